@@ -1,0 +1,115 @@
+"""The ``kiosk`` command.
+
+Subcommands:
+  kiosk run [--config FILE] [--windowed]   start the kiosk
+  kiosk demo                               start a windowed demo with the shipped guides
+  kiosk guides check [DIR]                 check guide files and print a plain report
+  kiosk --version
+
+Feature packages add their own subcommands through ``register(subparsers)``.
+This module and the packages' ``cli`` modules are the only places that print.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kiosk import __version__
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2  # bad command line or bad config: a human must fix something
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from kiosk import config as config_mod  # noqa: PLC0415 - keep --version fast
+    from kiosk import launcher  # noqa: PLC0415
+
+    try:
+        cfg = config_mod.load(args.config)
+    except config_mod.ConfigError as exc:
+        print(f"The kiosk cannot start because of its settings:\n{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.windowed:
+        cfg = cfg.model_copy(update={"kiosk": cfg.kiosk.model_copy(update={"windowed": True})})
+    return launcher.run(cfg)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from kiosk import launcher  # noqa: PLC0415
+
+    return launcher.demo()
+
+
+def _cmd_guides_check(args: argparse.Namespace) -> int:
+    from kiosk import config as config_mod  # noqa: PLC0415
+    from kiosk.guides.report import check_report  # noqa: PLC0415
+
+    folder: Path | None = args.dir
+    try:
+        cfg = config_mod.load(args.config)
+    except config_mod.ConfigError as exc:
+        print(f"The settings file has problems:\n{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    report, ok = check_report(folder or cfg.guides_dir(), cfg.browser.identification_hosts)
+    print(report)
+    return EXIT_OK if ok else EXIT_PROBLEMS
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Digituki kiosk: a safe self-service computer for day centres.",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="start the kiosk")
+    run.add_argument("--config", type=Path, default=None, help="settings file (TOML)")
+    run.add_argument("--windowed", action="store_true", help="run in a window (testing)")
+    run.set_defaults(handler=_cmd_run)
+
+    demo = sub.add_parser("demo", help="start a windowed demo with the shipped guides")
+    demo.set_defaults(handler=_cmd_demo)
+
+    guides = sub.add_parser("guides", help="work with guide files")
+    guides_sub = guides.add_subparsers(dest="guides_command", metavar="ACTION", required=True)
+    check = guides_sub.add_parser("check", help="check guide files and report problems")
+    check.add_argument("dir", nargs="?", type=Path, default=None, help="folder of guides")
+    check.add_argument("--config", type=Path, default=None, help="settings file (TOML)")
+    check.set_defaults(handler=_cmd_guides_check)
+
+    for register in _feature_registrations():
+        register(sub)
+    return parser
+
+
+def _feature_registrations() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
+    """Subcommands that feature packages contribute (help desk, pairing, doctor...)."""
+    found = []
+    try:
+        from kiosk.helpdesk.cli import register as helpdesk_register  # noqa: PLC0415
+    except ImportError:
+        pass
+    else:
+        found.append(helpdesk_register)
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_USAGE
+    return handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,274 @@
+"""The kiosk's settings: one typed, validated model, loaded from a TOML file.
+
+Every setting is declared once here, with its type, default and a description. Unknown
+keys and wrong types are errors that name the file and the key: a volunteer's typo must
+not be silently ignored. ``config_version`` lets an old file be migrated, not rejected.
+
+This module is pure Python (no Qt).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from kiosk import paths
+
+CONFIG_VERSION = 1
+
+#: Languages the kiosk's own screens are translated into.
+UI_LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+
+#: Suomi.fi e-identification and the identification services it sends visitors to.
+#: Every guide may use these in addition to its own hosts. A leading "*." allows every
+#: subdomain. Check this list against the live services when a bank changes its address.
+DEFAULT_IDENTIFICATION_HOSTS: tuple[str, ...] = (
+    "tunnistus.suomi.fi",
+    "*.tunnistus.suomi.fi",
+    # Banks (online banking codes and bank apps).
+    "*.nordea.fi",
+    "*.nordea.com",
+    "*.op.fi",
+    "*.danskebank.fi",
+    "*.danskebank.com",
+    "*.s-pankki.fi",
+    "*.aktia.fi",
+    "*.poppankki.fi",
+    "*.saastopankki.fi",
+    "*.omasp.fi",
+    "*.handelsbanken.fi",
+    "*.alandsbanken.fi",
+    # Mobile certificate (DNA, Elisa, Telia) and the Hightrust.id app.
+    "*.mobiilivarmenne.fi",
+    "*.telia.fi",
+    "*.elisa.fi",
+    "*.dna.fi",
+    "*.hightrust.id",
+)
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used. ``str()`` is a message for a volunteer."""
+
+    def __init__(self, path: Path | None, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        where = str(path) if path else "configuration"
+        super().__init__("\n".join(f"{where}: {p}" for p in problems))
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+Seconds = Annotated[int, Field(ge=1, le=24 * 3600)]
+
+
+class KioskSection(_Section):
+    default_language: str = Field("fi", description="Language of the screens after each wipe.")
+    languages: list[str] = Field(
+        default_factory=lambda: ["fi", "sv", "en"],
+        description="Language buttons shown in the top bar, in order.",
+    )
+    windowed: bool = Field(False, description="Run in a window instead of full screen (testing).")
+    centre_name: str = Field("", description="Name of the centre, shown on the start screen.")
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise ValueError("list at least one language")
+        unknown = [code for code in value if code not in UI_LANGUAGES]
+        if unknown:
+            raise ValueError(
+                f"unknown language {', '.join(unknown)}; the kiosk speaks {', '.join(UI_LANGUAGES)}"
+            )
+        if len(set(value)) != len(value):
+            raise ValueError("a language is listed twice")
+        return value
+
+    @model_validator(mode="after")
+    def _default_is_offered(self) -> KioskSection:
+        if self.default_language not in self.languages:
+            raise ValueError(
+                f"default_language {self.default_language!r} must be one of kiosk.languages"
+            )
+        return self
+
+
+class GuidesSection(_Section):
+    dir: Path | None = Field(None, description="Folder of guides; the shipped guides if unset.")
+
+    @field_validator("dir", mode="before")
+    @classmethod
+    def _path(cls, value: Any) -> Any:
+        return Path(value) if isinstance(value, str) else value
+
+
+class SessionSection(_Section):
+    idle_timeout_s: Seconds = Field(
+        180, description="Seconds without any touch, key or mouse movement before the warning."
+    )
+    warning_s: Seconds = Field(
+        60, description="Seconds the 'Are you still there?' warning counts down before the wipe."
+    )
+
+
+class HelpdeskSection(_Section):
+    url: str = Field("", description="Address of the help-desk server; empty: no help desk.")
+    embedded: bool = Field(False, description="Start the help desk beside the kiosk (one-PC centre).")
+    centre_phone: str = Field("", description="The centre's phone number, shown when offline.")
+    centre_whatsapp: str = Field("", description="The centre's WhatsApp number, shown when offline.")
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+
+class BrowserSection(_Section):
+    identification_hosts: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_IDENTIFICATION_HOSTS),
+        description="Hosts every guide may visit for strong identification.",
+    )
+
+    @field_validator("identification_hosts")
+    @classmethod
+    def _valid_hosts(cls, value: list[str]) -> list[str]:
+        from kiosk.browser.policy import parse_host_rule  # noqa: PLC0415 - avoids a cycle
+
+        for rule in value:
+            parse_host_rule(rule)  # raises ValueError with a plain message
+        return value
+
+
+class LockdownSection(_Section):
+    allow_removable_media: bool = Field(
+        False, description="Let visitors attach files from a USB stick."
+    )
+
+
+class PrintingSection(_Section):
+    printer: str = Field("", description="Printer name; empty: the system's default printer.")
+    max_pages_per_session: int = Field(
+        30, ge=0, le=1000, description="Pages one visitor may print (0: printing off)."
+    )
+
+
+class Config(_Section):
+    config_version: int = Field(CONFIG_VERSION, description="Format version of this file.")
+    kiosk: KioskSection = KioskSection()
+    guides: GuidesSection = GuidesSection()
+    session: SessionSection = SessionSection()
+    helpdesk: HelpdeskSection = HelpdeskSection()
+    browser: BrowserSection = BrowserSection()
+    lockdown: LockdownSection = LockdownSection()
+    printing: PrintingSection = PrintingSection()
+
+    #: Where this config was read from (None: built-in defaults).
+    source: Path | None = Field(None, exclude=True)
+
+    def guides_dir(self) -> Path:
+        return self.guides.dir or paths.bundled_guides_dir()
+
+
+# Migrations from an older config_version to the next one. Each takes and returns the raw
+# TOML mapping. Version 1 is the first; add ``2: _migrate_1_to_2`` when the format changes.
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def _migrate(raw: dict[str, Any], path: Path | None) -> dict[str, Any]:
+    version = raw.get("config_version", CONFIG_VERSION)
+    if not isinstance(version, int) or version < 1:
+        raise ConfigError(path, ["config_version: must be a whole number, 1 or more"])
+    if version > CONFIG_VERSION:
+        raise ConfigError(
+            path,
+            [
+                f"config_version: this file is for a newer kiosk (version {version}); "
+                f"this kiosk understands up to version {CONFIG_VERSION}. Update the kiosk."
+            ],
+        )
+    while version < CONFIG_VERSION:
+        version += 1
+        raw = _MIGRATIONS[version](raw)
+        raw["config_version"] = version
+    return raw
+
+
+# Pydantic's error kinds in words a volunteer reads on a kiosk's terminal.
+_PLAIN_ERRORS = {
+    "int_type": "must be a whole number, without quotes",
+    "int_parsing": "must be a whole number, without quotes",
+    "int_from_float": "must be a whole number",
+    "bool_type": "must be true or false, without quotes",
+    "bool_parsing": "must be true or false, without quotes",
+    "string_type": "must be text in quotes",
+    "list_type": 'must be a list, like ["fi", "sv"]',
+    "is_instance_of": "must be a folder path in quotes",
+    "model_type": "must be a section, like [kiosk]",
+    "dict_type": "must be a section, like [kiosk]",
+}
+
+
+def _describe(error: dict[str, Any]) -> str:
+    key = ".".join(str(part) for part in error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"unknown setting '{key}' (check the spelling; see the README for all settings)"
+    if kind == "missing":
+        return f"'{key}' is required"
+    limit = error.get("ctx", {})
+    if kind == "greater_than_equal":
+        return f"'{key}' must be at least {limit.get('ge')} (got {error.get('input')!r})"
+    if kind == "less_than_equal":
+        return f"'{key}' must be at most {limit.get('le')} (got {error.get('input')!r})"
+    message = _PLAIN_ERRORS.get(kind, error["msg"])
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    got = error.get("input")
+    shown = "" if isinstance(got, dict) else f" (got {got!r})"
+    return f"'{key}': {message}{shown}"
+
+
+def from_mapping(raw: dict[str, Any], path: Path | None = None) -> Config:
+    """Validate an already parsed mapping (the TOML document)."""
+    raw = _migrate(dict(raw), path)
+    try:
+        config = Config.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(path, [_describe(e) for e in exc.errors()]) from None
+    return config.model_copy(update={"source": path})
+
+
+def load(path: Path | str | None = None) -> Config:
+    """Load and validate a config file; ``None`` reads the default location.
+
+    A missing file at the default location means "all defaults"; a missing file that was
+    named explicitly is an error.
+    """
+    explicit = path is not None
+    file = Path(path) if path is not None else paths.default_config_file()
+    if not file.exists():
+        if explicit:
+            raise ConfigError(file, ["the file does not exist"])
+        return Config()
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(file, [f"cannot be read: {exc}"]) from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(file, [f"is not valid TOML: {exc}"]) from None
+    # A config that was loaded relative to its own file: guides.dir may be relative.
+    guides = raw.get("guides")
+    if isinstance(guides, dict) and isinstance(guides.get("dir"), str):
+        guides["dir"] = str((file.parent / guides["dir"]).resolve())
+    return from_mapping(raw, file)

@@ -1,0 +1,38 @@
+"""The plain report that ``kiosk guides check`` prints (and the admin view shows)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from kiosk.guides.loader import load_library
+
+
+def check_report(folder: Path, identification_hosts: Iterable[str]) -> tuple[str, bool]:
+    """Return (report text, everything fine)."""
+    library = load_library(folder, identification_hosts)
+    lines: list[str] = [f"Guides in {folder}"]
+    if not library.guides and not library.problems:
+        lines.append("  No guides found. Each guide is a folder with a guide.yaml in it.")
+        return "\n".join(lines), False
+    for guide in library.guides:
+        warnings = [p for p in library.problems if p.file == guide.file]
+        state = "OK" if not warnings else f"{len(warnings)} warning(s)"
+        lines.append(f"  {state:<14} {guide.id} ({len(guide.steps)} steps, {', '.join(guide.languages)})")
+    for skipped in library.skipped:
+        lines.append(f"  {'NOT SHOWN':<14} {skipped} (errors below)")
+    if library.problems:
+        lines.append("")
+        lines.append("Problems:")
+        lines.extend(f"  {problem}" for problem in library.problems)
+    lines.append("")
+    errors, warnings = len(library.errors), len(library.warnings)
+    lines.append(
+        f"{len(library.guides)} guide(s) ready, {len(library.skipped)} not shown; "
+        f"{errors} error(s), {warnings} warning(s)."
+    )
+    if errors:
+        lines.append("A guide with errors is not shown on the kiosk until it is fixed.")
+    elif warnings:
+        lines.append("Guides with warnings are shown, but please fix the warnings.")
+    return "\n".join(lines), not library.problems

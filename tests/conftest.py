@@ -1,0 +1,42 @@
+"""Test-wide set-up: a headless Qt, and a disk of our own for every test.
+
+QtWebEngine and the kiosk read their paths from the environment, so the environment is
+prepared here, at import time, before pytest-qt creates the QApplication.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Chromium refuses to run as root with its sandbox on. CI runs as root; only then.
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "--no-sandbox" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
+
+# Nothing a test run does may land in the real home: QtWebEngine and Qt write below these.
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="kiosk-test-home-"))
+for _var in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+    os.environ[_var] = str(_SESSION_HOME / _var.lower())
+os.environ.pop("XDG_RUNTIME_DIR", None)
+os.environ.pop("QTWEBENGINE_REMOTE_DEBUGGING", None)
+
+
+@pytest.fixture(autouse=True)
+def kiosk_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Path]]:
+    """Every test gets its own config, data and runtime (session) folders."""
+    dirs = {
+        "data": tmp_path / "data",
+        "runtime": tmp_path / "runtime",
+        "config": tmp_path / "config" / "kiosk.toml",
+    }
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(dirs["data"]))
+    monkeypatch.setenv("KIOSK_RUNTIME_DIR", str(dirs["runtime"]))
+    monkeypatch.setenv("KIOSK_CONFIG", str(dirs["config"]))
+    yield dirs
