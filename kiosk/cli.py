@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _feature_registrations() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
+def _feature_registrations() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Subcommands that feature packages contribute (help desk, pairing, doctor...)."""
     found = []
     try:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 
 from kiosk import paths
 
@@ -120,9 +121,13 @@ class SessionSection(_Section):
 
 class HelpdeskSection(_Section):
     url: str = Field("", description="Address of the help-desk server; empty: no help desk.")
-    embedded: bool = Field(False, description="Start the help desk beside the kiosk (one-PC centre).")
+    embedded: bool = Field(
+        False, description="Start the help desk beside the kiosk (one-PC centre)."
+    )
     centre_phone: str = Field("", description="The centre's phone number, shown when offline.")
-    centre_whatsapp: str = Field("", description="The centre's WhatsApp number, shown when offline.")
+    centre_whatsapp: str = Field(
+        "", description="The centre's WhatsApp number, shown when offline."
+    )
 
     @field_validator("url")
     @classmethod
@@ -217,14 +222,14 @@ _PLAIN_ERRORS = {
 }
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: ErrorDetails) -> str:
     key = ".".join(str(part) for part in error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":
         return f"unknown setting '{key}' (check the spelling; see the README for all settings)"
     if kind == "missing":
         return f"'{key}' is required"
-    limit = error.get("ctx", {})
+    limit: dict[str, Any] = dict(error.get("ctx") or {})
     if kind == "greater_than_equal":
         return f"'{key}' must be at least {limit.get('ge')} (got {error.get('input')!r})"
     if kind == "less_than_equal":

@@ -1,4 +1,4 @@
-"""The embedded browser: the navigation policy (pure) and, under ``webengine/``, all QtWebEngine code.
+"""The embedded browser: the pure navigation policy, and all QtWebEngine code in ``webengine/``.
 
 Only ``kiosk.browser.webengine`` imports QtWebEngine; the rest of the kiosk sees kiosk types.
 """

@@ -95,4 +95,8 @@ class GuideProgress:
         target = step_for_url(self.guide, url, self.step_index)
         if target is None:
             return False
+        # The start page belongs to step 1, but a visitor who has not pressed Start yet
+        # is still reading what they need: stay there until the browser moves further.
+        if self.page.kind is PageKind.NEEDS and target == 0:
+            return False
         return self.go_to_step(target)

@@ -16,9 +16,10 @@ def check_report(folder: Path, identification_hosts: Iterable[str]) -> tuple[str
         lines.append("  No guides found. Each guide is a folder with a guide.yaml in it.")
         return "\n".join(lines), False
     for guide in library.guides:
-        warnings = [p for p in library.problems if p.file == guide.file]
-        state = "OK" if not warnings else f"{len(warnings)} warning(s)"
-        lines.append(f"  {state:<14} {guide.id} ({len(guide.steps)} steps, {', '.join(guide.languages)})")
+        own = [p for p in library.problems if p.file == guide.file]
+        state = "OK" if not own else f"{len(own)} warning(s)"
+        languages = ", ".join(guide.languages)
+        lines.append(f"  {state:<14} {guide.id} ({len(guide.steps)} steps, {languages})")
     for skipped in library.skipped:
         lines.append(f"  {'NOT SHOWN':<14} {skipped} (errors below)")
     if library.problems:

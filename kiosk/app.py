@@ -1,0 +1,140 @@
+"""The composition root: config -> services -> main window. The one place things are wired.
+
+``create(config)`` builds the whole kiosk without showing or running it, so end-to-end
+tests drive it in-process (pytest-qt's QApplication is reused when there is one).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QObject
+
+# QtWebEngine must be imported before the QApplication exists.
+from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__
+from kiosk.browser.policy import AllowList
+from kiosk.config import Config
+from kiosk.guides.loader import load_library
+from kiosk.guides.model import Library
+from kiosk.guides.progress import GuideProgress
+from kiosk.session.preferences import Choices
+from kiosk.session.session import Session
+from kiosk.shell.i18n import Translations
+from kiosk.shell.main_window import MainWindow
+
+log = logging.getLogger("kiosk.app")
+
+
+def application() -> QApplication:
+    """The running QApplication, or a new one."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("digituki-kiosk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Digituki")
+    return app
+
+
+class KioskApp(QObject):
+    """The whole kiosk: its window, its guides and the current visitor's session."""
+
+    def __init__(self, config: Config, qapp: QApplication) -> None:
+        super().__init__()
+        self.config = config
+        self.qapp = qapp
+        self.identification = AllowList.parse(config.browser.identification_hosts)
+        self.library: Library = load_library(
+            config.guides_dir(), config.browser.identification_hosts
+        )
+        for problem in self.library.problems:
+            log.warning("guide problem: %s", problem)
+        languages = tuple(config.kiosk.languages)
+        self.translations = Translations()
+        self.window = MainWindow(
+            self.library.guides, languages, self.identification, config.kiosk.windowed
+        )
+        self.session = self._new_session()
+
+        bar = self.window.top_bar
+        # The session (and its preferences) is replaced at every wipe: look it up each time.
+        bar.text_bigger.connect(self._on_text_bigger)
+        bar.text_smaller.connect(self._on_text_smaller)
+        bar.contrast_toggled.connect(self._on_contrast_toggled)
+        bar.language_chosen.connect(self._on_language_chosen)
+        self.window.home.tile_chosen.connect(self.open_guide)
+        self.window.service.home_requested.connect(self.go_home)
+        self._render_choices(None, self.session.preferences.choices)
+        log.info("kiosk ready with %d guides", len(self.library.guides))
+
+    # -- the visitor's choices -----------------------------------------------------------
+    def _on_text_bigger(self) -> None:
+        self.session.preferences.bigger_text()
+
+    def _on_text_smaller(self) -> None:
+        self.session.preferences.smaller_text()
+
+    def _on_contrast_toggled(self) -> None:
+        self.session.preferences.toggle_contrast()
+
+    def _on_language_chosen(self, language: str) -> None:
+        self.session.preferences.set_language(language)
+
+    # -- session ---------------------------------------------------------------------
+    def _new_session(self) -> Session:
+        session = Session(self.config.kiosk.default_language, tuple(self.config.kiosk.languages))
+        session.preferences.on_change(self._render_choices)
+        return session
+
+    def _render_choices(self, old: Choices | None, new: Choices) -> None:
+        if old is None or old.language != new.language:
+            self.translations.switch(new.language)
+        prefs = self.session.preferences if hasattr(self, "session") else None
+        self.window.apply_choices(
+            new,
+            prefs.can_grow if prefs else True,
+            prefs.can_shrink if prefs else False,
+        )
+
+    # -- navigation ------------------------------------------------------------------
+    def open_guide(self, guide_id: str) -> None:
+        guide = self.library.by_id(guide_id)
+        if guide is None:
+            log.error("no guide %s", guide_id)
+            return
+        self._close_service()
+        progress = GuideProgress(guide)
+        self.session.guide_progress = progress
+        allow = AllowList.parse(guide.allowed_hosts, self.config.browser.identification_hosts)
+        view = self.session.browser.new_view(allow)
+        self.window.service.show_service(view, progress, guide.start_url)
+        self.window.service.apply_theme(
+            self.session.preferences.choices.text_scale,
+            self.session.preferences.choices.high_contrast,
+        )
+        self.window.show_service()
+        log.info("guide opened: %s", guide.id)
+
+    def go_home(self) -> None:
+        self._close_service()
+        self.window.show_home()
+
+    def _close_service(self) -> None:
+        old = self.window.service.clear()
+        if old is not None:
+            self.session.browser.close_view(old)
+        self.session.guide_progress = None
+
+    def shutdown(self) -> None:
+        self._close_service()
+        self.session.close()
+
+
+def create(config: Config) -> KioskApp:
+    """Build the whole kiosk without showing or running it."""
+    return KioskApp(config, application())

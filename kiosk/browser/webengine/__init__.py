@@ -1,0 +1,5 @@
+"""Every QtWebEngine import lives in this package (adapters around the pure policy).
+
+May import: PySide6 (QtWebEngine*), ``kiosk.browser.policy``. The rest of the kiosk uses
+``BrowserContext`` and ``KioskView`` and never touches QtWebEngine classes directly.
+"""

@@ -1,0 +1,70 @@
+"""One visitor's browser: an off-the-record profile and the views made from it.
+
+A new ``BrowserContext`` is made for every visitor session and thrown away whole at the
+end (qutebrowser's advice: throw the profile away rather than clear it). Pages are
+deleted before the profile, as QtWebEngine requires.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWebEngineCore import QWebEngineProfile
+
+from kiosk.browser.policy import AllowList
+from kiosk.browser.webengine import settings as kiosk_settings
+from kiosk.browser.webengine.page import KioskPage
+from kiosk.browser.webengine.view import KioskView
+
+log = logging.getLogger("kiosk.browser")
+
+_ACCEPT_LANGUAGE = {
+    "fi": "fi-FI,fi;q=0.9,en;q=0.5",
+    "sv": "sv-FI,sv;q=0.9,fi;q=0.6,en;q=0.5",
+    "en": "en-GB,en;q=0.9,fi;q=0.5",
+}
+
+
+class BrowserContext:
+    """Owns one off-the-record profile and the views made from it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.profile = QWebEngineProfile()  # no storage name: off the record
+        if not self.profile.isOffTheRecord():  # pragma: no cover - a Qt regression
+            raise RuntimeError("QtWebEngine did not make an off-the-record profile")
+        downloads = folder / "downloads"
+        downloads.mkdir(parents=True, exist_ok=True)
+        self.profile.setDownloadPath(str(downloads))
+        self.profile.setCachePath(str(folder / "cache"))
+        self.profile.setPersistentStoragePath(str(folder / "storage"))
+        self.profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
+        self.profile.setPersistentCookiesPolicy(
+            QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies
+        )
+        self.profile.setSpellCheckEnabled(False)
+        kiosk_settings.apply(self.profile.settings())
+        self.views: list[KioskView] = []
+
+    def set_language(self, language: str) -> None:
+        self.profile.setHttpAcceptLanguage(_ACCEPT_LANGUAGE.get(language, language))
+
+    def new_view(self, allow: AllowList) -> KioskView:
+        page = KioskPage(self.profile, allow)
+        view = KioskView(page)
+        page.setParent(view)  # the view deletes its page
+        self.views.append(view)
+        return view
+
+    def close_view(self, view: KioskView) -> None:
+        if view in self.views:
+            self.views.remove(view)
+        view.setParent(None)
+        view.deleteLater()
+
+    def close(self) -> None:
+        """Delete every view (and page) first, then the profile."""
+        for view in list(self.views):
+            self.close_view(view)
+        self.profile.deleteLater()

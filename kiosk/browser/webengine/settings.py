@@ -1,0 +1,44 @@
+"""The browser settings of every kiosk profile: a table, closed by default."""
+
+from __future__ import annotations
+
+from PySide6.QtWebEngineCore import QWebEngineSettings
+
+_A = QWebEngineSettings.WebAttribute
+
+#: Each setting the kiosk decides, and why.
+KIOSK_SETTINGS: dict[QWebEngineSettings.WebAttribute, bool] = {
+    # Chromium's own error pages say nothing a visitor understands; ours do.
+    _A.ErrorPageEnabled: False,
+    # The built-in PDF viewer has save and print buttons that open native dialogs.
+    # PDFs are downloaded into the session folder and shown in the kiosk's viewer.
+    _A.PdfViewerEnabled: False,
+    # Dropping a link on the page would navigate anywhere.
+    _A.NavigateOnDropEnabled: False,
+    _A.FullScreenSupportEnabled: False,
+    _A.ScreenCaptureEnabled: False,
+    _A.JavascriptCanAccessClipboard: False,
+    _A.JavascriptCanPaste: False,
+    _A.LocalContentCanAccessFileUrls: False,
+    _A.LocalContentCanAccessRemoteUrls: False,
+    _A.AllowRunningInsecureContent: False,
+    _A.AllowGeolocationOnInsecureOrigins: False,
+    _A.AllowWindowActivationFromJavaScript: False,
+    _A.PluginsEnabled: False,
+    _A.HyperlinkAuditingEnabled: False,
+    # Window requests are turned into navigations in the same view (page.py).
+    _A.JavascriptCanOpenWindows: True,
+    _A.JavascriptEnabled: True,
+    _A.LocalStorageEnabled: True,
+    _A.ScrollAnimatorEnabled: False,
+    _A.FocusOnNavigationEnabled: True,
+}
+
+
+def apply(settings: QWebEngineSettings) -> None:
+    for attribute, value in KIOSK_SETTINGS.items():
+        settings.setAttribute(attribute, value)
+    # Unknown schemes (ms-settings:, intent:, ...) are never handed to the OS.
+    settings.setUnknownUrlSchemePolicy(
+        QWebEngineSettings.UnknownUrlSchemePolicy.DisallowUnknownUrlSchemes
+    )

@@ -1,0 +1,89 @@
+"""Starting the kiosk for real: environment checks, logging, the event loop, crash policy."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from types import TracebackType
+
+from kiosk import logsetup, paths
+from kiosk.config import Config
+
+log = logging.getLogger("kiosk")
+
+EXIT_CRASH = 70  # the supervisor restarts a clean kiosk
+
+
+class UnsafeEnvironmentError(Exception):
+    """The kiosk refuses to start in this environment; ``str()`` says why."""
+
+
+def check_environment(environ: dict[str, str] | os._Environ[str], argv: list[str]) -> None:
+    """Refuse to run with the browser's remote debugging open (a door into every page)."""
+    flags = environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if environ.get("QTWEBENGINE_REMOTE_DEBUGGING"):
+        raise UnsafeEnvironmentError(
+            "QTWEBENGINE_REMOTE_DEBUGGING is set: remote debugging would let anyone on the "
+            "network read visitors' pages. Remove it from the environment."
+        )
+    if any(a.startswith("--remote-debugging") for a in [*flags.split(), *argv]):
+        raise UnsafeEnvironmentError(
+            "--remote-debugging-port is set: remote debugging would let anyone on the "
+            "network read visitors' pages. Remove it."
+        )
+
+
+def prepare_environment() -> None:
+    check_environment(os.environ, sys.argv)
+    # Chromium's sandbox cannot run as root; the installer runs the kiosk as an
+    # unprivileged user, where the sandbox stays on. Only as root is it turned off.
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
+        log.warning("running as root: the browser sandbox is off; install as the kiosk user")
+
+
+def _install_crash_hook() -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        # A kiosk in an undefined state must not serve the next visitor: log and exit,
+        # and the supervisor starts a clean one.
+        log.critical("unexpected error; the kiosk restarts", exc_info=(kind, value, tb))
+        os._exit(EXIT_CRASH)
+
+    sys.excepthook = hook
+
+
+def run(config: Config) -> int:
+    logsetup.setup()
+    try:
+        prepare_environment()
+    except UnsafeEnvironmentError as exc:
+        log.error("refusing to start: %s", exc)
+        return 2
+    from kiosk import app as app_mod  # noqa: PLC0415 - Qt only after the environment is set
+
+    _install_crash_hook()
+    kiosk = app_mod.create(config)
+    kiosk.window.show_kiosk()
+    code = kiosk.qapp.exec()
+    kiosk.shutdown()
+    return code
+
+
+def demo() -> int:
+    """A windowed kiosk with the shipped guides, for trying things out."""
+    from kiosk.config import Config, KioskSection  # noqa: PLC0415
+
+    config = Config(kiosk=KioskSection(windowed=True))
+    sys.stdout.write(
+        "Digituki kiosk demo\n"
+        f"  guides:       {config.guides_dir()}\n"
+        f"  data folder:  {paths.data_dir()}\n"
+        f"  session files:{paths.runtime_dir()}\n"
+        f"  log:          {paths.log_dir() / 'kiosk.log'}\n"
+        "Close the window to stop.\n"
+    )
+    sys.stdout.flush()
+    return run(config)

@@ -1,0 +1,45 @@
+"""``Session``: everything that belongs to one visitor, in one object.
+
+Privacy by construction (DESIGN.md): the visitor's off-the-record browser profile and
+its views, the session folder on RAM-backed storage (downloads, print previews, uploads),
+the visitor's language/text-size/contrast choices and their guide progress all hang off
+this object. Ending the session destroys it; a fresh one serves the next visitor.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import uuid
+from pathlib import Path
+
+from kiosk import paths
+from kiosk.browser.webengine.context import BrowserContext
+from kiosk.guides.progress import GuideProgress
+from kiosk.session.preferences import Preferences
+
+log = logging.getLogger("kiosk.session")
+
+SESSION_PREFIX = "session-"
+
+
+class Session:
+    def __init__(self, default_language: str, languages: tuple[str, ...]) -> None:
+        self.id = uuid.uuid4().hex
+        root = paths.runtime_dir()
+        root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.folder: Path = root / f"{SESSION_PREFIX}{self.id}"
+        self.folder.mkdir(mode=0o700)
+        self.preferences = Preferences(default_language, languages)
+        self.browser = BrowserContext(self.folder)
+        self.browser.set_language(default_language)
+        self.guide_progress: GuideProgress | None = None
+        self.preferences.on_change(lambda _old, new: self.browser.set_language(new.language))
+        log.info("session prepared")
+
+    def close(self) -> None:
+        """Destroy everything this session owns."""
+        self.guide_progress = None
+        self.browser.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        log.info("session closed")

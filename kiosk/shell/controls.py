@@ -1,0 +1,71 @@
+"""The kiosk's own building blocks: big buttons and labels with a theme role.
+
+A role (``primary``, ``help``, ``tile``, ``heading`` ...) is a Qt property that the style
+sheet in ``theme.py`` picks up; widgets never set colours themselves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from kiosk.shell import icons
+from kiosk.shell.theme import Sizes, palette
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    widget.setProperty("role", role)
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-apply the style sheet after a property the sheet depends on changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+class BigButton(QPushButton):
+    """A touch-sized button with a text label and an optional themed line icon."""
+
+    def __init__(
+        self,
+        object_name: str,
+        role: str = "",
+        icon_name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        if role:
+            set_role(self, role)
+        self.icon_name = icon_name
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def apply_theme(self, scale: float, high_contrast: bool) -> None:
+        if not self.icon_name:
+            return
+        p = palette(high_contrast)
+        role = self.property("role")
+        colour = {
+            "primary": p.on_primary,
+            "help": p.on_help,
+        }.get(role, p.text)
+        if role in ("language", "toggle") and self.property("current") in (True, "true"):
+            colour = p.on_primary
+        if role == "toggle" and self.property("checked") in (True, "true"):
+            colour = p.on_primary
+        size = Sizes.for_scale(scale).icon
+        self.setIcon(icons.icon(self.icon_name, colour, size))
+        self.setIconSize(QSize(size, size))
+
+
+def label(object_name: str = "", role: str = "", *, wrap: bool = True) -> QLabel:
+    widget = QLabel()
+    if object_name:
+        widget.setObjectName(object_name)
+    if role:
+        set_role(widget, role)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    return widget

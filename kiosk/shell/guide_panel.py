@@ -1,0 +1,221 @@
+"""The guide beside the browser: one step at a time, in big plain text.
+
+Renders a ``GuideProgress`` (the model moves; the panel only draws it). The browser's
+address moves the model by itself; Next and Previous move it by hand.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.guides.loader import LANGUAGE_NAMES
+from kiosk.guides.model import Guide
+from kiosk.guides.progress import GuideProgress, PageKind
+from kiosk.shell.controls import BigButton, label, set_role
+from kiosk.shell.markup import bullet_list, to_html
+
+PANEL_MIN_WIDTH = 380
+IMAGE_MAX_WIDTH = 420
+
+
+class GuidePanel(QWidget):
+    """Signals: help_requested()"""
+
+    help_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guide-panel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setMinimumWidth(PANEL_MIN_WIDTH)
+        self.progress: GuideProgress | None = None
+        self._language = "fi"
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 20, 20, 16)
+        outer.setSpacing(12)
+        self.title = label("guide-title", "panel-title")
+        outer.addWidget(self.title)
+        self.language_notice = label("guide-language-notice", "notice")
+        outer.addWidget(self.language_notice)
+        self.step_label = label("guide-progress")
+        outer.addWidget(self.step_label)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 8, 0)
+        body_layout.setSpacing(16)
+        self.step_text = label("guide-step-text")
+        self.step_text.setTextFormat(Qt.TextFormat.RichText)
+        self.step_text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        body_layout.addWidget(self.step_text)
+        self.image = QLabel()
+        self.image.setObjectName("guide-step-image")
+        body_layout.addWidget(self.image)
+
+        self.check = QFrame()
+        self.check.setObjectName("guide-check")
+        set_role(self.check, "check")
+        check_layout = QVBoxLayout(self.check)
+        check_layout.setContentsMargins(16, 12, 16, 12)
+        self.check_question = label("guide-check-question")
+        check_layout.addWidget(self.check_question)
+        answers = QHBoxLayout()
+        self.check_yes = BigButton("guide-check-yes", icon_name="check")
+        self.check_no = BigButton("guide-check-no")
+        self.check_yes.clicked.connect(self._on_check_yes)
+        self.check_no.clicked.connect(self._on_check_no)
+        answers.addWidget(self.check_yes)
+        answers.addWidget(self.check_no)
+        check_layout.addLayout(answers)
+        self.check_help_text = label("guide-check-help-text")
+        self.check_help = BigButton("guide-check-help", role="help", icon_name="help")
+        self.check_help.clicked.connect(self.help_requested)
+        check_layout.addWidget(self.check_help_text)
+        check_layout.addWidget(self.check_help)
+        body_layout.addWidget(self.check)
+        body_layout.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        self.prev_button = BigButton("guide-prev-button", icon_name="back")
+        self.next_button = BigButton("guide-next-button", role="primary", icon_name="forward")
+        self.prev_button.clicked.connect(self._on_prev)
+        self.next_button.clicked.connect(self._on_next)
+        buttons.addWidget(self.prev_button, 1)
+        buttons.addWidget(self.next_button, 2)
+        outer.addLayout(buttons)
+        self.retranslate_ui()
+
+    # -- model -----------------------------------------------------------------------
+    def show_guide(self, progress: GuideProgress | None) -> None:
+        self.progress = progress
+        if progress is not None:
+            progress.on_change(self._render)
+        self._render()
+
+    def apply_theme(self, scale: float) -> None:
+        self.setMinimumWidth(round(PANEL_MIN_WIDTH * min(scale, 1.4)))
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        self._render()
+
+    def _on_prev(self) -> None:
+        if self.progress:
+            self.progress.previous()
+
+    def _on_next(self) -> None:
+        if self.progress:
+            self.progress.next()
+
+    def _on_check_yes(self) -> None:
+        self._on_next()
+
+    def _on_check_no(self) -> None:
+        self.check_help_text.setVisible(True)
+        self.check_help.setVisible(True)
+
+    # -- drawing ---------------------------------------------------------------------
+    def _render(self) -> None:
+        progress = self.progress
+        self.check_help_text.setVisible(False)
+        self.check_help.setVisible(False)
+        if progress is None:
+            self.title.clear()
+            self.step_text.clear()
+            self.step_label.clear()
+            self.image.clear()
+            self.image.setVisible(False)
+            self.check.setVisible(False)
+            self.language_notice.setVisible(False)
+            return
+        guide, lang = progress.guide, self._language
+        self.title.setText(guide.title(lang))
+        self._render_notice(guide)
+        page = progress.page
+        self.image.setVisible(False)
+        self.check.setVisible(False)
+        if page.kind is PageKind.NEEDS:
+            self.step_label.setText(self.tr("Before you start, you need:"))
+            self.step_text.setText(bullet_list([item(lang) for item in guide.needs]))
+        elif page.kind is PageKind.DONE:
+            self.step_label.setText(self.tr("What happens next"))
+            self.step_text.setText(to_html(guide.done(lang) if guide.done else ""))
+        else:
+            step = guide.steps[page.step_index]
+            self.step_label.setText(
+                self.tr("Step {number} of {total}").format(
+                    number=page.step_index + 1, total=progress.step_count
+                )
+            )
+            self.step_text.setText(to_html(step.text(lang)))
+            if step.image is not None:
+                pixmap = QPixmap(str(step.image))
+                if not pixmap.isNull():
+                    width = min(IMAGE_MAX_WIDTH, max(self.width() - 60, 200))
+                    self.image.setPixmap(
+                        pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+                    )
+                    self.image.setVisible(True)
+            if step.check is not None:
+                self.check_question.setText(step.check(lang))
+                self.check.setVisible(True)
+        self.prev_button.setEnabled(progress.can_go_back)
+        self.next_button.setEnabled(progress.can_go_forward)
+        first_page = progress.index == 0 and page.kind is PageKind.NEEDS
+        self.next_button.setText(self.tr("Start") if first_page else self.tr("Next"))
+
+    def _render_notice(self, guide: Guide) -> None:
+        lang = self._language
+        notices = []
+        if not guide.speaks(lang):
+            shown = guide.title.get(lang)[1]
+            notices.append(
+                self.tr(
+                    "This guide is not available in your language. It is shown in {language}."
+                ).format(language=self._language_name(shown))
+            )
+        if guide.service_languages and lang not in guide.service_languages:
+            notices.append(self.tr("This service itself is not available in your language."))
+        self.language_notice.setText(" ".join(notices))
+        self.language_notice.setVisible(bool(notices))
+
+    def _language_name(self, code: str) -> str:
+        names = {
+            "fi": self.tr("Finnish"),
+            "sv": self.tr("Swedish"),
+            "en": self.tr("English"),
+        }
+        return names.get(code, LANGUAGE_NAMES.get(code, code))
+
+    def retranslate_ui(self) -> None:
+        self.prev_button.setText(self.tr("Previous"))
+        self.next_button.setText(self.tr("Next"))
+        self.check_yes.setText(self.tr("Yes"))
+        self.check_no.setText(self.tr("No"))
+        self.check_help_text.setText(
+            self.tr("That is all right. A digital supporter can help you.")
+        )
+        self.check_help.setText(self.tr("Call digital support"))
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,146 @@
+"""The home screen: one big tile per guide, in the visitor's language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.guides.model import Guide
+from kiosk.shell import icons
+from kiosk.shell.controls import label, set_role
+from kiosk.shell.theme import Sizes, palette
+
+TILE_MIN_WIDTH = 330
+TILE_MIN_HEIGHT = 200
+
+
+class Tile(QPushButton):
+    """A guide's tile: picture, title and one line of summary."""
+
+    def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.guide = guide
+        self.setObjectName(f"tile-{guide.id}")
+        set_role(self, "tile")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(TILE_MIN_WIDTH, TILE_MIN_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 18)
+        layout.setSpacing(8)
+        self.picture = QLabel()
+        self.title = label(role="tile-title")
+        self.summary = label(role="tile-summary")
+        for child in (self.picture, self.title, self.summary):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(child)
+        layout.addStretch(1)
+
+    def show_language(self, language: str) -> None:
+        title = self.guide.title(language)
+        self.title.setText(title)
+        summary = self.guide.summary(language) if self.guide.summary else ""
+        self.summary.setText(summary)
+        self.summary.setVisible(bool(summary))
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(summary)
+
+    def apply_theme(self, scale: float, high_contrast: bool) -> None:
+        size = Sizes.for_scale(scale).tile_icon
+        colour = palette(high_contrast).text
+        path = self.guide.icon or icons.icon_path("guide")
+        self.picture.setPixmap(icons.pixmap_from_svg(path, colour, size))
+        self.picture.setFixedSize(QSize(size, size))
+
+    def sizeHint(self) -> QSize:
+        return QSize(TILE_MIN_WIDTH, TILE_MIN_HEIGHT)
+
+
+class HomeScreen(QWidget):
+    """Signals: tile_chosen(str guide id)"""
+
+    tile_chosen = Signal(str)
+
+    def __init__(self, guides: tuple[Guide, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("home")
+        self._language = "fi"
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 16)
+        outer.setSpacing(12)
+        self.heading = label("home-heading", "title")
+        self.subheading = label("home-subheading", "muted")
+        outer.addWidget(self.heading)
+        outer.addWidget(self.subheading)
+
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        container = QWidget()
+        self.grid = QGridLayout(container)
+        self.grid.setContentsMargins(0, 8, 0, 8)
+        self.grid.setSpacing(20)
+        self.scroller.setWidget(container)
+        outer.addWidget(self.scroller, 1)
+
+        self.tiles = [Tile(guide) for guide in guides]
+        for tile in self.tiles:
+            tile.clicked.connect(lambda _=False, g=tile.guide.id: self.tile_chosen.emit(g))
+        # No guides at all: the kiosk still starts, with a message for staff.
+        self.empty_notice = label("home-empty", "notice")
+        self.empty_notice.setVisible(not self.tiles)
+        outer.insertWidget(2, self.empty_notice)
+        self._columns = 0
+        self._layout_tiles(3)
+        self.retranslate_ui()
+
+    def _layout_tiles(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for tile in self.tiles:
+            self.grid.removeWidget(tile)
+        for index, tile in enumerate(self.tiles):
+            self.grid.addWidget(tile, index // columns, index % columns)
+        for column in range(columns):
+            self.grid.setColumnStretch(column, 1)
+        self.grid.setRowStretch(len(self.tiles) // columns + 1, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        usable = max(event.size().width() - 64, TILE_MIN_WIDTH)
+        self._layout_tiles(max(1, min(4, usable // (TILE_MIN_WIDTH + 20))))
+        super().resizeEvent(event)
+
+    def show_language(self, language: str) -> None:
+        self._language = language
+        for tile in self.tiles:
+            tile.show_language(language)
+
+    def apply_theme(self, scale: float, high_contrast: bool) -> None:
+        for tile in self.tiles:
+            tile.apply_theme(scale, high_contrast)
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("What do you want to do today?"))
+        self.subheading.setText(self.tr("Tap a tile. A guide beside the page shows you each step."))
+        self.empty_notice.setText(
+            self.tr(
+                "No guides are installed on this computer. Staff: run "
+                "'kiosk guides check' to see why, then restart the kiosk."
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

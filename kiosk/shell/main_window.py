@@ -1,0 +1,69 @@
+"""The kiosk's one window: the top bar over either the home tiles or the service view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.browser.policy import AllowList
+from kiosk.guides.model import Guide
+from kiosk.session.preferences import Choices
+from kiosk.shell.controls import BigButton
+from kiosk.shell.home import HomeScreen
+from kiosk.shell.service_view import ServiceView
+from kiosk.shell.theme import stylesheet
+from kiosk.shell.top_bar import TopBar
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        guides: tuple[Guide, ...],
+        languages: tuple[str, ...],
+        identification: AllowList,
+        windowed: bool,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self.windowed = windowed
+        if not windowed:
+            self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
+        self.setWindowTitle("Digituki kiosk")
+        central = QWidget()
+        central.setObjectName("central")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.top_bar = TopBar(languages)
+        layout.addWidget(self.top_bar)
+        self.stack = QStackedWidget()
+        self.home = HomeScreen(guides)
+        self.service = ServiceView(identification)
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.service)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def show_home(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+
+    def show_service(self) -> None:
+        self.stack.setCurrentWidget(self.service)
+
+    def apply_choices(self, choices: Choices, can_grow: bool, can_shrink: bool) -> None:
+        """Render the visitor's language, text size and contrast everywhere."""
+        self.setStyleSheet(stylesheet(choices.text_scale, choices.high_contrast))
+        self.top_bar.show_choices(choices, can_grow, can_shrink)
+        self.home.show_language(choices.language)
+        self.home.apply_theme(choices.text_scale, choices.high_contrast)
+        self.service.set_language(choices.language)
+        self.service.apply_theme(choices.text_scale, choices.high_contrast)
+        for button in self.findChildren(BigButton):
+            button.apply_theme(choices.text_scale, choices.high_contrast)
+
+    def show_kiosk(self) -> None:
+        if self.windowed:
+            self.resize(1366, 768)
+            self.show()
+        else:
+            self.showFullScreen()

@@ -1,0 +1,282 @@
+"""The service view: the e-service in the browser, the guide beside it, and a simple bar
+(Back, Home, Reload, zoom). Friendly pages replace the browser when a page is not
+available here or cannot be opened.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtWebEngineCore import QWebEngineLoadingInfo
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.browser.policy import AllowList
+from kiosk.browser.webengine.view import KioskView
+from kiosk.guides.progress import GuideProgress
+from kiosk.shell import icons
+from kiosk.shell.controls import BigButton, label
+from kiosk.shell.flow_layout import FlowLayout
+from kiosk.shell.guide_panel import GuidePanel
+from kiosk.shell.info_pages import BlockedPage, OfflinePage
+from kiosk.shell.theme import Sizes, palette
+
+ZOOM_STEPS: tuple[float, ...] = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+_NORMAL_ZOOM = ZOOM_STEPS.index(1.0)
+_ABORTED = -3  # net::ERR_ABORTED: a navigation we refused, not a failure
+_OFFLINE_DOMAINS = {
+    QWebEngineLoadingInfo.ErrorDomain.ConnectionErrorDomain,
+    QWebEngineLoadingInfo.ErrorDomain.DnsErrorDomain,
+    QWebEngineLoadingInfo.ErrorDomain.InternalErrorDomain,
+    QWebEngineLoadingInfo.ErrorDomain.CertificateErrorDomain,
+}
+
+
+class BrowserBar(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("browser-bar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        layout = FlowLayout(self, spacing=10)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.back = BigButton("back-button", icon_name="back")
+        self.home = BigButton("home-button", icon_name="home")
+        self.reload = BigButton("reload-button", icon_name="reload")
+        self.zoom_out = BigButton("zoom-out-button", icon_name="zoom-out")
+        self.zoom_label = label("zoom-label", wrap=False)
+        self.zoom_in = BigButton("zoom-in-button", icon_name="zoom-in")
+        for widget in (self.back, self.home, self.reload, self.zoom_out, self.zoom_label):
+            layout.addWidget(widget)
+        layout.addWidget(self.zoom_in)
+        # Where the visitor is: a lock for https, and the host name.
+        address = QWidget()
+        row = QHBoxLayout(address)
+        row.setContentsMargins(8, 0, 0, 0)
+        self.lock = QLabel()
+        self.address = label("address-label", wrap=False)
+        row.addWidget(self.lock)
+        row.addWidget(self.address)
+        layout.far_end_from = layout.count()
+        layout.addWidget(address)
+
+
+class ServiceView(QWidget):
+    """Signals: home_requested(), help_requested()"""
+
+    home_requested = Signal()
+    help_requested = Signal()
+
+    def __init__(self, identification: AllowList, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("service-view")
+        self._identification = identification
+        self.view: KioskView | None = None
+        self._zoom_index = _NORMAL_ZOOM
+        self._text_scale = 1.0
+        self._high_contrast = False
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        left = QVBoxLayout()
+        left.setSpacing(0)
+        self.bar = BrowserBar()
+        left.addWidget(self.bar)
+        self.back_hint = label("back-hint", "notice")
+        self.back_hint.setVisible(False)
+        left.addWidget(self.back_hint)
+        self.content = QStackedWidget()
+        self.browser_slot = QWidget()
+        self.browser_slot.setObjectName("browser-slot")
+        self._slot_layout = QVBoxLayout(self.browser_slot)
+        self._slot_layout.setContentsMargins(0, 0, 0, 0)
+        self.blocked_page = BlockedPage()
+        self.offline_page = OfflinePage()
+        for page in (self.browser_slot, self.blocked_page, self.offline_page):
+            self.content.addWidget(page)
+        left.addWidget(self.content, 1)
+        self._outer = outer
+        outer.addLayout(left, 65)
+        self.guide_panel = GuidePanel()
+        outer.addWidget(self.guide_panel, 35)
+
+        self.bar.back.clicked.connect(self._on_back)
+        self.bar.home.clicked.connect(self.home_requested)
+        self.bar.reload.clicked.connect(self._on_reload)
+        self.bar.zoom_in.clicked.connect(lambda: self._set_zoom(self._zoom_index + 1))
+        self.bar.zoom_out.clicked.connect(lambda: self._set_zoom(self._zoom_index - 1))
+        self.blocked_page.back_requested.connect(self._on_blocked_back)
+        self.offline_page.retry_requested.connect(self._on_reload)
+        self.offline_page.home_requested.connect(self.home_requested)
+        for source in (self.blocked_page, self.offline_page, self.guide_panel):
+            source.help_requested.connect(self.help_requested)
+        self.retranslate_ui()
+
+    # -- showing a guide ---------------------------------------------------------------
+    def show_service(self, view: KioskView, progress: GuideProgress, start_url: str) -> None:
+        self.clear()
+        self.view = view
+        self._slot_layout.addWidget(view)
+        page = view.kiosk_page()
+        page.navigation_blocked.connect(self._on_blocked)
+        page.loadingChanged.connect(self._on_loading_changed)
+        view.urlChanged.connect(self._on_url_changed)
+        self.guide_panel.show_guide(progress)
+        self._zoom_index = _NORMAL_ZOOM
+        self._apply_zoom()
+        self.content.setCurrentWidget(self.browser_slot)
+        view.setUrl(QUrl(start_url))
+        self._update_buttons()
+
+    def clear(self) -> KioskView | None:
+        """Take the current view out (the caller owns closing it)."""
+        old = self.view
+        self.view = None
+        if old is not None:
+            old.urlChanged.disconnect(self._on_url_changed)
+            self._slot_layout.removeWidget(old)
+        self.guide_panel.show_guide(None)
+        self.back_hint.setVisible(False)
+        self.bar.address.clear()
+        self.bar.lock.clear()
+        return old
+
+    # -- reacting to the browser -------------------------------------------------------
+    def _on_url_changed(self, url: QUrl) -> None:
+        text = url.toString()
+        progress = self.guide_panel.progress
+        if progress is not None:
+            progress.follow_url(text)
+        self.back_hint.setVisible(False)
+        self._show_address(text)
+        self._update_buttons()
+
+    def _on_loading_changed(self, info: QWebEngineLoadingInfo) -> None:
+        status = info.status()
+        if status == QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus:
+            if self.content.currentWidget() is self.offline_page:
+                self.content.setCurrentWidget(self.browser_slot)
+        elif status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
+            self.content.setCurrentWidget(self.browser_slot)
+        elif (
+            status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus
+            and info.errorCode() != _ABORTED
+            and info.errorDomain() in _OFFLINE_DOMAINS
+        ):
+            self.content.setCurrentWidget(self.offline_page)
+        self._update_buttons()
+
+    def _on_blocked(self, host: str) -> None:
+        self.blocked_page.show_host(host)
+        self.content.setCurrentWidget(self.blocked_page)
+
+    def _on_blocked_back(self) -> None:
+        view = self.view
+        if view is None or view.url().isEmpty() or view.url().toString() == "about:blank":
+            self.home_requested.emit()
+            return
+        self.content.setCurrentWidget(self.browser_slot)
+
+    def _on_back(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        if self.content.currentWidget() is not self.browser_slot:
+            self._on_blocked_back()
+            return
+        # Going back during strong identification breaks the login (Suomi.fi's own advice):
+        # tell the visitor to use the page's Cancel button instead.
+        parts = urlsplit(view.url().toString())
+        host = (parts.hostname or "").lower()
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        if host and self._identification.allows(host, parts.scheme, port):
+            self.back_hint.setVisible(True)
+            return
+        if view.history().canGoBack():
+            view.back()
+
+    def _on_reload(self) -> None:
+        if self.view is not None:
+            self.content.setCurrentWidget(self.browser_slot)
+            self.view.reload()
+
+    def _update_buttons(self) -> None:
+        view = self.view
+        away = self.content.currentWidget() is not self.browser_slot
+        self.bar.back.setEnabled(view is not None and (view.history().canGoBack() or away))
+        self.bar.zoom_in.setEnabled(self._zoom_index < len(ZOOM_STEPS) - 1)
+        self.bar.zoom_out.setEnabled(self._zoom_index > 0)
+
+    def _show_address(self, url: str) -> None:
+        parts = urlsplit(url)
+        secure = parts.scheme == "https"
+        self.bar.address.setText(parts.hostname or "")
+        size = Sizes.for_scale(self._text_scale).icon
+        if secure:
+            colour = palette(self._high_contrast).text
+            self.bar.lock.setPixmap(icons.pixmap_from_svg(icons.icon_path("lock"), colour, size))
+        else:
+            self.bar.lock.clear()
+
+    # -- zoom and text size ------------------------------------------------------------
+    def _set_zoom(self, index: int) -> None:
+        self._zoom_index = max(0, min(index, len(ZOOM_STEPS) - 1))
+        self._apply_zoom()
+        self._update_buttons()
+
+    def _apply_zoom(self) -> None:
+        zoom = ZOOM_STEPS[self._zoom_index]
+        self.bar.zoom_label.setText(f"{round(zoom * 100)} %")
+        if self.view is not None:
+            self.view.setZoomFactor(min(5.0, zoom * self._text_scale))
+
+    @property
+    def zoom_factor(self) -> float:
+        return ZOOM_STEPS[self._zoom_index] * self._text_scale
+
+    def apply_theme(self, scale: float, high_contrast: bool) -> None:
+        self._text_scale = scale
+        self._high_contrast = high_contrast
+        # Bigger text needs a wider guide: from a third of the width to a half.
+        guide_share = round(35 + (min(scale, 2.0) - 1.0) * 15)
+        self._outer.setStretch(0, 100 - guide_share)
+        self._outer.setStretch(1, guide_share)
+        self.guide_panel.apply_theme(scale)
+        self._apply_zoom()
+        for page in (self.blocked_page, self.offline_page):
+            page.apply_theme(scale, high_contrast)
+        if self.view is not None:
+            self._show_address(self.view.url().toString())
+
+    def set_language(self, language: str) -> None:
+        self.guide_panel.set_language(language)
+
+    def retranslate_ui(self) -> None:
+        self.bar.back.setText(self.tr("Back"))
+        self.bar.home.setText(self.tr("Home"))
+        self.bar.reload.setText(self.tr("Reload"))
+        self.bar.zoom_in.setAccessibleName(self.tr("Zoom in"))
+        self.bar.zoom_in.setToolTip(self.tr("Zoom in"))
+        self.bar.zoom_out.setAccessibleName(self.tr("Zoom out"))
+        self.bar.zoom_out.setToolTip(self.tr("Zoom out"))
+        self.back_hint.setText(
+            self.tr(
+                "You are proving who you are. Going back now would break it. "
+                "To stop, press Cancel on the page."
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,236 @@
+"""Colours and sizes for this audience, and the Qt style sheet built from them.
+
+Pure Python (the style sheet is a string), so contrast and sizes are unit-tested without
+a display. Numbers come from ../shared/research (WCAG 2.2 AAA contrast 7:1 for text in
+high-contrast mode, touch targets of at least 64 px, body text at least 20 px).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BASE_TEXT_PX = 20
+MIN_TOUCH_PX = 64
+#: The bars at the top grow less than the content, so they still fit on a small screen.
+CHROME_MAX_SCALE = 1.25
+#: Message cards (page not available, no connection) must fit beside the guide.
+CARD_MAX_SCALE = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    background: str
+    surface: str
+    text: str
+    muted: str
+    border: str
+    primary: str
+    on_primary: str
+    primary_pressed: str
+    help: str
+    on_help: str
+    focus: str
+    notice: str
+    on_notice: str
+
+
+NORMAL = Palette(
+    background="#F3F1EC",
+    surface="#FFFFFF",
+    text="#161616",
+    muted="#3A3A3A",
+    border="#6E6E6E",
+    primary="#0A4A82",
+    on_primary="#FFFFFF",
+    primary_pressed="#06355E",
+    help="#FFC83D",
+    on_help="#161616",
+    focus="#C2410C",
+    notice="#FFF4CC",
+    on_notice="#161616",
+)
+
+HIGH_CONTRAST = Palette(
+    background="#000000",
+    surface="#000000",
+    text="#FFFFFF",
+    muted="#FFFFFF",
+    border="#FFFFFF",
+    primary="#FFFF00",
+    on_primary="#000000",
+    primary_pressed="#FFFFFF",
+    help="#FFFF00",
+    on_help="#000000",
+    focus="#00FFFF",
+    notice="#000000",
+    on_notice="#FFFF00",
+)
+
+
+def palette(high_contrast: bool) -> Palette:
+    return HIGH_CONTRAST if high_contrast else NORMAL
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance of '#RRGGBB' (WCAG 2.x)."""
+    colour = colour.lstrip("#")
+    r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio between two colours, from 1 to 21."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
+    """Every (foreground, background) pair that carries text on the kiosk's screens."""
+    return {
+        "body": (p.text, p.background),
+        "surface": (p.text, p.surface),
+        "muted": (p.muted, p.surface),
+        "primary button": (p.on_primary, p.primary),
+        "pressed button": (p.on_primary, p.primary_pressed),
+        "help button": (p.on_help, p.help),
+        "notice": (p.on_notice, p.notice),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Sizes:
+    body: int
+    small: int
+    heading: int
+    title: int
+    tile_title: int
+    button_height: int
+    icon: int
+    tile_icon: int
+
+    @classmethod
+    def for_scale(cls, scale: float) -> Sizes:
+        body = round(BASE_TEXT_PX * scale)
+        return cls(
+            body=body,
+            small=max(BASE_TEXT_PX, round(18 * scale)),
+            heading=round(28 * scale),
+            title=round(34 * scale),
+            tile_title=round(24 * scale),
+            button_height=max(MIN_TOUCH_PX, round(body * 3.1)),
+            icon=round(28 * min(scale, CHROME_MAX_SCALE)),
+            tile_icon=round(72 * min(scale, 1.5)),
+        )
+
+
+def stylesheet(scale: float, high_contrast: bool) -> str:
+    p = palette(high_contrast)
+    s = Sizes.for_scale(scale)
+    chrome = Sizes.for_scale(min(scale, CHROME_MAX_SCALE))
+    card = Sizes.for_scale(min(scale, CARD_MAX_SCALE))
+    border_w = 3 if high_contrast else 2
+    return f"""
+QWidget {{
+    font-size: {s.body}px;
+    color: {p.text};
+}}
+QMainWindow, QWidget#central, QWidget#home, QWidget#service-view, QStackedWidget {{
+    background: {p.background};
+}}
+QScrollArea, QScrollArea > QWidget > QWidget {{
+    background: transparent;
+    border: none;
+}}
+QLabel {{ background: transparent; }}
+QLabel[role="title"] {{ font-size: {s.title}px; font-weight: bold; }}
+QLabel[role="heading"] {{ font-size: {s.heading}px; font-weight: bold; }}
+QLabel[role="muted"] {{ color: {p.muted}; }}
+QLabel[role="notice"] {{
+    background: {p.notice}; color: {p.on_notice};
+    border: {border_w}px solid {p.border}; border-radius: 8px; padding: 8px 12px;
+}}
+QWidget#top-bar, QWidget#browser-bar {{
+    background: {p.surface};
+    border-bottom: {border_w}px solid {p.border};
+}}
+QPushButton, QToolButton {{
+    min-height: {s.button_height}px;
+    padding: 0px 18px;
+    font-size: {s.body}px;
+    font-weight: bold;
+    color: {p.text};
+    background: {p.surface};
+    border: {border_w}px solid {p.border};
+    border-radius: 10px;
+}}
+QPushButton:pressed, QToolButton:pressed {{
+    background: {p.primary_pressed}; color: {p.on_primary};
+}}
+QPushButton:disabled, QToolButton:disabled {{
+    color: {p.muted}; border-style: dashed;
+}}
+QPushButton:focus, QToolButton:focus {{
+    border: {border_w + 2}px solid {p.focus};
+}}
+QWidget#top-bar QPushButton, QWidget#browser-bar QPushButton, QWidget#browser-bar QLabel {{
+    font-size: {chrome.body}px;
+}}
+QWidget#top-bar QPushButton, QWidget#browser-bar QPushButton {{
+    min-height: {chrome.button_height}px;
+    padding: 0px 14px;
+}}
+QPushButton[role="primary"] {{
+    background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
+}}
+QPushButton[role="primary"]:pressed {{ background: {p.primary_pressed}; }}
+QPushButton[role="help"] {{
+    background: {p.help}; color: {p.on_help}; border-color: {p.on_help};
+}}
+QPushButton[role="language"][current="true"] {{
+    background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
+}}
+QPushButton[role="toggle"][checked="true"] {{
+    background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
+}}
+QPushButton[role="tile"] {{
+    background: {p.surface};
+    border: {border_w}px solid {p.border};
+    border-radius: 16px;
+    padding: 16px;
+    text-align: left;
+}}
+QPushButton[role="tile"]:pressed {{ background: {p.notice}; }}
+QLabel[role="tile-title"] {{ font-size: {s.tile_title}px; font-weight: bold; }}
+QLabel[role="tile-summary"] {{ color: {p.muted}; font-size: {s.small}px; }}
+QWidget#guide-panel {{
+    background: {p.surface};
+    border-left: {border_w}px solid {p.border};
+}}
+QLabel[role="panel-title"] {{ font-size: {s.body}px; font-weight: bold; }}
+QLabel#guide-step-text {{ font-size: {round(s.body * 1.15)}px; }}
+QWidget#guide-panel QPushButton {{ padding: 0px 10px; }}
+QLabel#guide-progress {{ color: {p.muted}; font-weight: bold; }}
+QFrame[role="card"] {{
+    background: {p.surface};
+    border: {border_w}px solid {p.border};
+    border-radius: 16px;
+}}
+QFrame[role="card"] QLabel, QFrame[role="card"] QPushButton {{ font-size: {card.body}px; }}
+QFrame[role="card"] QLabel[role="heading"] {{ font-size: {card.heading}px; }}
+QFrame[role="card"] QPushButton {{ min-height: {card.button_height}px; }}
+QFrame[role="check"] {{
+    background: {p.notice};
+    border: {border_w}px solid {p.border};
+    border-radius: 12px;
+}}
+QFrame[role="check"] QLabel {{ color: {p.on_notice}; }}
+QLabel#address-label {{ color: {p.muted}; font-size: {s.small}px; }}
+QScrollBar:vertical {{ width: 28px; background: {p.background}; }}
+QScrollBar::handle:vertical {{ background: {p.border}; min-height: 60px; border-radius: 8px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0px; }}
+"""
