@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from kiosk.browser.policy import AllowList, parse_host_rule
-from kiosk.guides import readability
+from kiosk.guides import authoring, readability
 from kiosk.guides.matching import compile_pattern, pattern_host
 from kiosk.guides.model import (
     CATEGORIES,
@@ -29,6 +29,10 @@ from kiosk.guides.yamlnodes import Map, Node, Scalar, Seq, YamlError, parse
 
 GUIDE_FILE = "guide.yaml"
 MAX_FILE_BYTES = 512 * 1024
+
+#: ``{name}`` placeholders in guide strings, used when the caller gives no value for them:
+#: ``{practice}`` is the local practice site (``python -m kiosk.practice`` serves it here).
+DEFAULT_SUBSTITUTIONS: Mapping[str, str] = {"practice": "http://127.0.0.1:47800"}
 
 LANGUAGE_NAMES = {
     "fi": "Finnish",
@@ -64,12 +68,18 @@ _LANG_RE = re.compile(r"^[a-z]{2,3}$")
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp")
 
 
-class _Skip(Exception):
+class _UnusableGuideError(Exception):
     """The guide cannot be used; the problem is already recorded."""
 
 
 def _language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
+
+
+def _language_names(codes: Iterable[str]) -> str:
+    """'Finnish', 'Finnish and English', 'Finnish, Swedish and English'."""
+    names = [_language_name(code) for code in codes]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 class _Reader:
@@ -92,9 +102,9 @@ class _Reader:
     def warn(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.file, line, message, error=False))
 
-    def fatal(self, line: int, message: str) -> _Skip:
+    def fatal(self, line: int, message: str) -> _UnusableGuideError:
         self.error(line, message)
-        return _Skip()
+        return _UnusableGuideError()
 
     # -- shapes ----------------------------------------------------------------------
     def expect_map(self, node: Node, what: str) -> Map:
@@ -134,6 +144,7 @@ class _Reader:
             )
         texts = self.expect_map(node, what)
         result: dict[str, str] = {}
+        empty: set[str] = set()
         for code, (line, value) in texts.entries.items():
             if code not in self.languages:
                 raise self.fatal(
@@ -144,23 +155,17 @@ class _Reader:
             content = self.string(value, f"{what} ({_language_name(code)})")
             if not content:
                 self.warn(line, f"{what}: the {_language_name(code)} text is empty")
+                empty.add(code)
                 continue
             result[code] = content
             if check_sentences:
-                for sentence in readability.long_sentences(content):
-                    self.warn(
-                        line,
-                        f"{what} ({_language_name(code)}): a sentence has "
-                        f"{readability.word_count(sentence)} words; keep sentences under "
-                        f"{readability.MAX_WORDS + 1} words: \"{readability.shorten(sentence)}\"",
-                    )
+                for message in readability.text_problems(content, code):
+                    self.warn(line, f"{what} ({_language_name(code)}): {message}")
         first = self.languages[0]
         if first not in result:
-            raise self.fatal(
-                texts.line, f"{what} has no {_language_name(first)} text ('{first}:')"
-            )
+            raise self.fatal(texts.line, f"{what} has no {_language_name(first)} text ('{first}:')")
         for code in self.languages:
-            if code not in result:
+            if code not in result and code not in empty:
                 self.warn(texts.line, f"{what} is missing the {_language_name(code)} text")
         return Text(result)
 
@@ -208,6 +213,13 @@ class _Reader:
         if len(set(languages)) != len(languages):
             self.error(line, "a language is listed twice")
         self.languages = tuple(languages)
+        if missing := [code for code in authoring.GUIDE_LANGUAGES if code not in languages]:
+            self.warn(
+                line,
+                f"the guide is not written in {_language_names(missing)} "
+                f"({', '.join(missing)}); every guide should be in "
+                f"{_language_names(authoring.GUIDE_LANGUAGES)}",
+            )
 
         service_languages: list[str] = []
         if "service_languages" in entries:
@@ -292,8 +304,8 @@ class _Reader:
         done = self.text(entries["done"][1], "done") if "done" in entries else None
 
         if any(p.error for p in self.problems):
-            raise _Skip()
-        return Guide(
+            raise _UnusableGuideError()
+        guide = Guide(
             id=guide_id,
             file=self.file,
             title=title,
@@ -310,6 +322,8 @@ class _Reader:
             steps=tuple(steps),
             done=done,
         )
+        self.problems.extend(authoring.guide_warnings(guide))
+        return guide
 
     def step(self, node: Node, number: int, allow: AllowList) -> Step:
         where = f"step {number}"
@@ -323,7 +337,7 @@ class _Reader:
             image = self.local_file(step.entries["image"][1], f"{where} image", _IMAGE_SUFFIXES)
         check = None
         if "check" in step.entries:
-            check = self.text(step.entries["check"][1], f"{where} check", check_sentences=False)
+            check = self.text(step.entries["check"][1], f"{where} check")
         patterns: list[UrlPattern] = []
         if "url" in step.entries:
             for pattern, line in self.strings(step.entries["url"][1], f"{where} url"):
@@ -374,7 +388,11 @@ def load_guide(
     substitutions: Mapping[str, str] | None = None,
 ) -> tuple[Guide | None, list[Problem]]:
     """Load one guide file. Returns the guide (or ``None`` if unusable) and its problems."""
-    reader = _Reader(file, AllowList.parse(identification_hosts), substitutions or {})
+    reader = _Reader(
+        file,
+        AllowList.parse(identification_hosts),
+        {**DEFAULT_SUBSTITUTIONS, **(substitutions or {})},
+    )
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -386,14 +404,14 @@ def load_guide(
     except OSError as exc:
         reader.error(1, f"cannot be read: {exc.strerror or exc}")
         return None, reader.problems
-    except _Skip:
+    except _UnusableGuideError:
         return None, reader.problems
     try:
         root = parse(text)
         return reader.guide(root), reader.problems
     except YamlError as exc:
         reader.error(exc.line, exc.message)
-    except _Skip:
+    except _UnusableGuideError:
         pass
     return None, reader.problems
 
@@ -441,7 +459,5 @@ def load_library(
                 )
             )
             skipped.append(entry)
-    ordered = sorted(
-        guides, key=lambda g: (CATEGORIES.index(g.category), g.order, g.id)
-    )
+    ordered = sorted(guides, key=lambda g: (CATEGORIES.index(g.category), g.order, g.id))
     return Library(tuple(ordered), tuple(problems), tuple(skipped))

@@ -1,12 +1,55 @@
-"""Plain-language checks for guide text (Selkokeskus: one thing per sentence, short sentences)."""
+"""Plain-language checks for guide text (Selkokeskus: one thing per sentence, short
+sentences, no abbreviations) and for the guide's own mark-up (``**Button**``).
+
+Each check takes one text in one language and returns plain messages; the loader adds
+the file, the line and which text it was.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 MAX_WORDS = 15
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+#: Abbreviations a plain-language text should write out, per language, with the words
+#: to write instead. Only unambiguous ones: a check that cries wolf is switched off.
+ABBREVIATIONS: Mapping[str, Mapping[str, str]] = {
+    "fi": {
+        "esim.": "esimerkiksi",
+        "mm.": "muun muassa",
+        "jne.": "ja niin edelleen",
+        "yms.": "ynnä muuta sellaista",
+        "ym.": "ynnä muuta",
+        "tms.": "tai muuta sellaista",
+        "ns.": "niin sanottu",
+        "ks.": "katso",
+        "puh.": "puhelin",
+        "nro": "numero",
+        "hetu": "henkilötunnus",
+        "hetun": "henkilötunnuksen",
+    },
+    "sv": {
+        "t.ex.": "till exempel",
+        "bl.a.": "bland annat",
+        "osv.": "och så vidare",
+        "dvs.": "det vill säga",
+        "s.k.": "så kallad",
+        "ca": "cirka",
+        "tel.": "telefon",
+    },
+    "en": {
+        "e.g.": "for example",
+        "i.e.": "that is",
+        "etc.": "and so on",
+        "approx.": "about",
+        "tel.": "phone",
+    },
+}
+
+_BUTTON_MARK = "**"
 
 
 def sentences(text: str) -> list[str]:
@@ -23,3 +66,28 @@ def long_sentences(text: str) -> list[str]:
 
 def shorten(sentence: str, width: int = 60) -> str:
     return sentence if len(sentence) <= width else sentence[: width - 1].rstrip() + "…"
+
+
+def abbreviations(text: str, language: str) -> list[tuple[str, str]]:
+    """The abbreviations in ``text``, as (as written, the words to use instead)."""
+    found: list[tuple[str, str]] = []
+    for short, full in ABBREVIATIONS.get(language, {}).items():
+        pattern = r"(?<![\w.])" + re.escape(short) + (r"(?!\w)" if short.endswith(".") else r"\b")
+        found.extend((m.group(0), full) for m in re.finditer(pattern, text, re.IGNORECASE))
+    return found
+
+
+def text_problems(text: str, language: str) -> list[str]:
+    """Every plain-language and mark-up problem in one text, as messages."""
+    problems = [
+        f"a sentence has {word_count(sentence)} words; keep sentences under "
+        f'{MAX_WORDS + 1} words: "{shorten(sentence)}"'
+        for sentence in long_sentences(text)
+    ]
+    problems.extend(
+        f"'{short}' is an abbreviation; write '{full}'"
+        for short, full in abbreviations(text, language)
+    )
+    if text.count(_BUTTON_MARK) % 2:
+        problems.append("a button name is not closed; write it as **Button name**")
+    return problems

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kiosk.guides.loader import load_library
 
 
-def check_report(folder: Path, identification_hosts: Iterable[str]) -> tuple[str, bool]:
-    """Return (report text, everything fine)."""
-    library = load_library(folder, identification_hosts)
+def check_report(
+    folder: Path,
+    identification_hosts: Iterable[str],
+    substitutions: Mapping[str, str] | None = None,
+) -> tuple[str, bool]:
+    """Return (report text, everything fine: no errors and no warnings).
+
+    ``substitutions`` fill in ``{name}`` in the guides, as the kiosk does (``{practice}``:
+    the local practice site's address).
+    """
+    library = load_library(folder, identification_hosts, substitutions)
     lines: list[str] = [f"Guides in {folder}"]
     if not library.guides and not library.problems:
         lines.append("  No guides found. Each guide is a folder with a guide.yaml in it.")
