@@ -1,0 +1,135 @@
+"""The help-desk web app: ``create_app(settings)``.
+
+``/api/v1/`` has the kiosk API (device token) and the staff API (session cookie + CSRF);
+``/staff/`` is the staff page; ``/openapi.json`` documents the API. The database is
+migrated by ``kiosk helpdesk migrate`` (``serve`` migrates on start, once, before the
+workers start).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from kiosk import __version__
+from kiosk.helpdesk.server import db
+from kiosk.helpdesk.server.accounts import Accounts
+from kiosk.helpdesk.server.events import Broker, listen_postgres
+from kiosk.helpdesk.server.security import BodyLimit, SecurityHeaders
+from kiosk.helpdesk.server.settings import ServerSettings
+from kiosk.helpdesk.server.store import Store
+
+log = logging.getLogger("kiosk.helpdesk.server")
+
+
+@dataclass
+class Helpdesk:
+    """What the endpoints share; on ``app.state.helpdesk``."""
+
+    settings: ServerSettings
+    store: Store
+    accounts: Accounts
+    broker: Broker
+    live: asyncio.Event
+
+
+def helpdesk(request: Request) -> Helpdesk:
+    state: Helpdesk = request.app.state.helpdesk
+    return state
+
+
+def create_app(settings: ServerSettings | None = None) -> FastAPI:
+    # They import this module (for Helpdesk): imported here, not at the top.
+    from kiosk.helpdesk.server import api_kiosk, api_staff  # noqa: PLC0415
+
+    settings = (settings or ServerSettings()).checked()
+    broker = Broker()
+    engine = db.make_engine(settings.database_url)
+    store = Store(engine, clock=settings.clock, on_event=broker.publish)
+    state = Helpdesk(settings, store, Accounts(store), broker, asyncio.Event())
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        broker.bind(asyncio.get_running_loop())
+        state.live = asyncio.Event()
+        tasks = [asyncio.create_task(_purge_forever(state))]
+        if store.is_postgres:
+            tasks.append(
+                asyncio.create_task(listen_postgres(settings.database_url, broker, state.live))
+            )
+        else:
+            state.live.set()
+        try:
+            yield
+        finally:
+            broker.close()
+            for task in tasks:
+                task.cancel()
+            for task in tasks:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            engine.dispose()
+
+    app = FastAPI(
+        title="Digituki help desk",
+        version=__version__,
+        description=(
+            "Help requests from Digituki kiosks to the staff of day centres. Kiosks "
+            "authenticate with a device token (``Authorization: Bearer``) that pairing "
+            "gives them; staff with a session cookie and a CSRF token."
+        ),
+        lifespan=lifespan,
+        docs_url=None,  # the interactive docs need inline scripts our CSP refuses
+        redoc_url=None,
+    )
+    app.state.helpdesk = state
+    app.include_router(api_kiosk.router)
+    app.include_router(api_staff.router)
+    app.include_router(api_staff.page_router)
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(DBAPIError)
+    async def _database_down(_: Request, exc: Exception) -> JSONResponse:
+        # Disk full, database restarting: the kiosk keeps the request and tries again.
+        log.error("database unavailable: %s", type(exc).__name__)
+        return JSONResponse({"detail": "the help desk's database is unavailable"}, 503)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"field": ".".join(str(p) for p in e["loc"][1:]), "problem": e["msg"]}
+            for e in exc.errors()
+        ]
+        return JSONResponse({"detail": "invalid input", "problems": problems}, 422)
+
+    # Outermost first: refuse unknown hosts and oversize bodies before anything else.
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for uvicorn's worker processes (settings in ``KIOSK_HELPDESK_*``)."""
+    return create_app(ServerSettings.from_env())
+
+
+async def _purge_forever(state: Helpdesk) -> None:
+    """Retention: call-back numbers older than 24 h, expired sessions, old failures."""
+    while True:
+        try:
+            await run_in_threadpool(state.store.purge)
+            await run_in_threadpool(state.accounts.purge)
+        except (OperationalError, DBAPIError) as exc:
+            log.warning("retention clean-up skipped: %s", type(exc).__name__)
+        await asyncio.sleep(state.settings.purge_interval_s)

@@ -1,0 +1,189 @@
+"""Tables and engines. SQLite (WAL, synchronous=FULL) by default, PostgreSQL (psycopg 3)
+for a network of centres. The schema is created and changed only by Alembic migrations
+(``migrations/``); these table objects must match the newest migration.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.types import TypeDecorator
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out, on SQLite and PostgreSQL alike."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+metadata = MetaData()
+
+centres = Table(
+    "centres",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+kiosks = Table(
+    "kiosks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("centre_id", Integer, ForeignKey("centres.id"), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("last_seen_at", UtcDateTime),
+    Column("health", Text),
+)
+
+pair_codes = Table(
+    "pair_codes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("centre_id", Integer, ForeignKey("centres.id"), nullable=False),
+    Column("code_hash", String(64), nullable=False, unique=True),
+    Column("kiosk_name", String(100), nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("used_at", UtcDateTime),
+)
+
+staff = Table(
+    "staff",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(60), nullable=False, unique=True),
+    Column("display_name", String(60), nullable=False),
+    Column("password_hash", String(200), nullable=False),
+    # Comma-separated centre ids this person serves; NULL: every centre.
+    Column("centre_ids", String(400)),
+    Column("on_duty", Boolean, nullable=False, default=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+staff_sessions = Table(
+    "staff_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("staff_id", Integer, ForeignKey("staff.id", ondelete="CASCADE"), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # sha256 of "user:<name>" or "ip:<address>": no plain identifiers kept.
+    Column("key", String(64), nullable=False, index=True),
+    Column("at", UtcDateTime, nullable=False),
+)
+
+requests = Table(
+    "requests",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("centre_id", Integer, ForeignKey("centres.id"), nullable=False),
+    Column("kiosk_id", Integer, ForeignKey("kiosks.id"), nullable=False),
+    Column("code", String(12)),
+    Column("topic", String(20), nullable=False),
+    Column("guide_id", String(80)),
+    Column("step", Integer),
+    Column("phone", String(20)),
+    Column("state", String(20), nullable=False),
+    Column("outcome", String(20)),
+    Column("message", String(200)),
+    Column("minutes", Integer),
+    Column("staff_name", String(60)),
+    Column("visitor_left", Boolean, nullable=False, default=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("seen_at", UtcDateTime),
+    Column("taken_at", UtcDateTime),
+    Column("closed_at", UtcDateTime),
+    Index("ix_requests_centre_state_created", "centre_id", "state", "created_at"),
+)
+
+
+def normalise_url(url: str) -> str:
+    """'postgresql://...' -> the psycopg 3 driver; a bare path -> SQLite."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).resolve()}"
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    return url
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(normalise_url(url)).get_backend_name() == "sqlite"
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    url = normalise_url(url)
+    if is_sqlite(url):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # A request is confirmed to the kiosk only after its commit reached the disk.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def migrate(url: str) -> None:
+    """Bring the database's schema to the newest version (idempotent)."""
+    from alembic import command  # noqa: PLC0415 - only the CLI and tests migrate
+    from alembic.config import Config  # noqa: PLC0415
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", normalise_url(url).replace("%", "%%"))
+    command.upgrade(cfg, "head")

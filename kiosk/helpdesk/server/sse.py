@@ -1,0 +1,35 @@
+"""Server-sent events: framing, keep-alive comments and the response object."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+from starlette.responses import StreamingResponse
+
+KEEPALIVE_S = 15.0
+
+
+def frame(event: str, data: Any) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"
+
+
+async def next_event(
+    queue: asyncio.Queue[dict[str, Any] | None],
+) -> tuple[bool, dict[str, Any] | None]:
+    """(stream goes on, event or None on a keep-alive tick)."""
+    try:
+        event = await asyncio.wait_for(queue.get(), KEEPALIVE_S)
+    except TimeoutError:
+        return True, None
+    return event is not None, event
+
+
+def response(stream: AsyncIterator[str]) -> StreamingResponse:
+    return StreamingResponse(
+        stream,
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )

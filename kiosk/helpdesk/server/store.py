@@ -1,0 +1,446 @@
+"""Everything the help desk keeps, behind plain methods: centres, kiosks and pairing,
+requests and their transitions. Staff accounts and sessions are in ``accounts``.
+
+Every change that staff or kiosks must see live produces an *event* (a JSON-ready dict).
+On PostgreSQL the event is sent with ``pg_notify`` inside the same transaction, so it is
+delivered to every worker exactly when (and only if) the change commits; on SQLite (one
+worker) it is handed to ``on_event`` right after the commit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import secrets
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, func, or_, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from kiosk.helpdesk import model
+from kiosk.helpdesk.model import Action, Request, State
+from kiosk.helpdesk.server import db
+
+NOTIFY_CHANNEL = "kiosk_helpdesk"
+PAIR_CODE_TTL = timedelta(minutes=30)
+#: Without visually similar characters (0/O, 1/I/L): read aloud and typed by volunteers.
+_PAIR_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+Clock = model.Clock
+EventSink = Callable[[dict[str, Any]], None]
+
+
+class NotFoundError(LookupError):
+    pass
+
+
+class ConflictError(ValueError):
+    """The request exists but belongs to someone else, or the state forbids the action."""
+
+
+@dataclass(frozen=True, slots=True)
+class Kiosk:
+    id: int
+    centre_id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewRequest:
+    """What a kiosk sends; already validated by the API layer."""
+
+    id: str
+    topic: model.Topic
+    guide_id: str | None = None
+    step: int | None = None
+    phone: str | None = None
+
+
+def token_hash(token: str) -> str:
+    """Device tokens and session tokens are long random strings: sha256 is enough."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def normalise_pair_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+class Store:
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Clock = model.utcnow,
+        on_event: EventSink | None = None,
+    ) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.on_event = on_event
+        self.is_postgres = engine.dialect.name == "postgresql"
+        # SQLite has one writer at a time; queueing here beats "database is locked".
+        self._write_lock = threading.Lock() if not self.is_postgres else None
+        self._names: dict[tuple[str, int], str] = {}
+
+    # -- transactions ---------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[tuple[Connection, list[dict[str, Any]]]]:
+        """A transaction that may emit events; they go out once it has committed."""
+        events: list[dict[str, Any]] = []
+        lock = self._write_lock
+        if lock:
+            lock.acquire()
+        try:
+            with self.engine.begin() as conn:
+                yield conn, events
+                if self.is_postgres:
+                    for event in events:
+                        conn.execute(
+                            text("SELECT pg_notify(:channel, :payload)"),
+                            {"channel": NOTIFY_CHANNEL, "payload": json.dumps(event)},
+                        )
+        finally:
+            if lock:
+                lock.release()
+        if not self.is_postgres and self.on_event:
+            for event in events:
+                self.on_event(event)
+
+    # -- centres, kiosks, pairing ---------------------------------------------------
+
+    def add_centre(self, name: str) -> int:
+        name = model.clean_line(name, 100)
+        if not name:
+            raise ValueError("a centre needs a name")
+        with self.write() as (conn, _):
+            if conn.execute(select(db.centres.c.id).where(db.centres.c.name == name)).first():
+                raise ConflictError(f"a centre called {name!r} exists already")
+            result = conn.execute(db.centres.insert().values(name=name, created_at=self.clock()))
+            return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def centres(self) -> list[tuple[int, str]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(db.centres.c.id, db.centres.c.name).order_by("name"))
+            return [(r.id, r.name) for r in rows]
+
+    def centre_id(self, name: str) -> int:
+        with self.engine.connect() as conn:
+            found = conn.execute(select(db.centres.c.id).where(db.centres.c.name == name)).first()
+        if found is None:
+            raise NotFoundError(
+                f"no centre called {name!r}; add it with 'kiosk helpdesk add-centre'"
+            )
+        return int(found.id)
+
+    def create_pair_code(self, centre: str, kiosk_name: str) -> str:
+        """A one-time code for ``kiosk pair``; only its hash is stored."""
+        centre_id = self.centre_id(centre)
+        raw = "".join(secrets.choice(_PAIR_ALPHABET) for _ in range(8))
+        with self.write() as (conn, _):
+            conn.execute(
+                db.pair_codes.insert().values(
+                    centre_id=centre_id,
+                    code_hash=token_hash(raw),
+                    kiosk_name=model.clean_line(kiosk_name, 100) or "kiosk",
+                    expires_at=self.clock() + PAIR_CODE_TTL,
+                )
+            )
+        return f"{raw[:4]}-{raw[4:]}"
+
+    def pair(self, code: str) -> tuple[Kiosk, str] | None:
+        """Use a pairing code: a new kiosk and its device token, or None."""
+        now = self.clock()
+        with self.write() as (conn, _):
+            row = conn.execute(
+                select(db.pair_codes)
+                .where(db.pair_codes.c.code_hash == token_hash(normalise_pair_code(code)))
+                .with_for_update()
+            ).first()
+            if row is None or row.used_at is not None or row.expires_at <= now:
+                return None
+            conn.execute(
+                update(db.pair_codes).where(db.pair_codes.c.id == row.id).values(used_at=now)
+            )
+            token = new_token()
+            result = conn.execute(
+                db.kiosks.insert().values(
+                    centre_id=row.centre_id,
+                    name=row.kiosk_name,
+                    token_hash=token_hash(token),
+                    created_at=now,
+                )
+            )
+            kiosk_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+            return Kiosk(kiosk_id, row.centre_id, row.kiosk_name), token
+
+    def kiosk_by_token(self, token: str) -> Kiosk | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(db.kiosks.c.id, db.kiosks.c.centre_id, db.kiosks.c.name).where(
+                    db.kiosks.c.token_hash == token_hash(token)
+                )
+            ).first()
+        return Kiosk(row.id, row.centre_id, row.name) if row else None
+
+    def heartbeat(self, kiosk: Kiosk, health: dict[str, Any]) -> None:
+        with self.write() as (conn, _):
+            conn.execute(
+                update(db.kiosks)
+                .where(db.kiosks.c.id == kiosk.id)
+                .values(last_seen_at=self.clock(), health=json.dumps(health)[:2000])
+            )
+
+    def kiosks(self, centre_ids: frozenset[int] | None) -> list[dict[str, Any]]:
+        query = select(db.kiosks, db.centres.c.name.label("centre_name")).join(db.centres)
+        if centre_ids is not None:
+            query = query.where(db.kiosks.c.centre_id.in_(centre_ids))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(db.centres.c.name, db.kiosks.c.name)).all()
+        return [
+            {
+                "id": r.id,
+                "name": r.name,
+                "centre_id": r.centre_id,
+                "centre_name": r.centre_name,
+                "last_seen_at": r.last_seen_at.isoformat() if r.last_seen_at else None,
+            }
+            for r in rows
+        ]
+
+    def names(self, kind: str, ident: int) -> str:
+        """Name of a centre or kiosk (cached: they do not change)."""
+        key = (kind, ident)
+        if key not in self._names:
+            table = db.centres if kind == "centre" else db.kiosks
+            with self.engine.connect() as conn:
+                row = conn.execute(select(table.c.name).where(table.c.id == ident)).first()
+            self._names[key] = row.name if row else "?"
+        return self._names[key]
+
+    # -- requests -------------------------------------------------------------------
+
+    def create_request(self, kiosk: Kiosk, new: NewRequest) -> tuple[Request, bool]:
+        """Store a request; sending the same id again returns the stored one."""
+        now = self.clock()
+        with self.write() as (conn, events):
+            existing = self._load(conn, new.id)
+            if existing is not None:
+                if existing.kiosk_id != kiosk.id:
+                    raise ConflictError("this request id belongs to another kiosk")
+                return existing, False
+            used = set(
+                conn.execute(
+                    select(db.requests.c.code).where(
+                        db.requests.c.centre_id == kiosk.centre_id,
+                        db.requests.c.state.in_([s.value for s in model.OPEN_STATES]),
+                    )
+                ).scalars()
+            )
+            request = Request(
+                id=new.id,
+                centre_id=kiosk.centre_id,
+                kiosk_id=kiosk.id,
+                topic=new.topic,
+                created_at=now,
+                updated_at=now,
+                code=model.pick_code({c for c in used if c}),
+                guide_id=new.guide_id,
+                step=new.step,
+                phone=new.phone,
+            )
+            values = _row_values(request)
+            insert = postgresql.insert if self.is_postgres else sqlite.insert
+            result = conn.execute(
+                insert(db.requests).values(**values).on_conflict_do_nothing(index_elements=["id"])
+            )
+            if result.rowcount == 0:  # another worker stored the same id a moment ago
+                stored = self._load(conn, new.id)
+                assert stored is not None
+                return stored, False
+            events.append(self._event(request, queue_changed=True))
+            return request, True
+
+    def get_request(self, request_id: str) -> Request | None:
+        with self.engine.connect() as conn:
+            return self._load(conn, request_id)
+
+    def kiosk_action(self, kiosk: Kiosk, request_id: str, action: Action) -> Request:
+        if action not in model.KIOSK_ACTIONS:
+            raise ConflictError(f"a kiosk cannot {action.value}")
+        return self._change(
+            request_id,
+            lambda r: model.apply(r, action, self.clock()),
+            owner=kiosk.id,
+            idempotent_closed=True,
+        )
+
+    def staff_action(
+        self,
+        centre_ids: frozenset[int] | None,
+        request_id: str,
+        action: Action,
+        *,
+        outcome: model.Outcome | None = None,
+        minutes: int | None = None,
+        staff_name: str | None = None,
+    ) -> Request:
+        if action not in model.STAFF_ACTIONS:
+            raise ConflictError(f"staff cannot {action.value}")
+        return self._change(
+            request_id,
+            lambda r: model.apply(
+                r, action, self.clock(), outcome=outcome, minutes=minutes, staff_name=staff_name
+            ),
+            centre_ids=centre_ids,
+        )
+
+    def staff_message(
+        self, centre_ids: frozenset[int] | None, request_id: str, message: str
+    ) -> Request:
+        return self._change(
+            request_id,
+            lambda r: model.with_message(r, message, self.clock()),
+            centre_ids=centre_ids,
+        )
+
+    def _change(
+        self,
+        request_id: str,
+        change: Callable[[Request], Request],
+        *,
+        owner: int | None = None,
+        centre_ids: frozenset[int] | None = None,
+        idempotent_closed: bool = False,
+    ) -> Request:
+        with self.write() as (conn, events):
+            current = self._load(conn, request_id, lock=True)
+            if current is None or (owner is not None and current.kiosk_id != owner):
+                raise NotFoundError("no such request")
+            if centre_ids is not None and current.centre_id not in centre_ids:
+                raise NotFoundError("no such request")
+            if idempotent_closed and not current.is_open:
+                return current  # a resent cancel after the request closed: nothing to do
+            try:
+                changed = change(current)
+            except model.TransitionError as exc:
+                raise ConflictError(str(exc)) from None
+            conn.execute(
+                update(db.requests)
+                .where(db.requests.c.id == request_id)
+                .values(**_row_values(changed))
+            )
+            queued_before = current.state in model.QUEUED_STATES
+            queued_after = changed.state in model.QUEUED_STATES
+            events.append(self._event(changed, queue_changed=queued_before != queued_after))
+            return changed
+
+    def position(self, request: Request) -> int | None:
+        """1 = next in line; None when nobody is waiting for it any more."""
+        if request.state not in model.QUEUED_STATES:
+            return None
+        queued = [s.value for s in model.QUEUED_STATES]
+        r = db.requests.c
+        with self.engine.connect() as conn:
+            ahead = conn.execute(
+                select(func.count()).where(
+                    r.centre_id == request.centre_id,
+                    r.state.in_(queued),
+                    or_(
+                        r.created_at < request.created_at,
+                        and_(r.created_at == request.created_at, r.id < request.id),
+                    ),
+                )
+            ).scalar_one()
+        return int(ahead) + 1
+
+    def open_requests(
+        self, centre_ids: frozenset[int] | None = None, kiosk_id: int | None = None
+    ) -> list[Request]:
+        query = select(db.requests).where(
+            db.requests.c.state.in_([s.value for s in model.OPEN_STATES])
+        )
+        if centre_ids is not None:
+            query = query.where(db.requests.c.centre_id.in_(centre_ids))
+        if kiosk_id is not None:
+            query = query.where(db.requests.c.kiosk_id == kiosk_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(db.requests.c.created_at)).mappings().all()
+        return [_from_row(row) for row in rows]
+
+    def recently_closed(
+        self, centre_ids: frozenset[int] | None, since: timedelta = timedelta(hours=1)
+    ) -> list[Request]:
+        query = select(db.requests).where(db.requests.c.closed_at >= self.clock() - since)
+        if centre_ids is not None:
+            query = query.where(db.requests.c.centre_id.in_(centre_ids))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(db.requests.c.closed_at.desc()).limit(50))
+            return [_from_row(row) for row in rows.mappings()]
+
+    def count_requests(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(db.requests)).scalar_one())
+
+    def purge(self) -> int:
+        """Delete call-back numbers older than 24 h; returns how many were deleted."""
+        now = self.clock()
+        with self.write() as (conn, events):
+            rows = conn.execute(
+                select(db.requests)
+                .where(
+                    db.requests.c.phone.is_not(None),
+                    db.requests.c.created_at <= now - model.PHONE_RETENTION,
+                )
+                .with_for_update()
+            ).mappings()
+            expired = [model.expire_phone(_from_row(row), now) for row in rows]
+            for request in expired:
+                conn.execute(
+                    update(db.requests)
+                    .where(db.requests.c.id == request.id)
+                    .values(phone=None, updated_at=now)
+                )
+                events.append(self._event(request, queue_changed=False))
+            return len(expired)
+
+    def _load(self, conn: Connection, request_id: str, *, lock: bool = False) -> Request | None:
+        query = select(db.requests).where(db.requests.c.id == request_id)
+        if lock:
+            query = query.with_for_update()
+        row = conn.execute(query).mappings().first()
+        return _from_row(row) if row else None
+
+    def _event(self, request: Request, *, queue_changed: bool) -> dict[str, Any]:
+        return {
+            "type": "request",
+            "request": request.to_wire(),
+            "centre_name": self.names("centre", request.centre_id),
+            "kiosk_name": self.names("kiosk", request.kiosk_id),
+            "queue_changed": queue_changed,
+        }
+
+
+def _row_values(request: Request) -> dict[str, Any]:
+    values = {f.name: getattr(request, f.name) for f in dataclasses.fields(request)}
+    values["topic"] = request.topic.value
+    values["state"] = request.state.value
+    values["outcome"] = request.outcome.value if request.outcome else None
+    return values
+
+
+def _from_row(row: Any) -> Request:
+    data = dict(row)
+    data["topic"] = model.Topic(data["topic"])
+    data["state"] = State(data["state"])
+    data["outcome"] = model.Outcome(data["outcome"]) if data["outcome"] else None
+    data["visitor_left"] = bool(data["visitor_left"])
+    return Request(**data)
