@@ -9,14 +9,15 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QObject
-
-# QtWebEngine must be imported before the QApplication exists.
-from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.browser.policy import AllowList
+
+# Importing the webengine package loads QtWebEngine, which must happen before the
+# QApplication exists.
+from kiosk.browser.webengine.desktop_guard import DesktopGuard
 from kiosk.config import Config
 from kiosk.guides.loader import load_library
 from kiosk.guides.model import Library
@@ -56,6 +57,7 @@ class KioskApp(QObject):
             log.warning("guide problem: %s", problem)
         languages = tuple(config.kiosk.languages)
         self.translations = Translations()
+        self.desktop_guard = DesktopGuard()
         self.window = MainWindow(
             self.library.guides, languages, self.identification, config.kiosk.windowed
         )
@@ -94,6 +96,7 @@ class KioskApp(QObject):
     def _render_choices(self, old: Choices | None, new: Choices) -> None:
         if old is None or old.language != new.language:
             self.translations.switch(new.language)
+            self.window.retranslate_ui()
         prefs = self.session.preferences if hasattr(self, "session") else None
         self.window.apply_choices(
             new,
@@ -133,6 +136,9 @@ class KioskApp(QObject):
     def shutdown(self) -> None:
         self._close_service()
         self.session.close()
+        self.desktop_guard.remove()
+        # Run the deferred deletes now: the event loop may already have stopped.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def create(config: Config) -> KioskApp:

@@ -15,6 +15,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
         #: Index of the first item pushed to the far end of its row (None: no split).
         self.far_end_from: int | None = None
 
@@ -73,9 +74,8 @@ class FlowLayout(QLayout):
     def _arrange(self, rect: QRect, *, apply: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        rtl = self.parentWidget() is not None and (
-            self.parentWidget().layoutDirection() == Qt.LayoutDirection.RightToLeft
-        )
+        owner = self.parentWidget()
+        rtl = owner is not None and owner.layoutDirection() == Qt.LayoutDirection.RightToLeft
         y = area.y()
         for row in self._rows(area.width()):
             if not row:
@@ -108,6 +108,5 @@ class FlowLayout(QLayout):
             x += item.sizeHint().width() + self._spacing
         for item, left in positions:
             size = item.sizeHint()
-            if rtl:
-                left = area.right() + 1 - (left - area.x()) - size.width()
-            item.setGeometry(QRect(QPoint(left, y + (height - size.height()) // 2), size))
+            x = area.right() + 1 - (left - area.x()) - size.width() if rtl else left
+            item.setGeometry(QRect(QPoint(x, y + (height - size.height()) // 2), size))

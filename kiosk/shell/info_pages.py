@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -81,7 +81,8 @@ class _InfoPage(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        self.help_button.setText(self.tr("Call digital support"))
+        # Not self.tr(): the subclass's name would be the context, not this class's.
+        self.help_button.setText(QCoreApplication.translate("InfoPage", "Call digital support"))
 
 
 class BlockedPage(_InfoPage):

@@ -50,6 +50,13 @@ class MainWindow(QMainWindow):
     def show_service(self) -> None:
         self.stack.setCurrentWidget(self.service)
 
+    def retranslate_ui(self) -> None:
+        """Set every text again now (Qt's LanguageChange events arrive only later)."""
+        for widget in self.findChildren(QWidget):
+            retranslate = getattr(widget, "retranslate_ui", None)
+            if callable(retranslate):
+                retranslate()
+
     def apply_choices(self, choices: Choices, can_grow: bool, can_shrink: bool) -> None:
         """Render the visitor's language, text size and contrast everywhere."""
         self.setStyleSheet(stylesheet(choices.text_scale, choices.high_contrast))

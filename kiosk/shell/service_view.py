@@ -8,7 +8,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtWebEngineCore import QWebEngineLoadingInfo
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.browser.policy import AllowList
+from kiosk.browser.webengine.page import LOAD_FAILED, LOAD_OK, LOAD_STARTED
 from kiosk.browser.webengine.view import KioskView
 from kiosk.guides.progress import GuideProgress
 from kiosk.shell import icons
@@ -30,13 +30,6 @@ from kiosk.shell.theme import Sizes, palette
 
 ZOOM_STEPS: tuple[float, ...] = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 _NORMAL_ZOOM = ZOOM_STEPS.index(1.0)
-_ABORTED = -3  # net::ERR_ABORTED: a navigation we refused, not a failure
-_OFFLINE_DOMAINS = {
-    QWebEngineLoadingInfo.ErrorDomain.ConnectionErrorDomain,
-    QWebEngineLoadingInfo.ErrorDomain.DnsErrorDomain,
-    QWebEngineLoadingInfo.ErrorDomain.InternalErrorDomain,
-    QWebEngineLoadingInfo.ErrorDomain.CertificateErrorDomain,
-}
 
 
 class BrowserBar(QWidget):
@@ -129,7 +122,7 @@ class ServiceView(QWidget):
         self._slot_layout.addWidget(view)
         page = view.kiosk_page()
         page.navigation_blocked.connect(self._on_blocked)
-        page.loadingChanged.connect(self._on_loading_changed)
+        page.load_state.connect(self._on_load_state)
         view.urlChanged.connect(self._on_url_changed)
         self.guide_panel.show_guide(progress)
         self._zoom_index = _NORMAL_ZOOM
@@ -161,18 +154,14 @@ class ServiceView(QWidget):
         self._show_address(text)
         self._update_buttons()
 
-    def _on_loading_changed(self, info: QWebEngineLoadingInfo) -> None:
-        status = info.status()
-        if status == QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus:
+    def _on_load_state(self, state: str) -> None:
+        if state == LOAD_STARTED:
             if self.content.currentWidget() is self.offline_page:
                 self.content.setCurrentWidget(self.browser_slot)
-        elif status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
+        elif state == LOAD_OK:
             self.content.setCurrentWidget(self.browser_slot)
-        elif (
-            status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus
-            and info.errorCode() != _ABORTED
-            and info.errorDomain() in _OFFLINE_DOMAINS
-        ):
+        elif state == LOAD_FAILED:
+            # Chromium's own error page says nothing a visitor understands.
             self.content.setCurrentWidget(self.offline_page)
         self._update_buttons()
 
@@ -202,8 +191,11 @@ class ServiceView(QWidget):
         if host and self._identification.allows(host, parts.scheme, port):
             self.back_hint.setVisible(True)
             return
-        if view.history().canGoBack():
-            view.back()
+        history = view.history()
+        if history.canGoBack():
+            # WORKAROUND (Qt 6.12): QWebEngineView.back() (WebAction.Back) is ignored
+            # here after a script-started navigation; the history object's back() works.
+            history.back()
 
     def _on_reload(self) -> None:
         if self.view is not None:

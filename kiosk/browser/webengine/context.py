@@ -64,7 +64,11 @@ class BrowserContext:
         view.deleteLater()
 
     def close(self) -> None:
-        """Delete every view (and page) first, then the profile."""
+        """Delete every view (and page) first, then the profile.
+
+        Deletion is deferred (a view may be in the middle of its own signal); deferred
+        deletes run in the order they were asked for, so the pages go before the profile.
+        """
         for view in list(self.views):
             self.close_view(view)
         self.profile.deleteLater()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtWebEngineCore import (
+    QWebEngineLoadingInfo,
     QWebEngineNewWindowRequest,
     QWebEnginePage,
     QWebEngineProfile,
@@ -16,6 +17,14 @@ from kiosk.browser.policy import AllowList, Decision, Navigation, Verdict, decid
 
 log = logging.getLogger("kiosk.browser")
 
+LOAD_STARTED = "started"
+LOAD_OK = "ok"
+#: The page could not be opened: no network, no such host, refused, certificate...
+LOAD_FAILED = "failed"
+_ABORTED = -3  # net::ERR_ABORTED: a navigation we refused, not a failure
+#: A server that answered with an error status shows its own page.
+_SERVER_ANSWERED = QWebEngineLoadingInfo.ErrorDomain.HttpStatusCodeDomain
+
 
 class KioskPage(QWebEnginePage):
     """A page that goes only where its allow-list says.
@@ -24,15 +33,32 @@ class KioskPage(QWebEnginePage):
         navigation_blocked(str): the visitor tried to open a host or scheme that is not
             available here; the argument is the host (or scheme) to show.
         external_link(str, str): a ``tel:``/``mailto:``/``sms:`` link: scheme, target.
+        load_state(str): LOAD_STARTED, LOAD_OK or LOAD_FAILED for the main frame.
     """
 
     navigation_blocked = Signal(str)
     external_link = Signal(str, str)
+    load_state = Signal(str)
 
     def __init__(self, profile: QWebEngineProfile, allow: AllowList) -> None:
         super().__init__(profile)
         self._allow = allow
         self.newWindowRequested.connect(self._on_new_window_requested)
+        self.loadingChanged.connect(self._on_loading_changed)
+
+    def _on_loading_changed(self, info: QWebEngineLoadingInfo) -> None:
+        status = info.status()
+        if status == QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus:
+            self.load_state.emit(LOAD_STARTED)
+        elif status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
+            self.load_state.emit(LOAD_OK)
+        elif (
+            status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus
+            and info.errorCode() != _ABORTED
+            and info.errorDomain() != _SERVER_ANSWERED
+        ):
+            log.info("page could not be opened (%s)", info.errorDomain().name)
+            self.load_state.emit(LOAD_FAILED)
 
     @property
     def allow_list(self) -> AllowList:

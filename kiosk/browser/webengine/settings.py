@@ -38,7 +38,11 @@ KIOSK_SETTINGS: dict[QWebEngineSettings.WebAttribute, bool] = {
 def apply(settings: QWebEngineSettings) -> None:
     for attribute, value in KIOSK_SETTINGS.items():
         settings.setAttribute(attribute, value)
-    # Unknown schemes (ms-settings:, intent:, ...) are never handed to the OS.
+    # Under "Disallow", QtWebEngine drops mailto:/tel: links silently, before the page
+    # is asked. Under "AllowAll", every such link reaches acceptNavigationRequest, where
+    # the kiosk's deny-by-default policy refuses it (and turns tel:/mailto: into a card);
+    # only an accepted one would be handed to the OS, and the policy accepts none.
+    # desktop_guard.py catches the hand-over as a second line of defence.
     settings.setUnknownUrlSchemePolicy(
-        QWebEngineSettings.UnknownUrlSchemePolicy.DisallowUnknownUrlSchemes
+        QWebEngineSettings.UnknownUrlSchemePolicy.AllowAllUnknownUrlSchemes
     )

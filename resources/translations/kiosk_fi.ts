@@ -1,0 +1,186 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fi">
+<context>
+    <name>BlockedPage</name>
+    <message>
+        <source>This page is not available on this computer</source>
+        <translation>Tätä sivua ei voi avata tällä koneella</translation>
+    </message>
+    <message>
+        <source>This computer opens only the pages that this errand needs. Go back to where you were. If you need this page, ask for help.</source>
+        <translation>Tällä koneella voi avata vain ne sivut, joita tämä asia tarvitsee. Palaa takaisin. Jos tarvitset tätä sivua, pyydä apua.</translation>
+    </message>
+    <message>
+        <source>Address: {address}</source>
+        <translation>Osoite: {address}</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Palaa takaisin</translation>
+    </message>
+</context>
+<context>
+    <name>GuidePanel</name>
+    <message>
+        <source>Before you start, you need:</source>
+        <translation>Ennen kuin aloitat, tarvitset:</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>Mitä tapahtuu seuraavaksi</translation>
+    </message>
+    <message>
+        <source>Step {number} of {total}</source>
+        <translation>Vaihe {number}/{total}</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Aloita</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Seuraava</translation>
+    </message>
+    <message>
+        <source>This guide is not available in your language. It is shown in {language}.</source>
+        <translation>Tätä ohjetta ei ole sinun kielelläsi. Ohjeen kieli on {language}.</translation>
+    </message>
+    <message>
+        <source>This service itself is not available in your language.</source>
+        <translation>Itse palvelua ei ole sinun kielelläsi.</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>suomi</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>ruotsi</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>englanti</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Edellinen</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Kyllä</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>En</translation>
+    </message>
+    <message>
+        <source>That is all right. A digital supporter can help you.</source>
+        <translation>Ei haittaa. Digitukija voi auttaa sinua.</translation>
+    </message>
+    <message>
+        <source>Call digital support</source>
+        <translation>Pyydä apua</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>What do you want to do today?</source>
+        <translation>Mitä haluat tehdä tänään?</translation>
+    </message>
+    <message>
+        <source>Tap a tile. A guide beside the page shows you each step.</source>
+        <translation>Paina ruutua. Sivun vieressä oleva ohje neuvoo sinua joka vaiheessa.</translation>
+    </message>
+    <message>
+        <source>No guides are installed on this computer. Staff: run &apos;kiosk guides check&apos; to see why, then restart the kiosk.</source>
+        <translation>Tällä koneella ei ole ohjeita. Henkilökunta: katso syy komennolla &apos;kiosk guides check&apos; ja käynnistä kioski sitten uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPage</name>
+    <message>
+        <source>Call digital support</source>
+        <translation>Pyydä apua</translation>
+    </message>
+</context>
+<context>
+    <name>OfflinePage</name>
+    <message>
+        <source>The page could not be opened</source>
+        <translation>Sivua ei voitu avata</translation>
+    </message>
+    <message>
+        <source>There may be no internet connection right now, or the service is not answering. Wait a moment and press Try again.</source>
+        <translation>Internet-yhteys ei ehkä toimi juuri nyt, tai palvelu ei vastaa. Odota hetki ja paina Yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>Jos tämä toistuu, kerro henkilökunnalle.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Yritä uudelleen</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Etusivu</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceView</name>
+    <message>
+        <source>Back</source>
+        <translation>Takaisin</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Etusivu</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Lataa uudelleen</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Suurenna</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Pienennä</translation>
+    </message>
+    <message>
+        <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
+        <translation>Olet tunnistautumassa. Takaisin-painike keskeyttäisi sen. Jos haluat lopettaa, paina sivulla Keskeytä.</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Smaller text</source>
+        <extracomment>Each language&apos;s name in that language: a visitor looks for their own language&apos;s name.</extracomment>
+        <translation>Pienempi teksti</translation>
+    </message>
+    <message>
+        <source>Bigger text</source>
+        <translation>Isompi teksti</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Kontrasti</translation>
+    </message>
+    <message>
+        <source>Strong colours on or off</source>
+        <translation>Vahvat värit päälle tai pois</translation>
+    </message>
+    <message>
+        <source>Call digital support</source>
+        <translation>Pyydä apua</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>Lopeta</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,186 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv">
+<context>
+    <name>BlockedPage</name>
+    <message>
+        <source>This page is not available on this computer</source>
+        <translation>Den här sidan kan inte öppnas på den här datorn</translation>
+    </message>
+    <message>
+        <source>This computer opens only the pages that this errand needs. Go back to where you were. If you need this page, ask for help.</source>
+        <translation>Den här datorn öppnar bara de sidor som ärendet behöver. Gå tillbaka. Om du behöver sidan, be om hjälp.</translation>
+    </message>
+    <message>
+        <source>Address: {address}</source>
+        <translation>Adress: {address}</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Gå tillbaka</translation>
+    </message>
+</context>
+<context>
+    <name>GuidePanel</name>
+    <message>
+        <source>Before you start, you need:</source>
+        <translation>Innan du börjar behöver du:</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>Vad händer sedan</translation>
+    </message>
+    <message>
+        <source>Step {number} of {total}</source>
+        <translation>Steg {number} av {total}</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Börja</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nästa</translation>
+    </message>
+    <message>
+        <source>This guide is not available in your language. It is shown in {language}.</source>
+        <translation>Guiden finns inte på ditt språk. Den visas på {language}.</translation>
+    </message>
+    <message>
+        <source>This service itself is not available in your language.</source>
+        <translation>Själva tjänsten finns inte på ditt språk.</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>finska</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>svenska</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>engelska</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Föregående</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>That is all right. A digital supporter can help you.</source>
+        <translation>Det gör inget. En digitalstödjare kan hjälpa dig.</translation>
+    </message>
+    <message>
+        <source>Call digital support</source>
+        <translation>Be om hjälp</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>What do you want to do today?</source>
+        <translation>Vad vill du göra i dag?</translation>
+    </message>
+    <message>
+        <source>Tap a tile. A guide beside the page shows you each step.</source>
+        <translation>Tryck på en ruta. Guiden bredvid sidan visar dig varje steg.</translation>
+    </message>
+    <message>
+        <source>No guides are installed on this computer. Staff: run &apos;kiosk guides check&apos; to see why, then restart the kiosk.</source>
+        <translation>Det finns inga guider på den här datorn. Personal: se orsaken med &apos;kiosk guides check&apos; och starta sedan om kiosken.</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPage</name>
+    <message>
+        <source>Call digital support</source>
+        <translation>Be om hjälp</translation>
+    </message>
+</context>
+<context>
+    <name>OfflinePage</name>
+    <message>
+        <source>The page could not be opened</source>
+        <translation>Sidan kunde inte öppnas</translation>
+    </message>
+    <message>
+        <source>There may be no internet connection right now, or the service is not answering. Wait a moment and press Try again.</source>
+        <translation>Internet fungerar kanske inte just nu, eller så svarar tjänsten inte. Vänta en stund och tryck på Försök igen.</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>Om det händer igen, säg till personalen.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Startsidan</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceView</name>
+    <message>
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Startsidan</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Ladda om</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Förstora</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Förminska</translation>
+    </message>
+    <message>
+        <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
+        <translation>Du håller på att identifiera dig. Tillbaka skulle avbryta det. Om du vill sluta, tryck på Avbryt på sidan.</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Smaller text</source>
+        <extracomment>Each language&apos;s name in that language: a visitor looks for their own language&apos;s name.</extracomment>
+        <translation>Mindre text</translation>
+    </message>
+    <message>
+        <source>Bigger text</source>
+        <translation>Större text</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Kontrast</translation>
+    </message>
+    <message>
+        <source>Strong colours on or off</source>
+        <translation>Starka färger på eller av</translation>
+    </message>
+    <message>
+        <source>Call digital support</source>
+        <translation>Be om hjälp</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>Avsluta</translation>
+    </message>
+</context>
+</TS>
