@@ -34,6 +34,8 @@ class Session:
         self.browser = BrowserContext(self.folder)
         self.browser.set_language(default_language)
         self.guide_progress: GuideProgress | None = None
+        #: Pages this visitor has printed (the centre's paper limit is per visitor).
+        self.printed_pages = 0
         self.preferences.on_change(lambda _old, new: self.browser.set_language(new.language))
         log.info("session prepared")
 
