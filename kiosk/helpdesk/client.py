@@ -36,6 +36,10 @@ OnlineCallback = Callable[[bool], None]
 _PERMANENT = frozenset({400, 404, 409, 413, 422})
 
 
+class NotPairedError(Exception):
+    """The kiosk has no device token (or the server no longer knows it)."""
+
+
 class PairingError(Exception):
     """Pairing failed; ``str()`` is a plain message for a volunteer."""
 
@@ -128,6 +132,8 @@ class HelpdeskClient:
         self._online_lock = threading.Lock()
         self._stream_response: httpx.Response | None = None
         self.delivered = 0  # operations the server confirmed (for tests and health)
+        #: False once the kiosk turned out to have no (valid) device token.
+        self.paired: bool | None = None
 
     # -- what the kiosk calls ---------------------------------------------------------
 
@@ -187,7 +193,11 @@ class HelpdeskClient:
     # -- delivery ---------------------------------------------------------------------
 
     def _client(self, timeout: httpx.Timeout) -> httpx.Client:
-        token = self._token() or ""
+        """A client with the device token; NotPairedError when the kiosk has none."""
+        token = self._token()
+        if not token:
+            self.paired = False
+            raise NotPairedError
         return httpx.Client(
             base_url=self.url,
             timeout=timeout,
@@ -238,6 +248,9 @@ class HelpdeskClient:
             log.info("help desk unreachable (%s); the outbox keeps the request", type(exc).__name__)
             self._set_online(False)
             return False
+        except NotPairedError:
+            self._set_online(False)
+            return False
         return True
 
     def _deliver(self, http: httpx.Client, op: Op) -> bool:
@@ -246,6 +259,7 @@ class HelpdeskClient:
         else:
             response = http.post(f"/api/v1/kiosk/requests/{op.request_id}/cancel", json=op.body)
         status = response.status_code
+        self.paired = status != 401
         if status in (200, 201):
             self.outbox.done(op.seq)
             self.delivered += 1
@@ -277,7 +291,7 @@ class HelpdeskClient:
                     "/api/v1/kiosk/heartbeat",
                     json={"version": __version__, "outbox_pending": self.outbox.count()},
                 )
-        except httpx.HTTPError:
+        except (httpx.HTTPError, NotPairedError):
             self._set_online(False)
             return False
         return response.status_code < 500
@@ -302,6 +316,8 @@ class HelpdeskClient:
                                 self.on_status(from_server(data))
                             if self._stop.is_set():
                                 return
+            except NotPairedError:
+                pass
             except (httpx.HTTPError, ValueError) as exc:
                 if self._stop.is_set():
                     return

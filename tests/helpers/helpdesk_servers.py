@@ -165,9 +165,18 @@ class ServerProcess:
             "--workers", str(self.workers),
         ]  # fmt: skip
         out = self.log.open("ab") if self.log else subprocess.DEVNULL
-        self.proc = subprocess.Popen(
-            command, cwd=REPO, stdout=out, stderr=out, env=dict(os.environ), start_new_session=True
-        )
+        try:
+            self.proc = subprocess.Popen(
+                command,
+                cwd=REPO,
+                stdout=out,
+                stderr=out,
+                env=dict(os.environ),
+                start_new_session=True,
+            )
+        finally:
+            if self.log:
+                out.close()  # type: ignore[union-attr]
         if wait:
             self.wait_ready()
         return self

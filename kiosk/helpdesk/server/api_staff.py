@@ -176,6 +176,7 @@ async def queue(
             "closed": [staff_view(state, r) for r in state.store.recently_closed(centre_ids)],
             "kiosks": state.store.kiosks(centre_ids),
             "on_duty": [m.display_name for m in state.accounts.on_duty(centre_ids)],
+            "now": state.store.clock().isoformat(),
         }
 
     return await run_in_threadpool(gather)

@@ -5,7 +5,7 @@
 (function () {
   const L = JSON.parse(document.getElementById("labels").textContent);
   const $ = (id) => document.getElementById(id);
-  const state = { me: null, open: new Map(), closed: [], centre: "", flashTimer: null, stream: null };
+  const state = { me: null, open: new Map(), closed: [], centre: "", flashTimer: null, stream: null, skew: 0 };
   const prefs = {
     get sound() { return localStorage.getItem("hd.sound") !== "off"; },
     set sound(v) { localStorage.setItem("hd.sound", v ? "on" : "off"); },
@@ -136,7 +136,8 @@
   // -- the queue --------------------------------------------------------------------------
 
   function minutesSince(iso) {
-    return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60000));
+    // Against the server's clock: a phone whose clock is off still shows the right wait.
+    return Math.max(0, Math.floor((Date.now() - state.skew - Date.parse(iso)) / 60000));
   }
 
   function card(request) {
@@ -179,7 +180,7 @@
       const minutes = el("select", "minutes");
       minutes.setAttribute("aria-label", L.minutes);
       for (const m of ["", "2", "5", "10", "15", "30"]) {
-        const option = el("option", "", m ? m + " " + L.minutes : "–");
+        const option = el("option", "", (m || "…") + " " + L.minutes);
         option.value = m;
         minutes.append(option);
       }
@@ -246,6 +247,7 @@
     const data = await api("GET", "queue" + (state.centre ? "?centre=" + encodeURIComponent(state.centre) : ""));
     state.open = new Map(data.open.map((r) => [r.id, r]));
     state.closed = data.closed;
+    state.skew = Date.now() - Date.parse(data.now);
     $("duty-line").textContent = data.on_duty.length ? fmt("staff_on_duty", { names: data.on_duty.join(", ") }) : L.nobody_on_duty;
     render();
   }
