@@ -109,3 +109,72 @@ def test_service_guides_have_their_own_place_in_their_category() -> None:
     places = [(g.category, g.order) for g in SERVICE_GUIDES]
 
     assert len(places) == len(set(places))
+
+
+#: The twelve real e-service guides of issue 6, and their tile groups.
+TWELVE = {
+    "suomifi-login": "identification",
+    "no-bank-codes": "identification",
+    "suomifi-authorisations": "identification",
+    "kela-basic-assistance": "money",
+    "omakela-decisions": "money",
+    "kela-housing-allowance": "money",
+    "omakanta-prescriptions": "health",
+    "job-seeker-registration": "work",
+    "tax-card": "work",
+    "helsinki-rental-flat": "housing",
+    "suomifi-messages": "mail",
+    "post-without-address": "mail",
+}
+
+#: Guides read beside a page: the errand happens away from the screen.
+INFORMATION_GUIDES = {"no-bank-codes", "post-without-address"}
+
+
+def test_the_twelve_service_guides_ship_in_their_groups() -> None:
+    assert {g.id: g.category for g in SERVICE_GUIDES if g.id in TWELVE} == TWELVE
+
+
+def test_the_most_common_errands_come_first_in_their_group() -> None:
+    first = {}
+    for guide in GUIDES:  # the library is sorted by group, then order
+        first.setdefault(guide.category, guide.id)
+
+    assert first["identification"] == "suomifi-login"
+    assert first["money"] == "kela-basic-assistance"
+
+
+def test_only_the_information_guides_follow_no_page() -> None:
+    following = {g.id for g in SERVICE_GUIDES if any(s.url_patterns for s in g.steps)}
+
+    assert {g.id for g in SERVICE_GUIDES} - following == INFORMATION_GUIDES
+
+
+@pytest.mark.parametrize("guide", SERVICE_GUIDES, ids=ids(SERVICE_GUIDES))
+def test_identification_is_followed_on_one_step_only(guide: Guide) -> None:
+    """The visitor passes tunnistus.suomi.fi twice; one step must cover both passes."""
+    steps = [
+        n
+        for n, step in enumerate(guide.steps, 1)
+        if any(pattern_host(p.text) == "tunnistus.suomi.fi" for p in step.url_patterns)
+    ]
+
+    assert len(steps) <= 1
+
+
+@pytest.mark.parametrize(
+    ("guide_id", "languages"),
+    [
+        ("kela-basic-assistance", ("fi", "sv")),
+        ("kela-housing-allowance", ("fi", "sv")),
+        ("omakela-decisions", ("fi", "sv")),
+        ("helsinki-rental-flat", ("fi", "sv")),
+    ],
+)
+def test_guides_say_when_the_service_has_no_english(
+    guide_id: str, languages: tuple[str, ...]
+) -> None:
+    guide = LIBRARY.by_id(guide_id)
+
+    assert guide is not None
+    assert guide.service_languages == languages
