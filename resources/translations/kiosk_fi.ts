@@ -84,6 +84,73 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Please check the phone number: it has 5 to 15 digits.</source>
+        <translation>Tarkista puhelinnumero: siinä on 5–15 numeroa.</translation>
+    </message>
+    <message>
+        <source>Call digital support</source>
+        <translation>Pyydä apua</translation>
+    </message>
+    <message>
+        <source>What do you need help with?</source>
+        <translation>Missä tarvitset apua?</translation>
+    </message>
+    <message>
+        <source>Logging in</source>
+        <translation>Kirjautuminen</translation>
+    </message>
+    <message>
+        <source>A form or application</source>
+        <translation>Lomake tai hakemus</translation>
+    </message>
+    <message>
+        <source>Printing or scanning</source>
+        <translation>Tulostus tai skannaus</translation>
+    </message>
+    <message>
+        <source>The computer itself</source>
+        <translation>Itse tietokone</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Jokin muu</translation>
+    </message>
+    <message>
+        <source>Do you want us to call you? Write your phone number (you can leave it empty).</source>
+        <translation>Haluatko, että sinulle soitetaan? Kirjoita puhelinnumerosi (voit jättää tyhjäksi).</translation>
+    </message>
+    <message>
+        <source>for example 040 123 4567</source>
+        <translation>esimerkiksi 040 123 4567</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Takaisin</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Lähetä</translation>
+    </message>
+    <message>
+        <source>Help requests are not in use on this computer. Please ask the staff.</source>
+        <translation>Avunpyynnöt eivät ole käytössä tällä koneella. Kysy henkilökunnalta.</translation>
+    </message>
+    <message>
+        <source>The connection to the staff is down right now. Your request will reach them when the connection is back.</source>
+        <translation>Yhteys henkilökuntaan on nyt poikki. Pyyntösi menee perille, kun yhteys palaa.</translation>
+    </message>
+    <message>
+        <source>Phone: {number}</source>
+        <translation>Puhelin: {number}</translation>
+    </message>
+    <message>
+        <source>WhatsApp: {number}</source>
+        <translation>WhatsApp: {number}</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>What do you want to do today?</source>
@@ -153,6 +220,85 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Olet tunnistautumassa. Takaisin-painike keskeyttäisi sen. Jos haluat lopettaa, paina sivulla Keskeytä.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBanner</name>
+    <message>
+        <source>Your request is saved. It will reach the staff when the connection is back.</source>
+        <translation>Pyyntösi on tallessa. Se menee henkilökunnalle, kun yhteys palaa.</translation>
+    </message>
+    <message>
+        <source>Sending your request…</source>
+        <translation>Pyyntöäsi lähetetään…</translation>
+    </message>
+    <message>
+        <source>Your request is in line. You are next.</source>
+        <translation>Pyyntösi on jonossa. Olet seuraavana.</translation>
+    </message>
+    <message>
+        <source>Your request is in line. You are number {position}.</source>
+        <translation>Pyyntösi on jonossa. Olet jonossa {position}.</translation>
+    </message>
+    <message>
+        <source>Your request is in line.</source>
+        <translation>Pyyntösi on jonossa.</translation>
+    </message>
+    <message>
+        <source>A digital supporter has seen your request.</source>
+        <translation>Digitukija on nähnyt pyyntösi.</translation>
+    </message>
+    <message>
+        <source>Someone is coming to help you in about {minutes} minutes.</source>
+        <translation>Joku tulee auttamaan sinua noin {minutes} minuutin päästä.</translation>
+    </message>
+    <message>
+        <source>Someone is coming to help you.</source>
+        <translation>Joku tulee auttamaan sinua.</translation>
+    </message>
+    <message>
+        <source>A digital supporter will call you.</source>
+        <translation>Digitukija soittaa sinulle.</translation>
+    </message>
+    <message>
+        <source>Done. Thank you!</source>
+        <translation>Valmis. Kiitos!</translation>
+    </message>
+    <message>
+        <source>Your request was cancelled.</source>
+        <translation>Pyyntösi peruttiin.</translation>
+    </message>
+    <message>
+        <source>Your number is {code}.</source>
+        <translation>Numerosi on {code}.</translation>
+    </message>
+    <message>
+        <source>Helper: {name}</source>
+        <translation>Auttaja: {name}</translation>
+    </message>
+    <message>
+        <source>Message from the staff: {message}</source>
+        <translation>Viesti henkilökunnalta: {message}</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>Peru pyyntö</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel the request? You will lose your place in line.</source>
+        <translation>Perutaanko pyyntö? Menetät paikkasi jonossa.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel</source>
+        <translation>Kyllä, peru</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Ei, pidä se</translation>
     </message>
 </context>
 <context>

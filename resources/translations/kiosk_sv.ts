@@ -84,6 +84,73 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Please check the phone number: it has 5 to 15 digits.</source>
+        <translation>Kontrollera telefonnumret: det har 5 till 15 siffror.</translation>
+    </message>
+    <message>
+        <source>Call digital support</source>
+        <translation>Be om hjälp</translation>
+    </message>
+    <message>
+        <source>What do you need help with?</source>
+        <translation>Vad behöver du hjälp med?</translation>
+    </message>
+    <message>
+        <source>Logging in</source>
+        <translation>Inloggning</translation>
+    </message>
+    <message>
+        <source>A form or application</source>
+        <translation>En blankett eller ansökan</translation>
+    </message>
+    <message>
+        <source>Printing or scanning</source>
+        <translation>Utskrift eller skanning</translation>
+    </message>
+    <message>
+        <source>The computer itself</source>
+        <translation>Själva datorn</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Något annat</translation>
+    </message>
+    <message>
+        <source>Do you want us to call you? Write your phone number (you can leave it empty).</source>
+        <translation>Vill du att vi ringer dig? Skriv ditt telefonnummer (du kan lämna det tomt).</translation>
+    </message>
+    <message>
+        <source>for example 040 123 4567</source>
+        <translation>till exempel 040 123 4567</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Skicka</translation>
+    </message>
+    <message>
+        <source>Help requests are not in use on this computer. Please ask the staff.</source>
+        <translation>Hjälpförfrågningar används inte på den här datorn. Fråga personalen.</translation>
+    </message>
+    <message>
+        <source>The connection to the staff is down right now. Your request will reach them when the connection is back.</source>
+        <translation>Förbindelsen till personalen är bruten just nu. Din förfrågan kommer fram när förbindelsen är tillbaka.</translation>
+    </message>
+    <message>
+        <source>Phone: {number}</source>
+        <translation>Telefon: {number}</translation>
+    </message>
+    <message>
+        <source>WhatsApp: {number}</source>
+        <translation>WhatsApp: {number}</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>What do you want to do today?</source>
@@ -153,6 +220,85 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Du håller på att identifiera dig. Tillbaka skulle avbryta det. Om du vill sluta, tryck på Avbryt på sidan.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBanner</name>
+    <message>
+        <source>Your request is saved. It will reach the staff when the connection is back.</source>
+        <translation>Din förfrågan är sparad. Den når personalen när förbindelsen är tillbaka.</translation>
+    </message>
+    <message>
+        <source>Sending your request…</source>
+        <translation>Din förfrågan skickas…</translation>
+    </message>
+    <message>
+        <source>Your request is in line. You are next.</source>
+        <translation>Din förfrågan är i kön. Du är näst på tur.</translation>
+    </message>
+    <message>
+        <source>Your request is in line. You are number {position}.</source>
+        <translation>Din förfrågan är i kön. Du är nummer {position}.</translation>
+    </message>
+    <message>
+        <source>Your request is in line.</source>
+        <translation>Din förfrågan är i kön.</translation>
+    </message>
+    <message>
+        <source>A digital supporter has seen your request.</source>
+        <translation>En digistödjare har sett din förfrågan.</translation>
+    </message>
+    <message>
+        <source>Someone is coming to help you in about {minutes} minutes.</source>
+        <translation>Någon kommer och hjälper dig om ungefär {minutes} minuter.</translation>
+    </message>
+    <message>
+        <source>Someone is coming to help you.</source>
+        <translation>Någon kommer och hjälper dig.</translation>
+    </message>
+    <message>
+        <source>A digital supporter will call you.</source>
+        <translation>En digistödjare ringer dig.</translation>
+    </message>
+    <message>
+        <source>Done. Thank you!</source>
+        <translation>Klart. Tack!</translation>
+    </message>
+    <message>
+        <source>Your request was cancelled.</source>
+        <translation>Din förfrågan avbröts.</translation>
+    </message>
+    <message>
+        <source>Your number is {code}.</source>
+        <translation>Ditt nummer är {code}.</translation>
+    </message>
+    <message>
+        <source>Helper: {name}</source>
+        <translation>Hjälpare: {name}</translation>
+    </message>
+    <message>
+        <source>Message from the staff: {message}</source>
+        <translation>Meddelande från personalen: {message}</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>Avbryt förfrågan</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel the request? You will lose your place in line.</source>
+        <translation>Avbryta förfrågan? Du förlorar din plats i kön.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel</source>
+        <translation>Ja, avbryt</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Nej, behåll den</translation>
     </message>
 </context>
 <context>
