@@ -13,11 +13,12 @@ Bad input exits with 2 and a plain message. This module prints; nothing else her
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 EXIT_OK = 0
@@ -102,8 +103,9 @@ def _database(args: argparse.Namespace) -> str:
     return url
 
 
-def _open(args: argparse.Namespace) -> Any:
-    """(store, accounts) on a migrated database."""
+@contextlib.contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[Any]:
+    """(store, accounts) on a migrated database, closed afterwards."""
     from kiosk.helpdesk.server import db  # noqa: PLC0415
     from kiosk.helpdesk.server.accounts import Accounts  # noqa: PLC0415
     from kiosk.helpdesk.server.store import Store  # noqa: PLC0415
@@ -111,7 +113,10 @@ def _open(args: argparse.Namespace) -> Any:
     url = _database(args)
     db.migrate(url)
     store = Store(db.make_engine(url))
-    return store, Accounts(store)
+    try:
+        yield store, Accounts(store)
+    finally:
+        store.engine.dispose()
 
 
 def _migrate(args: argparse.Namespace) -> int:
@@ -129,11 +134,11 @@ def _migrate(args: argparse.Namespace) -> int:
 def _add_centre(args: argparse.Namespace) -> int:
     from kiosk.helpdesk.server.store import ConflictError  # noqa: PLC0415
 
-    store, _ = _open(args)
-    try:
-        store.add_centre(args.name)
-    except (ValueError, ConflictError) as exc:
-        return _fail(str(exc))
+    with _opened(args) as (store, _):
+        try:
+            store.add_centre(args.name)
+        except (ValueError, ConflictError) as exc:
+            return _fail(str(exc))
     print(f"Added the centre {args.name!r}.")
     return EXIT_OK
 
@@ -153,11 +158,11 @@ def _add_staff(args: argparse.Namespace) -> int:
     password = _read_password(args.password_stdin)
     if password is None:
         return _fail("The two passwords were different. Nothing was saved.")
-    _, accounts = _open(args)
-    try:
-        accounts.add_staff(args.username, password, display_name=args.name, centres=args.centre)
-    except (ValueError, ConflictError, NotFoundError) as exc:
-        return _fail(str(exc))
+    with _opened(args) as (_, accounts):
+        try:
+            accounts.add_staff(args.username, password, display_name=args.name, centres=args.centre)
+        except (ValueError, ConflictError, NotFoundError) as exc:
+            return _fail(str(exc))
     print(f"Added the staff account {args.username!r}.")
     return EXIT_OK
 
@@ -165,11 +170,11 @@ def _add_staff(args: argparse.Namespace) -> int:
 def _pair_code(args: argparse.Namespace) -> int:
     from kiosk.helpdesk.server.store import PAIR_CODE_TTL, NotFoundError  # noqa: PLC0415
 
-    store, _ = _open(args)
-    try:
-        code = store.create_pair_code(args.centre, args.kiosk_name)
-    except NotFoundError as exc:
-        return _fail(str(exc))
+    with _opened(args) as (store, _):
+        try:
+            code = store.create_pair_code(args.centre, args.kiosk_name)
+        except NotFoundError as exc:
+            return _fail(str(exc))
     minutes = int(PAIR_CODE_TTL.total_seconds() // 60)
     print(code)
     print(

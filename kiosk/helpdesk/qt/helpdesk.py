@@ -240,15 +240,20 @@ class HelpDesk(QObject):
 def create_helpdesk(
     config: Config,
     *,
+    url: str | None = None,
     outbox: Outbox | None = None,
     play_sound: Callable[[], None] | None = None,
     parent: QObject | None = None,
 ) -> HelpDesk:
-    """A started HelpDesk for this kiosk's settings (no client if no ``helpdesk.url``)."""
+    """A started HelpDesk for this kiosk's settings (no client if no ``helpdesk.url``).
+
+    ``url`` overrides ``helpdesk.url``: pass the demo's or the embedded server's ``url``.
+    """
     settings = config.helpdesk
     client = None
-    if settings.url:
-        client = HelpdeskClient(settings.url, outbox or Outbox())
+    url = url or settings.url
+    if url:
+        client = HelpdeskClient(url, outbox or Outbox())
     helpdesk = HelpDesk(
         client,
         centre_phone=settings.centre_phone,

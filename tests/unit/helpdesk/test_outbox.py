@@ -1,0 +1,41 @@
+"""The kiosk's durable outbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.helpdesk.outbox import Outbox, default_path
+
+
+def test_kept_across_restarts_until_done(tmp_path: Path) -> None:
+    path = tmp_path / "outbox.sqlite3"
+    box = Outbox(path)
+    first = box.add("create", "a", {"id": "a", "topic": "login"})
+    box.add("cancel", "a", {"reason": "cancel"})
+    box.close()
+    again = Outbox(path)
+    ops = again.pending()
+    assert [(o.kind, o.request_id) for o in ops] == [("create", "a"), ("cancel", "a")]
+    again.retried(first)
+    again.done(first)
+    assert again.count() == 1 and again.pending()[0].kind == "cancel"
+    again.give_up(again.pending()[0].seq, "the help desk answered 422")
+    assert again.count() == 0
+    assert [d[:2] for d in again.dead_letters()] == [("cancel", "the help desk answered 422")]
+    again.close()
+
+
+def test_in_the_data_folder_not_the_session_folder(kiosk_dirs: dict[str, Path]) -> None:
+    assert default_path().parent == kiosk_dirs["data"]
+
+
+def test_a_damaged_file_is_moved_aside_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "outbox.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    box = Outbox(path)
+    assert box.count() == 0
+    assert box.problems and "moved aside" in box.problems[0]
+    assert [p.name for p in tmp_path.glob("outbox.sqlite3.broken-*")]
+    box.add("create", "b", {"id": "b"})
+    assert box.count() == 1
+    box.close()
