@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from kiosk import __version__
+from kiosk import __version__, paths
 from kiosk.browser.policy import AllowList
 
 # Importing the webengine package loads QtWebEngine, which must happen before the
@@ -22,12 +22,19 @@ from kiosk.config import Config
 from kiosk.guides.loader import load_library
 from kiosk.guides.model import Library
 from kiosk.guides.progress import GuideProgress
+from kiosk.session import recovery
+from kiosk.session.keeper import SessionKeeper
+from kiosk.session.lifecycle import State
 from kiosk.session.preferences import Choices
+from kiosk.session.receipts import WipeReceipt
 from kiosk.session.session import Session
 from kiosk.shell.i18n import Translations
 from kiosk.shell.main_window import MainWindow
 
 log = logging.getLogger("kiosk.app")
+
+#: Exit code when a wipe could not be verified: the supervisor starts a clean kiosk.
+EXIT_WIPE_FAILED = 75
 
 
 def application() -> QApplication:
@@ -43,12 +50,23 @@ def application() -> QApplication:
 
 
 class KioskApp(QObject):
-    """The whole kiosk: its window, its guides and the current visitor's session."""
+    """The whole kiosk: its window, its guides and the current visitor's session.
+
+    Signals:
+        wipe_finished(object): a ``WipeReceipt`` (``ok``, ``checks``, ``duration_s``)
+            after every session wipe.
+    """
+
+    wipe_finished = Signal(object)
 
     def __init__(self, config: Config, qapp: QApplication) -> None:
         super().__init__()
         self.config = config
         self.qapp = qapp
+        #: A wipe that fails its checks makes the kiosk exit for a clean restart.
+        self.restart_on_wipe_failure = True
+        # Before anything is shown: remove what an interrupted session left behind.
+        self.recovered = recovery.sweep(paths.runtime_dir())
         self.identification = AllowList.parse(config.browser.identification_hosts)
         self.library: Library = load_library(
             config.guides_dir(), config.browser.identification_hosts
@@ -59,9 +77,30 @@ class KioskApp(QObject):
         self.translations = Translations()
         self.desktop_guard = DesktopGuard()
         self.window = MainWindow(
-            self.library.guides, languages, self.identification, config.kiosk.windowed
+            self.library.guides,
+            languages,
+            self.identification,
+            config.kiosk.windowed,
+            config.kiosk.centre_name,
         )
-        self.session = self._new_session()
+        self.keeper = SessionKeeper(
+            self._new_session,
+            self.window,
+            config.session.idle_timeout_s,
+            config.session.warning_s,
+        )
+        self.keeper.wipe_hooks.extend([self._close_service, self.window.reset_for_next_visitor])
+        self.keeper.state_changed.connect(self._on_state_changed)
+        self.keeper.countdown.connect(self.window.idle_warning.show_seconds)
+        self.keeper.session_replaced.connect(self._on_session_replaced)
+        self.keeper.wipe_finished.connect(self.wipe_finished)
+        self.keeper.wipe_failed.connect(self._on_wipe_failed)
+        self.window.attract.touched.connect(self.keeper.start_visit)
+        self.window.idle_warning.continue_requested.connect(self.keeper.keep_going)
+        bar_end = self.window.top_bar.end_session_requested
+        bar_end.connect(self.window.end_confirm.popup)
+        self.window.end_confirm.confirmed.connect(self._on_end_confirmed)
+        self.window.end_confirm.cancelled.connect(self.window.end_confirm.hide)
 
         bar = self.window.top_bar
         # The session (and its preferences) is replaced at every wipe: look it up each time.
@@ -72,7 +111,38 @@ class KioskApp(QObject):
         self.window.home.tile_chosen.connect(self.open_guide)
         self.window.service.home_requested.connect(self.go_home)
         self._render_choices(None, self.session.preferences.choices)
+        self.window.show_attract(after_wipe=False)
         log.info("kiosk ready with %d guides", len(self.library.guides))
+
+    @property
+    def session(self) -> Session:
+        """The current visitor's session (a new one after every wipe)."""
+        return self.keeper.current
+
+    # -- the session's life --------------------------------------------------------------
+    def _on_state_changed(self, state: str) -> None:
+        if state == State.ACTIVE.value:
+            self.window.idle_warning.hide()
+            self.window.show_visit()
+        elif state == State.WARNING.value:
+            self.window.end_confirm.hide()
+            self.window.idle_warning.popup()
+        elif state == State.ATTRACT.value:
+            self.window.idle_warning.hide()
+            self.window.end_confirm.hide()
+            self.window.show_attract(after_wipe=True)
+
+    def _on_end_confirmed(self) -> None:
+        self.window.end_confirm.hide()
+        self.keeper.end_session()
+
+    def _on_session_replaced(self, session: Session) -> None:
+        self._render_choices(None, session.preferences.choices)
+
+    def _on_wipe_failed(self, receipt: WipeReceipt) -> None:
+        log.critical("the wipe could not be verified (%s); restarting", ", ".join(receipt.failed))
+        if self.restart_on_wipe_failure:
+            self.qapp.exit(EXIT_WIPE_FAILED)
 
     # -- the visitor's choices -----------------------------------------------------------
     def _on_text_bigger(self) -> None:
@@ -97,7 +167,7 @@ class KioskApp(QObject):
         if old is None or old.language != new.language:
             self.translations.switch(new.language)
             self.window.retranslate_ui()
-        prefs = self.session.preferences if hasattr(self, "session") else None
+        prefs = self.session.preferences if hasattr(self, "keeper") else None
         self.window.apply_choices(
             new,
             prefs.can_grow if prefs else True,
@@ -135,7 +205,7 @@ class KioskApp(QObject):
 
     def shutdown(self) -> None:
         self._close_service()
-        self.session.close()
+        self.keeper.shutdown()
         self.desktop_guard.remove()
         # Run the deferred deletes now: the event loop may already have stopped.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

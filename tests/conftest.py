@@ -40,3 +40,6 @@ def kiosk_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict
     monkeypatch.setenv("KIOSK_RUNTIME_DIR", str(dirs["runtime"]))
     monkeypatch.setenv("KIOSK_CONFIG", str(dirs["config"]))
     yield dirs
+
+
+pytest_plugins = ["tests.helpers.kiosk_fixtures"]

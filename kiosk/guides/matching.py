@@ -62,12 +62,16 @@ def matching_steps(guide: Guide, url: str) -> list[int]:
     ]
 
 
-def step_for_url(guide: Guide, url: str, current: int | None) -> int | None:
+def step_for_url(
+    guide: Guide, url: str, current: int | None, *, went_back: bool = False
+) -> int | None:
     """The step the visitor is at now, or ``None`` when the address says nothing.
 
     If the current step matches, stay there (several steps may share a page). Otherwise
-    prefer the first matching step after the current one (the visitor moved on), then the
-    nearest one before it (the visitor went back).
+    move to the first matching step after the current one (the visitor moved on). A page
+    seen again on the way (returning from the bank, logging out) must not pull the guide
+    backwards, so an earlier step is chosen only when the visitor went back on purpose
+    (``went_back``: the kiosk's Back button), and then the nearest one.
     """
     found = matching_steps(guide, url)
     if not found:
@@ -79,4 +83,6 @@ def step_for_url(guide: Guide, url: str, current: int | None) -> int | None:
     later = [i for i in found if i > current]
     if later:
         return later[0]
-    return found[-1]
+    if went_back:
+        return found[-1]
+    return None

@@ -90,9 +90,19 @@ class GuideProgress:
                 return self._go(index)
         raise IndexError(step_index)
 
-    def follow_url(self, url: str) -> bool:
-        """Move to the step the browser's address belongs to; True if the page changed."""
-        target = step_for_url(self.guide, url, self.step_index)
+    def follow_url(self, url: str, *, went_back: bool = False) -> bool:
+        """Move to the step the browser's address belongs to; True if the page changed.
+
+        The guide follows the visitor forwards by itself, and backwards only when the
+        visitor went back on purpose (``went_back``). From "What happens next" it never
+        moves back by itself.
+        """
+        if self.page.kind is PageKind.DONE and not went_back:
+            return False
+        current = self.step_index
+        if current is None and self.page.kind is PageKind.DONE:
+            current = self.step_count
+        target = step_for_url(self.guide, url, current, went_back=went_back)
         if target is None:
             return False
         # The start page belongs to step 1, but a visitor who has not pressed Start yet

@@ -38,6 +38,10 @@ class Preferences:
     def choices(self) -> Choices:
         return self._choices
 
+    @property
+    def defaults(self) -> Choices:
+        return self._defaults
+
     def on_change(self, listener: Callable[[Choices, Choices], None]) -> None:
         """``listener(old, new)`` runs after every change."""
         self._listeners.append(listener)

@@ -17,10 +17,9 @@ from kiosk import paths
 from kiosk.browser.webengine.context import BrowserContext
 from kiosk.guides.progress import GuideProgress
 from kiosk.session.preferences import Preferences
+from kiosk.session.recovery import SESSION_PREFIX
 
 log = logging.getLogger("kiosk.session")
-
-SESSION_PREFIX = "session-"
 
 
 class Session:

@@ -1,4 +1,9 @@
-"""The kiosk's one window: the top bar over either the home tiles or the service view."""
+"""The kiosk's one window.
+
+Between visitors it shows the attract screen. During a visit: the top bar over either
+the home tiles or the service view. The idle warning and the end-session question are
+overlays over all of it.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,11 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.browser.policy import AllowList
 from kiosk.guides.model import Guide
 from kiosk.session.preferences import Choices
+from kiosk.shell.attract import AttractScreen
 from kiosk.shell.controls import BigButton
 from kiosk.shell.home import HomeScreen
 from kiosk.shell.service_view import ServiceView
+from kiosk.shell.session_overlays import EndConfirm, IdleWarning
 from kiosk.shell.theme import stylesheet
 from kiosk.shell.top_bar import TopBar
 
@@ -22,6 +29,7 @@ class MainWindow(QMainWindow):
         languages: tuple[str, ...],
         identification: AllowList,
         windowed: bool,
+        centre_name: str = "",
     ) -> None:
         super().__init__()
         self.setObjectName("main-window")
@@ -29,9 +37,15 @@ class MainWindow(QMainWindow):
         if not windowed:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
         self.setWindowTitle("Digituki kiosk")
-        central = QWidget()
-        central.setObjectName("central")
-        layout = QVBoxLayout(central)
+
+        self.root = QStackedWidget()
+        self.root.setObjectName("central")
+        self.attract = AttractScreen(languages, centre_name)
+        self.root.addWidget(self.attract)
+
+        self.visit = QWidget()
+        self.visit.setObjectName("visit")
+        layout = QVBoxLayout(self.visit)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.top_bar = TopBar(languages)
@@ -42,7 +56,20 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.service)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.root.addWidget(self.visit)
+        self.setCentralWidget(self.root)
+
+        self.end_confirm = EndConfirm(self.root)
+        self.idle_warning = IdleWarning(self.root)
+
+    # -- screens ---------------------------------------------------------------------
+    def show_attract(self, *, after_wipe: bool) -> None:
+        self.attract.show_thanks(after_wipe)
+        self.root.setCurrentWidget(self.attract)
+
+    def show_visit(self) -> None:
+        self.attract.show_thanks(False)
+        self.root.setCurrentWidget(self.visit)
 
     def show_home(self) -> None:
         self.stack.setCurrentWidget(self.home)
@@ -50,6 +77,7 @@ class MainWindow(QMainWindow):
     def show_service(self) -> None:
         self.stack.setCurrentWidget(self.service)
 
+    # -- the visitor's choices -------------------------------------------------------
     def retranslate_ui(self) -> None:
         """Set every text again now (Qt's LanguageChange events arrive only later)."""
         for widget in self.findChildren(QWidget):
@@ -67,6 +95,14 @@ class MainWindow(QMainWindow):
         self.service.apply_theme(choices.text_scale, choices.high_contrast)
         for button in self.findChildren(BigButton):
             button.apply_theme(choices.text_scale, choices.high_contrast)
+
+    def reset_for_next_visitor(self) -> None:
+        """Every widget that keeps something of a visitor lets go of it."""
+        for widget in self.findChildren(QWidget):
+            reset = getattr(widget, "reset_for_next_visitor", None)
+            if callable(reset):
+                reset()
+        self.show_home()
 
     def show_kiosk(self) -> None:
         if self.windowed:

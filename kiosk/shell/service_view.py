@@ -75,6 +75,7 @@ class ServiceView(QWidget):
         self._identification = identification
         self.view: KioskView | None = None
         self._zoom_index = _NORMAL_ZOOM
+        self._went_back = False  # the next address comes from the kiosk's Back button
         self._text_scale = 1.0
         self._high_contrast = False
 
@@ -149,7 +150,8 @@ class ServiceView(QWidget):
         text = url.toString()
         progress = self.guide_panel.progress
         if progress is not None:
-            progress.follow_url(text)
+            progress.follow_url(text, went_back=self._went_back)
+        self._went_back = False
         self.back_hint.setVisible(False)
         self._show_address(text)
         self._update_buttons()
@@ -195,6 +197,7 @@ class ServiceView(QWidget):
         if history.canGoBack():
             # WORKAROUND (Qt 6.12): QWebEngineView.back() (WebAction.Back) is ignored
             # here after a script-started navigation; the history object's back() works.
+            self._went_back = True
             history.back()
 
     def _on_reload(self) -> None:
@@ -229,6 +232,8 @@ class ServiceView(QWidget):
     def _apply_zoom(self) -> None:
         zoom = ZOOM_STEPS[self._zoom_index]
         self.bar.zoom_label.setText(f"{round(zoom * 100)} %")
+        # Shown only when the page is zoomed, so the bar fits in one row more often.
+        self.bar.zoom_label.setVisible(self._zoom_index != _NORMAL_ZOOM)
         if self.view is not None:
             self.view.setZoomFactor(min(5.0, zoom * self._text_scale))
 

@@ -222,6 +222,7 @@ QFrame[role="card"] {{
 }}
 QFrame[role="card"] QLabel, QFrame[role="card"] QPushButton {{ font-size: {card.body}px; }}
 QFrame[role="card"] QLabel[role="heading"] {{ font-size: {card.heading}px; }}
+QFrame[role="card"] QLabel[role="title"] {{ font-size: {card.title}px; }}
 QFrame[role="card"] QPushButton {{ min-height: {card.button_height}px; }}
 QFrame[role="check"] {{
     background: {p.notice};

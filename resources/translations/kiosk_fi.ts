@@ -21,6 +21,25 @@
     </message>
 </context>
 <context>
+    <name>EndConfirm</name>
+    <message>
+        <source>End your session?</source>
+        <translation>Lopetetaanko?</translation>
+    </message>
+    <message>
+        <source>Everything you did on this computer will be erased: the pages you opened, what you typed and your files.</source>
+        <translation>Kaikki, mitä teit tällä koneella, pyyhitään pois: avaamasi sivut, kirjoittamasi tekstit ja tiedostosi.</translation>
+    </message>
+    <message>
+        <source>Yes, end and erase</source>
+        <translation>Kyllä, lopeta ja pyyhi</translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation>En, palaa takaisin</translation>
+    </message>
+</context>
+<context>
     <name>GuidePanel</name>
     <message>
         <source>Before you start, you need:</source>
@@ -163,6 +182,25 @@
     <message>
         <source>No guides are installed on this computer. Staff: run &apos;kiosk guides check&apos; to see why, then restart the kiosk.</source>
         <translation>Tällä koneella ei ole ohjeita. Henkilökunta: katso syy komennolla &apos;kiosk guides check&apos; ja käynnistä kioski sitten uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <source>Time left: {time}</source>
+        <translation>Aikaa jäljellä: {time}</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Oletko vielä täällä?</translation>
+    </message>
+    <message>
+        <source>When the time runs out, everything you did here is erased. Touch the screen to continue.</source>
+        <translation>Kun aika loppuu, kaikki tekemäsi pyyhitään pois. Jatka koskettamalla näyttöä.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Jatka</translation>
     </message>
 </context>
 <context>

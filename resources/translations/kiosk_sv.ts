@@ -21,6 +21,25 @@
     </message>
 </context>
 <context>
+    <name>EndConfirm</name>
+    <message>
+        <source>End your session?</source>
+        <translation>Vill du sluta?</translation>
+    </message>
+    <message>
+        <source>Everything you did on this computer will be erased: the pages you opened, what you typed and your files.</source>
+        <translation>Allt du har gjort på den här datorn raderas: sidorna du öppnade, det du skrev och dina filer.</translation>
+    </message>
+    <message>
+        <source>Yes, end and erase</source>
+        <translation>Ja, sluta och radera</translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation>Nej, gå tillbaka</translation>
+    </message>
+</context>
+<context>
     <name>GuidePanel</name>
     <message>
         <source>Before you start, you need:</source>
@@ -163,6 +182,25 @@
     <message>
         <source>No guides are installed on this computer. Staff: run &apos;kiosk guides check&apos; to see why, then restart the kiosk.</source>
         <translation>Det finns inga guider på den här datorn. Personal: se orsaken med &apos;kiosk guides check&apos; och starta sedan om kiosken.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <source>Time left: {time}</source>
+        <translation>Tid kvar: {time}</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Är du kvar?</translation>
+    </message>
+    <message>
+        <source>When the time runs out, everything you did here is erased. Touch the screen to continue.</source>
+        <translation>När tiden tar slut raderas allt du har gjort. Tryck på skärmen för att fortsätta.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsätt</translation>
     </message>
 </context>
 <context>

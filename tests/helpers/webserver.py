@@ -7,6 +7,7 @@ example that the second visitor sent none of the first visitor's cookies.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -88,7 +89,9 @@ def _handler_class(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             if self.command != "HEAD":
-                self.wfile.write(payload)
+                # The browser may have gone away (a wipe mid-load): not a test failure.
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(payload)
 
         do_GET = do_POST = do_HEAD = _serve  # noqa: N815 - http.server's names
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWebEngineCore import QWebEngineProfile
+from PySide6.QtWebEngineCore import QWebEngineDownloadRequest, QWebEngineProfile
 
 from kiosk.browser.policy import AllowList
 from kiosk.browser.webengine import settings as kiosk_settings
@@ -69,6 +69,9 @@ class BrowserContext:
         Deletion is deferred (a view may be in the middle of its own signal); deferred
         deletes run in the order they were asked for, so the pages go before the profile.
         """
+        # A download still running would write into the folder after it is removed.
+        for download in self.profile.findChildren(QWebEngineDownloadRequest):
+            download.cancel()
         for view in list(self.views):
             self.close_view(view)
         self.profile.deleteLater()

@@ -99,11 +99,16 @@ THREE_PAGES = guide(("site.fi/a",), ("site.fi/b", "site.fi/b2"), ("site.fi/c",))
         ("https://site.fi/b", None, 1),  # not yet on a step: the first that matches
         ("https://site.fi/b2", 0, 1),  # any pattern of a step
         ("https://site.fi/c", 0, 2),  # the visitor moved on
-        ("https://site.fi/a", 2, 0),  # the visitor went back
+        ("https://site.fi/a", 2, None),  # a page seen again does not pull back
     ],
 )
 def test_step_for_url(url: str, current: int | None, expected: int | None) -> None:
     assert step_for_url(THREE_PAGES, url, current) == expected
+
+
+def test_going_back_on_purpose_moves_to_the_nearest_earlier_step() -> None:
+    assert step_for_url(THREE_PAGES, "https://site.fi/a", 2, went_back=True) == 0
+    assert step_for_url(THREE_PAGES, "https://site.fi/b", 2, went_back=True) == 1
 
 
 def test_the_current_step_wins_when_several_share_a_page() -> None:

@@ -77,7 +77,7 @@ def test_go_to_step() -> None:
         progress.go_to_step(4)
 
 
-def test_the_address_moves_the_visitor_forward_and_back() -> None:
+def test_the_address_moves_the_visitor_forward_and_back_only_on_purpose() -> None:
     progress = GuideProgress(guide())
     progress.next()  # step 1
     recorder = Recorder(progress)
@@ -89,9 +89,23 @@ def test_the_address_moves_the_visitor_forward_and_back() -> None:
     assert progress.follow_url("https://site.fi/form/3") is False  # same step
     assert progress.follow_url("https://elsewhere.fi/") is False  # says nothing
     assert progress.step_index == 3
-    assert progress.follow_url("https://site.fi/start") is True  # went back
+    # Seeing the start page again (say, after logging out) does not pull the guide back.
+    assert progress.follow_url("https://site.fi/start") is False
+    assert progress.step_index == 3
+    # The visitor pressed Back: now the guide goes back with them.
+    assert progress.follow_url("https://site.fi/start", went_back=True) is True
     assert progress.step_index == 0
     assert recorder.calls == 3
+
+
+def test_what_happens_next_is_not_left_by_itself() -> None:
+    progress = GuideProgress(guide())
+    while progress.next():
+        pass
+    assert progress.page.kind is PageKind.DONE
+    assert progress.follow_url("https://site.fi/login/bank") is False
+    assert progress.page.kind is PageKind.DONE
+    assert progress.follow_url("https://site.fi/login/bank", went_back=True) is True
 
 
 def test_a_visitor_reading_what_they_need_stays_there_on_the_start_page() -> None:

@@ -1,0 +1,148 @@
+"""Overlays over the whole window: "Are you still there?" and "End your session?".
+
+They are children of the main window, drawn over everything (the web page and its
+dialogs included), and they take no input away from the idle counter: any input at all
+continues the session.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.shell.controls import BigButton, label, set_role
+
+
+class _Overlay(QWidget):
+    """Covers its parent completely; a dimmed backdrop with a card in the middle."""
+
+    def __init__(self, object_name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
+        parent.installEventFilter(self)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.card = QFrame()
+        set_role(self.card, "card")
+        self.card.setMaximumWidth(900)
+        row.addWidget(self.card, 6)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(1)
+        self.body = QVBoxLayout(self.card)
+        self.body.setContentsMargins(48, 40, 48, 40)
+        self.body.setSpacing(20)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        parent = self.parentWidget()
+        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
+            self.setGeometry(parent.rect())
+        return False
+
+    def popup(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        # Screen readers announce the overlay at once.
+        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(0, 0, 0, 170))
+        painter.end()
+
+    def reset_for_next_visitor(self) -> None:
+        self.hide()
+
+
+class IdleWarning(_Overlay):
+    """ "Are you still there?" with a countdown. Signals: continue_requested()"""
+
+    continue_requested = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__("idle-warning", parent)
+        self._seconds = 0
+        self.heading = label("idle-warning-heading", "title")
+        self.countdown = label("idle-warning-countdown", "heading")
+        self.explain = label("idle-warning-text")
+        self.continue_button = BigButton("idle-continue-button", role="primary")
+        self.continue_button.setMinimumHeight(96)
+        self.continue_button.clicked.connect(self.continue_requested)
+        for widget in (self.heading, self.countdown, self.explain, self.continue_button):
+            self.body.addWidget(widget)
+        self.retranslate_ui()
+
+    def show_seconds(self, seconds: int) -> None:
+        self._seconds = seconds
+        # Minutes and seconds as on a clock: no plural forms to get wrong.
+        clock = f"{seconds // 60}:{seconds % 60:02d}"
+        self.countdown.setText(self.tr("Time left: {time}").format(time=clock))
+        self.setAccessibleDescription(self.countdown.text())
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Are you still there?"))
+        self.explain.setText(
+            self.tr(
+                "When the time runs out, everything you did here is erased. "
+                "Touch the screen to continue."
+            )
+        )
+        self.continue_button.setText(self.tr("Continue"))
+        self.setAccessibleName(self.tr("Are you still there?"))
+        self.show_seconds(self._seconds)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class EndConfirm(_Overlay):
+    """ "End your session?" Signals: confirmed(), cancelled()"""
+
+    confirmed = Signal()
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__("end-session-confirm", parent)
+        self.heading = label("end-session-heading", "title")
+        self.explain = label("end-session-text")
+        buttons = QHBoxLayout()
+        buttons.setSpacing(20)
+        self.confirm_button = BigButton(
+            "end-session-confirm-button", role="primary", icon_name="end"
+        )
+        self.cancel_button = BigButton("end-session-cancel-button", icon_name="back")
+        self.confirm_button.clicked.connect(self.confirmed)
+        self.cancel_button.clicked.connect(self.cancelled)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.cancel_button)
+        self.body.addWidget(self.heading)
+        self.body.addWidget(self.explain)
+        self.body.addLayout(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("End your session?"))
+        self.explain.setText(
+            self.tr(
+                "Everything you did on this computer will be erased: the pages you "
+                "opened, what you typed and your files."
+            )
+        )
+        self.confirm_button.setText(self.tr("Yes, end and erase"))
+        self.cancel_button.setText(self.tr("No, go back"))
+        self.setAccessibleName(self.tr("End your session?"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,305 @@
+"""Two visitors: nothing of the first ever reaches the second.
+
+Visitor A plants every kind of browser state, types and copies a marker, changes the
+language, text size, zoom and guide step; the session ends (by the End button, and by
+the idle timeout); visitor B opens the same service, and neither the server nor the page
+sees anything of A. Then the disk is searched for A's marker.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk import paths
+from kiosk.app import KioskApp
+from kiosk.browser.webengine.view import KioskView
+from kiosk.session.receipts import WipeReceipt
+from tests.helpers import state_site
+from tests.helpers.disk import files_containing
+from tests.helpers.guides import service_guide
+from tests.helpers.screens import save_screenshot
+from tests.helpers.webserver import LocalServer
+from tests.qt.conftest import MakeKiosk
+
+pytestmark = pytest.mark.e2e
+
+MARKER = state_site.MARKER
+
+
+def _child(kiosk: KioskApp, name: str) -> QWidget:
+    found = kiosk.window.findChild(QWidget, name)
+    assert found is not None, name
+    return found
+
+
+def _click(qtbot: QtBot, kiosk: KioskApp, name: str) -> None:
+    qtbot.mouseClick(_child(kiosk, name), Qt.MouseButton.LeftButton)
+
+
+def _open_tile(qtbot: QtBot, kiosk: KioskApp) -> KioskView:
+    _click(qtbot, kiosk, "tile-test-service")
+    view = kiosk.window.service.view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.title() == "/start")
+    return view
+
+
+def _go(qtbot: QtBot, view: KioskView, url: str, title: str) -> None:
+    view.setUrl(QUrl(url))
+    qtbot.waitUntil(lambda: view.title() == title, timeout=15000)
+
+
+def visitor_a(qtbot: QtBot, kiosk: KioskApp, web: LocalServer) -> None:
+    view = _open_tile(qtbot, kiosk)
+    _go(qtbot, view, web.url("/plant"), "planted")
+    # A types the marker into a web form and sends it.
+    view.page().runJavaScript("document.getElementById('secret').focus()")
+    qtbot.waitUntil(lambda: view.focusProxy() is not None)
+    qtbot.keyClicks(view.focusProxy(), MARKER)
+    view.page().runJavaScript("document.getElementById('form').submit()")
+    qtbot.waitUntil(lambda: any(MARKER.encode() in r.body for r in web.seen("/typed")))
+    qtbot.waitUntil(lambda: view.title() == "typed")
+    # ... copies something ...
+    QApplication.clipboard().setText(MARKER)
+    # ... and makes the kiosk their own.
+    _click(qtbot, kiosk, "zoom-in-button")
+    _click(qtbot, kiosk, "language-sv")
+    _click(qtbot, kiosk, "text-size-up")
+    _click(qtbot, kiosk, "contrast-toggle")
+    _click(qtbot, kiosk, "guide-next-button")
+    _click(qtbot, kiosk, "guide-next-button")
+    assert kiosk.session.guide_progress is not None
+    assert kiosk.session.guide_progress.step_index == 1
+    assert view.history().count() >= 3
+    assert web.seen("/plant")[0].cookies == {}
+
+
+def end_by_button(qtbot: QtBot, kiosk: KioskApp) -> WipeReceipt:
+    _click(qtbot, kiosk, "end-session-button")
+    confirm = _child(kiosk, "end-session-confirm-button")
+    assert confirm.isVisible()
+    save_screenshot(kiosk.window, "end-session-confirm")
+    with qtbot.waitSignal(kiosk.wipe_finished, timeout=10000) as blocker:
+        qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    receipt = blocker.args[0]
+    assert isinstance(receipt, WipeReceipt)
+    return receipt
+
+
+def end_by_walking_away(qtbot: QtBot, kiosk: KioskApp) -> WipeReceipt:
+    warning = _child(kiosk, "idle-warning")
+    qtbot.waitUntil(warning.isVisible, timeout=10000)
+    countdown = _child(kiosk, "idle-warning-countdown")
+    assert isinstance(countdown, QLabel)
+    assert "0:01" in countdown.text()
+    save_screenshot(kiosk.window, "idle-warning")
+    with qtbot.waitSignal(kiosk.wipe_finished, timeout=10000) as blocker:
+        pass
+    receipt = blocker.args[0]
+    assert isinstance(receipt, WipeReceipt)
+    return receipt
+
+
+def visitor_b_sees_nothing(
+    qtbot: QtBot, kiosk: KioskApp, web: LocalServer, reports: dict[str, object]
+) -> None:
+    attract = _child(kiosk, "attract-screen")
+    assert attract.isVisible()
+    save_screenshot(kiosk.window, "attract-after-wipe")
+    # Everything is back to the defaults before B touches anything.
+    choices = kiosk.session.preferences.choices
+    assert choices.language == "fi"
+    assert choices.text_scale == 1.0
+    assert not choices.high_contrast
+    assert QApplication.clipboard().text() == ""
+
+    qtbot.mouseClick(attract, Qt.MouseButton.LeftButton)
+    assert _child(kiosk, "home").isVisible()
+    requests_before = len(web.requests)
+    view = _open_tile(qtbot, kiosk)
+    assert view.zoomFactor() == 1.0
+    progress = _child(kiosk, "guide-progress")
+    assert isinstance(progress, QLabel)
+    assert progress.text() == "Ennen kuin aloitat, tarvitset:"  # the guide starts over
+    cached_before = len(web.seen("/cached.js"))
+    _go(qtbot, view, web.url("/probe"), "probed")
+
+    # The server saw none of A's cookies on any of B's requests.
+    for request in web.requests[requests_before:]:
+        assert request.cookies == {}, request.path
+        assert MARKER not in request.headers.get("cookie", "")
+    # The page found no storage of any kind.
+    assert reports == {
+        "cookies": "",
+        "local": 0,
+        "session": 0,
+        "idb": [],
+        "caches": [],
+        "workers": 0,
+        "history": 2,
+    }
+    # The HTTP cache was empty: B's browser asked the server again.
+    assert len(web.seen("/cached.js")) == cached_before + 1
+    # No way back to A's pages.
+    assert view.history().count() == 2
+    assert not any("plant" in item.url().toString() for item in view.history().items())
+
+
+def no_marker_on_disk(tmp_path: Path) -> None:
+    roots = [
+        paths.runtime_dir(),
+        paths.data_dir(),
+        Path(os.environ["XDG_DATA_HOME"]),
+        Path(os.environ["XDG_CACHE_HOME"]),
+        Path(os.environ["XDG_CONFIG_HOME"]),
+        Path.home() / "Downloads",
+        Path.home() / ".local" / "share",
+        Path.home() / ".cache",
+        Path("/dev/shm"),
+        tmp_path,
+    ]
+    assert files_containing(MARKER, roots) == []
+
+
+def _kiosk(make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer, **session: int) -> KioskApp:
+    service_guide(tmp_path / "guides", web.base)
+    return (
+        make_kiosk(tmp_path / "guides", session=session)
+        if session
+        else make_kiosk(tmp_path / "guides")
+    )
+
+
+def _receipt_ok(receipt: WipeReceipt, reason: str) -> None:
+    assert receipt.ok, receipt.failed
+    assert receipt.reason == reason
+    assert set(receipt.checks) >= {
+        "session_folder_removed",
+        "clipboard_empty",
+        "no_extra_windows",
+        "no_stray_processes",
+        "browser_profile_released",
+    }
+    assert receipt.duration_s > 0
+
+
+def test_end_button_wipes_everything(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    reports = state_site.install(web)
+    kiosk = _kiosk(make_kiosk, tmp_path, web)
+    old_folder = kiosk.session.folder
+    visitor_a(qtbot, kiosk, web)
+    receipt = end_by_button(qtbot, kiosk)
+    _receipt_ok(receipt, "end-button")
+    assert not old_folder.exists()
+    visitor_b_sees_nothing(qtbot, kiosk, web, reports)
+    no_marker_on_disk(tmp_path)
+    # The receipt is anonymous and kept for the admin view.
+    saved = (paths.data_dir() / "wipe-receipts.jsonl").read_text()
+    assert '"ok": true' in saved
+    assert MARKER not in saved
+    assert "127.0.0.1" not in saved
+
+
+def test_idle_timeout_wipes_everything(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    reports = state_site.install(web)
+    kiosk = _kiosk(make_kiosk, tmp_path, web, idle_timeout_s=1, warning_s=1)
+    # Visitor A is busy (every click counts as "still here"), then walks away.
+    visitor_a(qtbot, kiosk, web)
+    receipt = end_by_walking_away(qtbot, kiosk)
+    _receipt_ok(receipt, "timeout")
+    visitor_b_sees_nothing(qtbot, kiosk, web, reports)
+    no_marker_on_disk(tmp_path)
+
+
+def test_continue_keeps_the_session(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    web.route("/start", "<h1>Start</h1>")
+    kiosk = _kiosk(make_kiosk, tmp_path, web, idle_timeout_s=1, warning_s=30)
+    _open_tile(qtbot, kiosk)
+    session = kiosk.session
+    warning = _child(kiosk, "idle-warning")
+    qtbot.waitUntil(warning.isVisible, timeout=10000)
+    _click(qtbot, kiosk, "idle-continue-button")
+    assert not warning.isVisible()
+    assert kiosk.session is session
+    assert kiosk.window.service.view is not None
+
+
+def test_mouse_movement_in_the_page_counts_as_presence(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    web.route("/start", "<h1>Start</h1>" + "<p>long text</p>" * 200)
+    kiosk = _kiosk(make_kiosk, tmp_path, web, idle_timeout_s=2, warning_s=30)
+    view = _open_tile(qtbot, kiosk)
+    target = view.focusProxy()
+    assert target is not None
+    idle_before = kiosk.keeper.lifecycle.idle_for
+    qtbot.waitUntil(lambda: kiosk.keeper.lifecycle.idle_for > 1.0, timeout=5000)
+    qtbot.mouseMove(target, target.rect().center())
+    assert kiosk.keeper.lifecycle.idle_for < 1.0
+    qtbot.mouseMove(target, target.rect().topLeft() + target.rect().center() / 2)
+    qtbot.keyClick(target, Qt.Key.Key_PageDown)
+    assert kiosk.keeper.lifecycle.idle_for < 0.5
+    assert idle_before < 2
+    assert not _child(kiosk, "idle-warning").isVisible()
+
+
+def test_end_pressed_twice_wipes_once(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    web.route("/start", "<h1>Start</h1>")
+    kiosk = _kiosk(make_kiosk, tmp_path, web)
+    _open_tile(qtbot, kiosk)
+    receipts: list[WipeReceipt] = []
+    kiosk.wipe_finished.connect(receipts.append)
+    assert kiosk.keeper.end_session()
+    assert not kiosk.keeper.end_session()
+    _click(qtbot, kiosk, "end-session-button")  # on the attract screen now: nothing to end
+    assert len(receipts) == 1
+    assert receipts[0].ok
+
+
+def test_wipe_while_a_page_is_still_loading(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    import threading
+
+    release = threading.Event()
+
+    def slow(_req):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return 200, {"Content-Type": "text/html"}, b"<title>slow</title>late"
+
+    web.route("/start", "<h1>Start</h1>")
+    web.route("/slow", slow)
+    kiosk = _kiosk(make_kiosk, tmp_path, web)
+    view = _open_tile(qtbot, kiosk)
+    view.setUrl(QUrl(web.url("/slow")))
+    qtbot.waitUntil(lambda: bool(web.seen("/slow")))
+    receipts: list[WipeReceipt] = []
+    kiosk.wipe_finished.connect(receipts.append)
+    assert kiosk.keeper.end_session()
+    release.set()
+    assert receipts and receipts[0].ok, receipts[0].failed if receipts else "no wipe"
+    assert _child(kiosk, "attract-screen").isVisible()
+
+
+def test_start_up_removes_leftovers(make_kiosk: MakeKiosk) -> None:
+    leftover = paths.runtime_dir() / "session-deadbeef" / "downloads"
+    leftover.mkdir(parents=True)
+    (leftover / "decision.pdf").write_text(MARKER)
+    kiosk = make_kiosk(start=False)
+    assert kiosk.recovered == 1
+    assert not leftover.exists()
+    assert [p.name for p in paths.runtime_dir().iterdir()] == [kiosk.session.folder.name]

@@ -1,0 +1,64 @@
+"""Fixtures for tests that build the real kiosk in-process (pytest-qt, offscreen).
+
+Registered for the whole suite in tests/conftest.py (qt and e2e tests use them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import KioskApp, create
+from kiosk.config import from_mapping
+from tests.helpers.webserver import LocalServer, serve
+
+MakeKiosk = Callable[..., KioskApp]
+
+
+@pytest.fixture
+def web() -> Iterator[LocalServer]:
+    with serve() as server:
+        yield server
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+@pytest.fixture
+def make_kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeKiosk]:
+    """Build the whole kiosk, windowed at 1366x768, and tear it down after the test."""
+    made: list[KioskApp] = []
+
+    def make(guides_dir: Path | None = None, *, start: bool = True, **sections: Any) -> KioskApp:
+        folder = guides_dir if guides_dir is not None else tmp_path / "no-guides"
+        folder.mkdir(parents=True, exist_ok=True)
+        mapping = _merge({"kiosk": {"windowed": True}, "guides": {"dir": str(folder)}}, sections)
+        kiosk = create(from_mapping(mapping))
+        # A failed wipe must show up as a failed test, not stop the test run.
+        kiosk.restart_on_wipe_failure = False
+        made.append(kiosk)
+        kiosk.window.resize(1366, 768)
+        kiosk.window.show()
+        qtbot.waitExposed(kiosk.window)
+        if start:  # a visitor touches the attract screen
+            qtbot.mouseClick(kiosk.window.attract, Qt.MouseButton.LeftButton)
+        return kiosk
+
+    yield make
+    for kiosk in made:
+        kiosk.shutdown()
+        kiosk.window.close()
+        kiosk.window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
