@@ -34,8 +34,25 @@ def check_environment(environ: dict[str, str] | os._Environ[str], argv: list[str
         )
 
 
+def confine_engine_folders() -> None:
+    """Point every folder QtWebEngine and Qt might write to into RAM-backed storage.
+
+    Each visitor's profile is off the record and its own paths are in the session folder;
+    this covers the rest (the engine's process-wide data and cache folders under HOME),
+    which the start-up sweep then clears. The kiosk's own data folder is fixed first, so
+    it stays on disk where it belongs.
+    """
+    os.environ.setdefault(paths.ENV_DATA_DIR, str(paths.data_dir()))
+    engine = paths.runtime_dir() / "engine"
+    for variable, sub in (("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")):
+        folder = engine / sub
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.environ[variable] = str(folder)
+
+
 def prepare_environment() -> None:
     check_environment(os.environ, sys.argv)
+    confine_engine_folders()
     # Chromium's sandbox cannot run as root; the installer runs the kiosk as an
     # unprivileged user, where the sandbox stays on. Only as root is it turned off.
     if hasattr(os, "geteuid") and os.geteuid() == 0:

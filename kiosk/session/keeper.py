@@ -77,6 +77,7 @@ class SessionKeeper(QObject):
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._on_tick)
         self._timer.start()
+        QTimer.singleShot(0, self._prepare_next)
 
     # -- input and time ----------------------------------------------------------------
     def _on_input(self, deliberate: bool) -> None:

@@ -28,8 +28,16 @@ def leftovers(runtime: Path) -> list[Path]:
 
 
 def sweep(runtime: Path, keep: Path | None = None) -> int:
-    """Delete leftover session folders; return how many there were."""
-    found = [entry for entry in leftovers(runtime) if entry != keep]
+    """Delete leftover session folders; return how many there were.
+
+    The engine's own folder is emptied, not counted: it is remade at every start.
+    """
+    engine = runtime / ENGINE_DIR
+    # The engine's data folder and its caches (font caches elsewhere in it may stay).
+    shutil.rmtree(engine / "data", ignore_errors=True)
+    for folder in engine.glob("cache/*/QtWebEngine"):
+        shutil.rmtree(folder, ignore_errors=True)
+    found = [entry for entry in leftovers(runtime) if entry not in (keep, engine)]
     for entry in found:
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)

@@ -303,3 +303,52 @@ def test_start_up_removes_leftovers(make_kiosk: MakeKiosk) -> None:
     assert kiosk.recovered == 1
     assert not leftover.exists()
     assert [p.name for p in paths.runtime_dir().iterdir()] == [kiosk.session.folder.name]
+
+
+def test_kill_9_mid_session_leaves_nothing_after_restart(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    import psutil
+
+    state_site.install(web)
+    service_guide(tmp_path / "guides", web.base)
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.helpers.kiosk_child",
+            str(tmp_path / "guides"),
+            web.url("/plant"),
+        ],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=os.environ.copy(),
+    )
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()  # blocks until the child is mid-session
+        assert line.startswith("READY "), line
+        folder = Path(line.split(" ", 1)[1].strip())
+        assert (folder / "downloads" / "decision.txt").exists()
+        engine = [p.pid for p in psutil.Process(child.pid).children(recursive=True)]
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        if child.stdout is not None:
+            child.stdout.close()
+    # The browser engine's processes notice their parent is gone and end too.
+    psutil.wait_procs([psutil.Process(p) for p in engine if psutil.pid_exists(p)], timeout=30)
+    assert folder.exists(), "the killed kiosk could not clean up: the restart must"
+
+    kiosk = make_kiosk(tmp_path / "guides", start=False)
+    assert kiosk.recovered >= 1
+    assert not folder.exists()
+    assert [p.name for p in paths.runtime_dir().iterdir()] == [kiosk.session.folder.name]
+    no_marker_on_disk(tmp_path)
