@@ -166,6 +166,15 @@ class PrintingSection(_Section):
     )
 
 
+class PracticeSection(_Section):
+    enabled: bool = Field(
+        True, description="Serve the practice pages (Harjoittele) and show their tiles."
+    )
+    port: int = Field(
+        0, ge=0, le=65535, description="Port of the practice pages on 127.0.0.1 (0: any free one)."
+    )
+
+
 class Config(_Section):
     config_version: int = Field(CONFIG_VERSION, description="Format version of this file.")
     kiosk: KioskSection = KioskSection()
@@ -175,6 +184,7 @@ class Config(_Section):
     browser: BrowserSection = BrowserSection()
     lockdown: LockdownSection = LockdownSection()
     printing: PrintingSection = PrintingSection()
+    practice: PracticeSection = PracticeSection()
 
     #: Where this config was read from (None: built-in defaults).
     source: Path | None = Field(None, exclude=True)
