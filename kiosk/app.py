@@ -30,6 +30,7 @@ from kiosk.session.receipts import WipeReceipt
 from kiosk.session.session import Session
 from kiosk.shell.i18n import Translations
 from kiosk.shell.main_window import MainWindow
+from kiosk.shell.speech import Speaker
 
 log = logging.getLogger("kiosk.app")
 
@@ -89,6 +90,8 @@ class KioskApp(QObject):
             config.session.idle_timeout_s,
             config.session.warning_s,
         )
+        self.speaker = Speaker(config.speech.engine)
+        self.window.service.guide_panel.set_speaker(self.speaker)
         self.keeper.wipe_hooks.extend([self._close_service, self.window.reset_for_next_visitor])
         self.keeper.state_changed.connect(self._on_state_changed)
         self.keeper.countdown.connect(self.window.idle_warning.show_seconds)

@@ -175,6 +175,14 @@ class PracticeSection(_Section):
     )
 
 
+class SpeechSection(_Section):
+    engine: str = Field(
+        "",
+        description="Text-to-speech engine for reading guides aloud: empty for the system's "
+        "own (speech-dispatcher on Linux, the Windows voices), 'none' to turn it off.",
+    )
+
+
 class Config(_Section):
     config_version: int = Field(CONFIG_VERSION, description="Format version of this file.")
     kiosk: KioskSection = KioskSection()
@@ -184,6 +192,7 @@ class Config(_Section):
     browser: BrowserSection = BrowserSection()
     lockdown: LockdownSection = LockdownSection()
     printing: PrintingSection = PrintingSection()
+    speech: SpeechSection = SpeechSection()
     practice: PracticeSection = PracticeSection()
 
     #: Where this config was read from (None: built-in defaults).

@@ -21,7 +21,8 @@ from kiosk.guides.loader import LANGUAGE_NAMES
 from kiosk.guides.model import Guide
 from kiosk.guides.progress import GuideProgress, PageKind
 from kiosk.shell.controls import BigButton, label, set_role
-from kiosk.shell.markup import bullet_list, to_html
+from kiosk.shell.markup import bullet_list, to_html, to_plain
+from kiosk.shell.speech import Speaker
 
 PANEL_MIN_WIDTH = 380
 IMAGE_MAX_WIDTH = 420
@@ -39,6 +40,11 @@ class GuidePanel(QWidget):
         self.setMinimumWidth(PANEL_MIN_WIDTH)
         self.progress: GuideProgress | None = None
         self._language = "fi"
+        self.speaker: Speaker | None = None
+        self._scale = 1.0
+        self._high_contrast = False
+        self._reading: tuple[str, str] = ("", "")  # what the speaker would read, and in what
+        self._shown_page: tuple[int, int, str] | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 20, 20, 16)
@@ -48,7 +54,13 @@ class GuidePanel(QWidget):
         self.language_notice = label("guide-language-notice", "notice")
         outer.addWidget(self.language_notice)
         self.step_label = label("guide-progress")
-        outer.addWidget(self.step_label)
+        self.speak_button = BigButton("guide-speak-button", icon_name="speaker")
+        self.speak_button.clicked.connect(self._on_speak_clicked)
+        self.speak_button.setVisible(False)
+        step_row = QHBoxLayout()
+        step_row.addWidget(self.step_label, 1)
+        step_row.addWidget(self.speak_button)
+        outer.addLayout(step_row)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -102,6 +114,32 @@ class GuidePanel(QWidget):
         outer.addLayout(buttons)
         self.retranslate_ui()
 
+    # -- reading aloud ---------------------------------------------------------------
+    def set_speaker(self, speaker: Speaker) -> None:
+        self.speaker = speaker
+        speaker.speaking_changed.connect(self._on_speaking_changed)
+        self._render()
+
+    def _on_speak_clicked(self) -> None:
+        if self.speaker is None:
+            return
+        if self.speaker.speaking:
+            self.speaker.stop()
+        else:
+            self.speaker.say(*self._reading)
+
+    def _on_speaking_changed(self, speaking: bool) -> None:
+        self.speak_button.icon_name = "stop" if speaking else "speaker"
+        self.speak_button.setText(self.tr("Stop reading") if speaking else self.tr("Read aloud"))
+        self.speak_button.apply_theme(self._scale, self._high_contrast)
+
+    def stop_reading(self) -> None:
+        if self.speaker is not None:
+            self.speaker.stop()
+
+    def reset_for_next_visitor(self) -> None:
+        self.stop_reading()
+
     # -- model -----------------------------------------------------------------------
     def show_guide(self, progress: GuideProgress | None) -> None:
         self.progress = progress
@@ -109,7 +147,9 @@ class GuidePanel(QWidget):
             progress.on_change(self._render)
         self._render()
 
-    def apply_theme(self, scale: float) -> None:
+    def apply_theme(self, scale: float, high_contrast: bool = False) -> None:
+        self._scale = scale
+        self._high_contrast = high_contrast
         self.setMinimumWidth(round(PANEL_MIN_WIDTH * min(scale, 1.4)))
 
     def set_language(self, language: str) -> None:
@@ -136,7 +176,14 @@ class GuidePanel(QWidget):
         progress = self.progress
         self.check_help_text.setVisible(False)
         self.check_help.setVisible(False)
+        # Reading stops when the page of the guide (or its language) changes.
+        page_key = (id(progress), progress.index, self._language) if progress else None
+        if page_key != self._shown_page:
+            self.stop_reading()
+            self._shown_page = page_key
+        self._reading = ("", "")
         if progress is None:
+            self.speak_button.setVisible(False)
             self.title.clear()
             self.step_text.clear()
             self.step_label.clear()
@@ -153,12 +200,19 @@ class GuidePanel(QWidget):
         self.check.setVisible(False)
         if page.kind is PageKind.NEEDS:
             self.step_label.setText(self.tr("Before you start, you need:"))
-            self.step_text.setText(bullet_list([item(lang) for item in guide.needs]))
+            items = [item.get(lang) for item in guide.needs]
+            self.step_text.setText(bullet_list([text for text, _code in items]))
+            spoken = items[0][1] if items else lang
+            self._reading = ("\n".join(to_plain(text) for text, _ in items), spoken)
         elif page.kind is PageKind.DONE:
             self.step_label.setText(self.tr("What happens next"))
-            self.step_text.setText(to_html(guide.done(lang) if guide.done else ""))
+            text, spoken = guide.done.get(lang) if guide.done else ("", lang)
+            self.step_text.setText(to_html(text))
+            self._reading = (to_plain(text), spoken)
         else:
             step = guide.steps[page.step_index]
+            text, spoken = step.text.get(lang)
+            self._reading = (to_plain(text), spoken)
             self.step_label.setText(
                 self.tr("Step {number} of {total}").format(
                     number=page.step_index + 1, total=progress.step_count
@@ -176,6 +230,10 @@ class GuidePanel(QWidget):
             if step.check is not None:
                 self.check_question.setText(step.check(lang))
                 self.check.setVisible(True)
+        speaker = self.speaker
+        self.speak_button.setVisible(
+            speaker is not None and bool(self._reading[0]) and speaker.can_speak(self._reading[1])
+        )
         self.prev_button.setEnabled(progress.can_go_back)
         self.next_button.setEnabled(progress.can_go_forward)
         first_page = progress.index == 0 and page.kind is PageKind.NEEDS
@@ -205,6 +263,8 @@ class GuidePanel(QWidget):
         return names.get(code, LANGUAGE_NAMES.get(code, code))
 
     def retranslate_ui(self) -> None:
+        speaking = self.speaker is not None and self.speaker.speaking
+        self.speak_button.setText(self.tr("Stop reading") if speaking else self.tr("Read aloud"))
         self.prev_button.setText(self.tr("Previous"))
         self.next_button.setText(self.tr("Next"))
         self.check_yes.setText(self.tr("Yes"))

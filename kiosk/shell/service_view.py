@@ -248,7 +248,7 @@ class ServiceView(QWidget):
         guide_share = round(35 + (min(scale, 2.0) - 1.0) * 15)
         self._outer.setStretch(0, 100 - guide_share)
         self._outer.setStretch(1, guide_share)
-        self.guide_panel.apply_theme(scale)
+        self.guide_panel.apply_theme(scale, high_contrast)
         self._apply_zoom()
         for page in (self.blocked_page, self.offline_page):
             page.apply_theme(scale, high_contrast)

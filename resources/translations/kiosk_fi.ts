@@ -21,6 +21,38 @@
     </message>
 </context>
 <context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Page {number} of {total}</source>
+        <extracomment>Zoom of pictures and text, the first step fitting the picture in view. PDF zoom: the whole page, the page&apos;s width, then these factors of its real size. Pictures bigger than this are scaled down when read (old PCs have little memory).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EndConfirm</name>
     <message>
         <source>End your session?</source>
@@ -41,6 +73,14 @@
 </context>
 <context>
     <name>GuidePanel</name>
+    <message>
+        <source>Stop reading</source>
+        <translation>Lopeta lukeminen</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Lue ääneen</translation>
+    </message>
     <message>
         <source>Before you start, you need:</source>
         <translation>Ennen kuin aloitat, tarvitset:</translation>
@@ -231,6 +271,61 @@
     <message>
         <source>Home</source>
         <translation>Etusivu</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Pages: {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing is not available on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have printed {limit} pages. That is the most one visit can print. Ask the staff if you need more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This would be {sheets} pages. You can print {remaining} more pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This prints {sheets} pages. You can print {remaining} more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing. Fetch your papers from the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer is not ready. Ask the staff for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More copies</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,13 @@ def make_kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeKiosk]:
     def make(guides_dir: Path | None = None, *, start: bool = True, **sections: Any) -> KioskApp:
         folder = guides_dir if guides_dir is not None else tmp_path / "no-guides"
         folder.mkdir(parents=True, exist_ok=True)
-        mapping = _merge({"kiosk": {"windowed": True}, "guides": {"dir": str(folder)}}, sections)
+        base = {
+            "kiosk": {"windowed": True},
+            "guides": {"dir": str(folder)},
+            # Qt's mock voices (Finnish and English, no Swedish): no speech daemon in tests.
+            "speech": {"engine": "mock"},
+        }
+        mapping = _merge(base, sections)
         kiosk = create(from_mapping(mapping))
         # A failed wipe must show up as a failed test, not stop the test run.
         kiosk.restart_on_wipe_failure = False
