@@ -151,12 +151,12 @@ async def create_request(
 ) -> StatusOut:
     new = NewRequest(body.id, body.topic, body.guide_id, body.step, body.phone)
     try:
-        stored, created = await run_in_threadpool(state.store.create_request, kiosk, new)
+        stored, created, position = await run_in_threadpool(state.store.create_request, kiosk, new)
     except ConflictError as exc:
         raise HTTPException(409, str(exc)) from None
     if not created:
         response.status_code = 200
-    return await _status(state, stored)
+    return StatusOut(request=visitor_view(stored), position=position)
 
 
 @router.get("/kiosk/requests/{request_id}", tags=["kiosk"], summary="Status of a request")

@@ -165,7 +165,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    # A pool big enough for uvicorn's thread pool; a connection the database dropped
+    # (restart) fails one request with 503, is discarded, and the kiosk tries again.
+    options: dict[str, Any] = {"pool_size": 20, "max_overflow": 20, "pool_recycle": 600}
+    return create_engine(url, **{**options, **kwargs})
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

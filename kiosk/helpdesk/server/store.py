@@ -14,6 +14,7 @@ import hashlib
 import json
 import secrets
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from kiosk.helpdesk.server import db
 
 NOTIFY_CHANNEL = "kiosk_helpdesk"
 PAIR_CODE_TTL = timedelta(minutes=30)
+#: How long a known device token is trusted without asking the database again.
+TOKEN_CACHE_S = 60.0
 #: Without visually similar characters (0/O, 1/I/L): read aloud and typed by volunteers.
 _PAIR_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -89,6 +92,7 @@ class Store:
         # SQLite has one writer at a time; queueing here beats "database is locked".
         self._write_lock = threading.Lock() if not self.is_postgres else None
         self._names: dict[tuple[str, int], str] = {}
+        self._tokens: dict[str, tuple[Kiosk, float]] = {}
 
     # -- transactions ---------------------------------------------------------------
 
@@ -183,13 +187,22 @@ class Store:
             return Kiosk(kiosk_id, row.centre_id, row.kiosk_name), token
 
     def kiosk_by_token(self, token: str) -> Kiosk | None:
+        """The kiosk a device token belongs to (known tokens are cached for a minute)."""
+        digest = token_hash(token)
+        cached = self._tokens.get(digest)
+        if cached is not None and cached[1] > time.monotonic():
+            return cached[0]
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(db.kiosks.c.id, db.kiosks.c.centre_id, db.kiosks.c.name).where(
-                    db.kiosks.c.token_hash == token_hash(token)
+                    db.kiosks.c.token_hash == digest
                 )
             ).first()
-        return Kiosk(row.id, row.centre_id, row.name) if row else None
+        if row is None:
+            return None
+        kiosk = Kiosk(row.id, row.centre_id, row.name)
+        self._tokens[digest] = (kiosk, time.monotonic() + TOKEN_CACHE_S)
+        return kiosk
 
     def heartbeat(self, kiosk: Kiosk, health: dict[str, Any]) -> None:
         with self.write() as (conn, _):
@@ -228,15 +241,18 @@ class Store:
 
     # -- requests -------------------------------------------------------------------
 
-    def create_request(self, kiosk: Kiosk, new: NewRequest) -> tuple[Request, bool]:
-        """Store a request; sending the same id again returns the stored one."""
+    def create_request(self, kiosk: Kiosk, new: NewRequest) -> tuple[Request, bool, int | None]:
+        """Store a request; sending the same id again returns the stored one.
+
+        Returns (request, newly stored, place in line), all from one transaction.
+        """
         now = self.clock()
         with self.write() as (conn, events):
             existing = self._load(conn, new.id)
             if existing is not None:
                 if existing.kiosk_id != kiosk.id:
                     raise ConflictError("this request id belongs to another kiosk")
-                return existing, False
+                return existing, False, self._position(conn, existing)
             used = set(
                 conn.execute(
                     select(db.requests.c.code).where(
@@ -265,9 +281,9 @@ class Store:
             if result.rowcount == 0:  # another worker stored the same id a moment ago
                 stored = self._load(conn, new.id)
                 assert stored is not None
-                return stored, False
+                return stored, False, self._position(conn, stored)
             events.append(self._event(request, queue_changed=True))
-            return request, True
+            return request, True, self._position(conn, request)
 
     def get_request(self, request_id: str) -> Request | None:
         with self.engine.connect() as conn:
@@ -347,19 +363,24 @@ class Store:
         """1 = next in line; None when nobody is waiting for it any more."""
         if request.state not in model.QUEUED_STATES:
             return None
+        with self.engine.connect() as conn:
+            return self._position(conn, request)
+
+    def _position(self, conn: Connection, request: Request) -> int | None:
+        if request.state not in model.QUEUED_STATES:
+            return None
         queued = [s.value for s in model.QUEUED_STATES]
         r = db.requests.c
-        with self.engine.connect() as conn:
-            ahead = conn.execute(
-                select(func.count()).where(
-                    r.centre_id == request.centre_id,
-                    r.state.in_(queued),
-                    or_(
-                        r.created_at < request.created_at,
-                        and_(r.created_at == request.created_at, r.id < request.id),
-                    ),
-                )
-            ).scalar_one()
+        ahead = conn.execute(
+            select(func.count()).where(
+                r.centre_id == request.centre_id,
+                r.state.in_(queued),
+                or_(
+                    r.created_at < request.created_at,
+                    and_(r.created_at == request.created_at, r.id < request.id),
+                ),
+            )
+        ).scalar_one()
         return int(ahead) + 1
 
     def open_requests(
