@@ -17,7 +17,6 @@ import json
 import os
 import random
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -313,7 +312,9 @@ async def main_async(seconds: float) -> list[tuple[Result, Result]]:
             floor_proc, floor_url = serve_floor(workers)
             try:
                 await wait_ready(floor_url, "/echo", "POST")
-                floor = await run_floor(f"floor: Starlette echo, {workers} worker(s)", floor_url, seconds)
+                floor = await run_floor(
+                    f"floor: Starlette echo, {workers} worker(s)", floor_url, seconds
+                )
             finally:
                 floor_proc.stop()
             seed(database_url)
@@ -333,10 +334,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0, help="length of each phase")
     args = parser.parse_args()
-    print(f"{KIOSKS} kiosks (one send a second each), {STREAMS} staff streams, "
-          f"{os.cpu_count()} CPU cores shared by servers, database and load generator.\n")  # fmt: skip
+    print(
+        f"{KIOSKS} kiosks (one send a second each), {STREAMS} staff streams, "
+        f"{os.cpu_count()} CPU cores shared by servers, database and load generator.\n"
+    )
     pairs = asyncio.run(main_async(args.seconds))
-    print("| setup | p50 ms | p95 ms | p99 ms | requests/s (50 kiosks flat out) | floor/ours | note |")
+    print(
+        "| setup | p50 ms | p95 ms | p99 ms | requests/s (50 kiosks flat out) | floor/ours | note |"
+    )
     print("|---|---|---|---|---|---|---|")
     for ours, floor in pairs:
         print(floor.row(None))
