@@ -202,6 +202,24 @@ class Config(_Section):
         return self.guides.dir or paths.bundled_guides_dir()
 
 
+def setting_keys() -> list[str]:
+    """Every setting's dotted name, in declaration order (for the README's reference)."""
+    keys: list[str] = []
+
+    def walk(model: type[BaseModel], prefix: str) -> None:
+        for name, field in model.model_fields.items():
+            if name == "source":
+                continue
+            annotation = field.annotation
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                walk(annotation, f"{prefix}{name}.")
+            else:
+                keys.append(f"{prefix}{name}")
+
+    walk(Config, "")
+    return keys
+
+
 # Migrations from an older config_version to the next one. Each takes and returns the raw
 # TOML mapping. Version 1 is the first; add ``2: _migrate_1_to_2`` when the format changes.
 _MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
