@@ -92,8 +92,13 @@ class Frame:
         status: int = 200,
         values: Mapping[str, str] | None = None,
         blocks: Mapping[str, str] | None = None,
+        notice: bool = True,
     ) -> Response:
-        """A whole page: ``title`` is a text key; ``site`` is service, ident, mobile or a bank."""
+        """A whole page: ``title`` is a text key; ``site`` is service, ident, mobile or a bank.
+
+        ``notice=False``: leave a pending one-time note (such as "You cancelled") for the
+        next real page; error pages (a stray favicon request, say) must not eat it.
+        """
         main = self.body(template, values, blocks)
         if site in _SITES:
             name_key, logo = _SITES[site]
@@ -112,7 +117,7 @@ class Frame:
         layout_blocks = {
             "main": main,
             "languages": self._language_links(),
-            "notice": self._notice(),
+            "notice": self._notice() if notice else "",
         }
         document = self.renderer.fill("layout", self.lang, layout_values, layout_blocks)
         return Response(status, document.encode("utf-8"))

@@ -132,4 +132,5 @@ def problem(frame: Frame, message_key: str, status: int, *, title: str = "error.
         status=status,
         values={"home": page_url(frame.lang)},
         blocks={"heading": frame.t(title), "message": frame.t(message_key)},
+        notice=False,
     )

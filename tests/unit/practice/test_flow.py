@@ -74,6 +74,10 @@ def test_cancel_returns_to_the_front_page_with_a_note(visitor: Visitor) -> None:
     assert "Du avbröt inloggningen" in front.text
     # The note is shown once.
     assert "Du avbröt inloggningen" not in visitor.get("/sv/").text
+    # A request that is not a page (the browser asking for an icon) does not eat the note.
+    assert visitor.http.get("/sv/cancel", follow_redirects=False).status_code == 303
+    assert visitor.http.get("/favicon.ico", follow_redirects=False).status_code == 404
+    assert "Du avbröt inloggningen" in visitor.get("/sv/").text
 
 
 def test_back_into_the_middle_of_a_login_explains_and_offers_a_restart(
