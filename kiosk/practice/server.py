@@ -156,6 +156,14 @@ class PracticeSite:
         self.visitors.clear()
         log.info("practice site stopped")
 
+    def forget_visitors(self) -> None:
+        """Drop every visitor's practice answers now (the kiosk's wipe calls this).
+
+        A new session's browser has no cookie, so it would start afresh anyway; this makes
+        sure nothing the last visitor typed stays in memory either.
+        """
+        self.visitors.clear()
+
     def __enter__(self) -> PracticeSite:
         self.start()
         return self

@@ -214,6 +214,14 @@ def test_stop_closes_idle_connections_and_frees_the_port() -> None:
         urllib.request.urlopen(f"http://127.0.0.1:{port}/fi/", timeout=5)
 
 
+def test_forget_visitors_for_the_wipe(site: PracticeSite, visitor: Visitor) -> None:
+    visitor.log_in("fi")
+    assert len(site.visitors) == 1
+    site.forget_visitors()
+    assert len(site.visitors) == 0
+    assert visitor.get("/fi/service").status_code == 403
+
+
 def test_two_sites_side_by_side() -> None:
     with PracticeSite() as first, PracticeSite() as second:
         assert first.port != second.port
