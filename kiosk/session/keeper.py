@@ -15,7 +15,9 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import paths
@@ -68,11 +70,12 @@ class SessionKeeper(QObject):
         self._watcher = InputWatcher(self._on_input)
         # WORKAROUND (PySide6 6.12): a Python event filter on the whole QApplication
         # crashes when QtWebEngine creates its widgets. Every input event of a window
-        # passes its QWindow first, so one filter there sees input anywhere in the shell,
+        # passes its QWindow first, so a filter there sees input anywhere in that window,
         # the web view included.
+        # Dialogs are windows of their own: every tick, new windows are watched too.
         shell.winId()  # makes the native window, so that windowHandle() exists
-        self._window_handle = shell.windowHandle()
-        self._window_handle.installEventFilter(self._watcher)
+        self._watched: list[QWindow] = []
+        self._watch_windows()
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._on_tick)
@@ -83,7 +86,15 @@ class SessionKeeper(QObject):
     def _on_input(self, deliberate: bool) -> None:
         self.lifecycle.input(starts_session=deliberate)
 
+    def _watch_windows(self) -> None:
+        self._watched = [w for w in self._watched if shiboken6.isValid(w)]
+        for window in QGuiApplication.topLevelWindows():
+            if window not in self._watched:
+                window.installEventFilter(self._watcher)
+                self._watched.append(window)
+
     def _on_tick(self) -> None:
+        self._watch_windows()
         self.lifecycle.tick()
         if self.lifecycle.state is State.WARNING:
             self.countdown.emit(self.lifecycle.seconds_left)
@@ -166,7 +177,10 @@ class SessionKeeper(QObject):
 
     def shutdown(self) -> None:
         self._timer.stop()
-        self._window_handle.removeEventFilter(self._watcher)
+        for window in self._watched:
+            if shiboken6.isValid(window):
+                window.removeEventFilter(self._watcher)
+        self._watched.clear()
         for session in (self.current, self._next):
             if session is not None:
                 session.close()

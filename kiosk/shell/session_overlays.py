@@ -7,9 +7,17 @@ continues the session.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QColor,
+    QHideEvent,
+    QPainter,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import QApplication, QDialog, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.shell.controls import BigButton, label, set_role
 
@@ -63,13 +71,18 @@ class _Overlay(QWidget):
 
 
 class IdleWarning(_Overlay):
-    """ "Are you still there?" with a countdown. Signals: continue_requested()"""
+    """The "Are you still there?" countdown. Signals: continue_requested()
+
+    A dialog in front of the window (the help request form) would hide the warning and
+    block its button, so open dialogs step aside while it shows and come back after.
+    """
 
     continue_requested = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__("idle-warning", parent)
         self._seconds = 0
+        self._set_aside: list[QDialog] = []
         self.heading = label("idle-warning-heading", "title")
         self.countdown = label("idle-warning-countdown", "heading")
         self.explain = label("idle-warning-text")
@@ -79,6 +92,25 @@ class IdleWarning(_Overlay):
         for widget in (self.heading, self.countdown, self.explain, self.continue_button):
             self.body.addWidget(widget)
         self.retranslate_ui()
+
+    def popup(self) -> None:
+        self._set_aside = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+        ]
+        for dialog in self._set_aside:
+            dialog.hide()
+        super().popup()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        waiting, self._set_aside = getattr(self, "_set_aside", []), []
+        for dialog in waiting:
+            if shiboken6.isValid(dialog) and not dialog.isVisible():
+                dialog.open()
+
+    def reset_for_next_visitor(self) -> None:
+        self._set_aside = []  # the wipe closes them
+        super().reset_for_next_visitor()
 
     def show_seconds(self, seconds: int) -> None:
         self._seconds = seconds
