@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.top_bar = TopBar(languages)
         layout.addWidget(self.top_bar)
+        self._visit_layout = layout
         self.stack = QStackedWidget()
         self.home = HomeScreen(guides)
         self.service = ServiceView(identification)
@@ -61,6 +62,10 @@ class MainWindow(QMainWindow):
 
         self.end_confirm = EndConfirm(self.root)
         self.idle_warning = IdleWarning(self.root)
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A strip under the top bar, on every screen of a visit (the help status)."""
+        self._visit_layout.insertWidget(1, banner)
 
     # -- screens ---------------------------------------------------------------------
     def show_attract(self, *, after_wipe: bool) -> None:
