@@ -72,7 +72,9 @@ def _install_crash_hook() -> None:
     sys.excepthook = hook
 
 
-def run(config: Config) -> int:
+def run(config: Config, *, companion_processes: frozenset[str] = frozenset()) -> int:
+    """Run the kiosk until it exits. ``companion_processes``: names of child processes
+    that live beside the kiosk (the demo's help desk), which the wipe check allows."""
     logsetup.setup()
     try:
         prepare_environment()
@@ -83,6 +85,7 @@ def run(config: Config) -> int:
 
     _install_crash_hook()
     kiosk = app_mod.create(config)
+    kiosk.keeper.allowed_processes.update(companion_processes)
     kiosk.window.show_kiosk()
     code = kiosk.qapp.exec()
     kiosk.shutdown()
@@ -90,17 +93,36 @@ def run(config: Config) -> int:
 
 
 def demo() -> int:
-    """A windowed kiosk with the shipped guides, for trying things out."""
-    from kiosk.config import Config, KioskSection  # noqa: PLC0415
+    """A windowed kiosk with the shipped guides, the practice pages and a help desk on
+    this machine, for trying things out."""
+    import psutil  # noqa: PLC0415
 
-    config = Config(kiosk=KioskSection(windowed=True))
+    from kiosk.config import Config, HelpdeskSection, KioskSection  # noqa: PLC0415
+    from kiosk.helpdesk.embedded import start_demo_helpdesk  # noqa: PLC0415
+
+    sys.stdout.write("Digituki kiosk demo: starting the help desk ...\n")
+    sys.stdout.flush()
+    helpdesk = start_demo_helpdesk()
+    config = Config(
+        kiosk=KioskSection(windowed=True, centre_name="Digituki demo"),
+        helpdesk=HelpdeskSection(url=helpdesk.url, centre_phone="+358 40 000 0000"),
+    )
+    companions: set[str] = set()
+    if helpdesk.server.process is not None:
+        companions.add(psutil.Process(helpdesk.server.process.pid).name())
     sys.stdout.write(
-        "Digituki kiosk demo\n"
-        f"  guides:       {config.guides_dir()}\n"
-        f"  data folder:  {paths.data_dir()}\n"
-        f"  session files:{paths.runtime_dir()}\n"
-        f"  log:          {paths.log_dir() / 'kiosk.log'}\n"
-        "Close the window to stop.\n"
+        f"  staff page:    {helpdesk.staff_url}\n"
+        f"  staff login:   {helpdesk.username} / {helpdesk.password}  (new every start)\n"
+        f"  guides:        {config.guides_dir()}\n"
+        f"  data folder:   {paths.data_dir()}\n"
+        f"  session files: {paths.runtime_dir()}  (erased at every wipe)\n"
+        f"  log:           {paths.log_dir() / 'kiosk.log'}\n"
+        "Touch the start screen, tap a tile; the practice tiles work without internet.\n"
+        "Open the staff page in a browser and press 'Call digital support' in the kiosk.\n"
+        "Close the kiosk window to stop.\n"
     )
     sys.stdout.flush()
-    return run(config)
+    try:
+        return run(config, companion_processes=frozenset(companions))
+    finally:
+        helpdesk.stop()

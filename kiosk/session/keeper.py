@@ -84,7 +84,10 @@ class SessionKeeper(QObject):
 
     # -- input and time ----------------------------------------------------------------
     def _on_input(self, deliberate: bool) -> None:
-        self.lifecycle.input(starts_session=deliberate)
+        # Input seen on its way to a widget keeps a visit alive but never starts one:
+        # switching screens now would hand this very touch to a tile underneath. The
+        # attract screen starts the visit itself, when the touch is over.
+        self.lifecycle.input(starts_session=False)
 
     def _watch_windows(self) -> None:
         self._watched = [w for w in self._watched if shiboken6.isValid(w)]

@@ -8,7 +8,7 @@ can choose one), so they live in this table, not in the Qt catalogues.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.shell.controls import label, set_role
@@ -43,6 +43,7 @@ class AttractScreen(QWidget):
         self.setObjectName("attract-screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         shown = [code for code in languages if code in ATTRACT_TEXTS] or ["fi", "en"]
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 48, 48, 48)
@@ -90,5 +91,14 @@ class AttractScreen(QWidget):
             widget.setVisible(visible)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.touched.emit()
+        event.accept()  # the release starts the visit (see below)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # On release, not press: the touch is over before the tiles appear, so it cannot
+        # open the tile that happens to be under the finger.
         event.accept()
+        self.touched.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        event.accept()
+        self.touched.emit()

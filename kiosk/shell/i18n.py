@@ -37,13 +37,19 @@ class Translations:
         self._installed: list[QTranslator] = []
         self.language = SOURCE_LANGUAGE
 
+    def uninstall(self) -> None:
+        """Remove this kiosk's translators from the application."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            for translator in self._installed:
+                app.removeTranslator(translator)
+        self._installed.clear()
+
     def switch(self, language: str) -> None:
         app = QCoreApplication.instance()
         if app is None:  # pragma: no cover - the kiosk always has an application
             raise RuntimeError("no QApplication")
-        for translator in self._installed:
-            app.removeTranslator(translator)
-        self._installed.clear()
+        self.uninstall()
         self.language = language
         if language != SOURCE_LANGUAGE:
             ours = QTranslator(app)

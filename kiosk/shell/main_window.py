@@ -14,8 +14,9 @@ from kiosk.browser.policy import AllowList
 from kiosk.guides.model import Guide
 from kiosk.session.preferences import Choices
 from kiosk.shell.attract import AttractScreen
-from kiosk.shell.controls import BigButton
+from kiosk.shell.controls import BigButton, restyle
 from kiosk.shell.home import HomeScreen
+from kiosk.shell.language_chooser import LanguageChooser
 from kiosk.shell.service_view import ServiceView
 from kiosk.shell.session_overlays import EndConfirm, IdleWarning
 from kiosk.shell.theme import stylesheet
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         self.root.addWidget(self.visit)
         self.setCentralWidget(self.root)
 
+        self.language_chooser = LanguageChooser(self.top_bar.overflow, self.root)
+        self.top_bar.more_languages_requested.connect(self.language_chooser.popup)
         self.end_confirm = EndConfirm(self.root)
         self.idle_warning = IdleWarning(self.root)
 
@@ -94,6 +97,9 @@ class MainWindow(QMainWindow):
         """Render the visitor's language, text size and contrast everywhere."""
         self.setStyleSheet(stylesheet(choices.text_scale, choices.high_contrast))
         self.top_bar.show_choices(choices, can_grow, can_shrink)
+        for code, button in self.language_chooser.buttons.items():
+            button.setProperty("current", code == choices.language)
+            restyle(button)
         self.home.show_language(choices.language)
         self.home.apply_theme(choices.text_scale, choices.high_contrast)
         self.service.set_language(choices.language)

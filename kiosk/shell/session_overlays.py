@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFrame, QHBoxLayout, QVBoxL
 from kiosk.shell.controls import BigButton, label, set_role
 
 
-class _Overlay(QWidget):
+class WindowOverlay(QWidget):
     """Covers its parent completely; a dimmed backdrop with a card in the middle."""
 
     def __init__(self, object_name: str, parent: QWidget) -> None:
@@ -70,7 +70,7 @@ class _Overlay(QWidget):
         self.hide()
 
 
-class IdleWarning(_Overlay):
+class IdleWarning(WindowOverlay):
     """The "Are you still there?" countdown. Signals: continue_requested()
 
     A dialog in front of the window (the help request form) would hide the warning and
@@ -137,7 +137,7 @@ class IdleWarning(_Overlay):
         super().changeEvent(event)
 
 
-class EndConfirm(_Overlay):
+class EndConfirm(WindowOverlay):
     """ "End your session?" Signals: confirmed(), cancelled()"""
 
     confirmed = Signal()

@@ -154,6 +154,10 @@ QLabel[role="notice"] {{
     background: {p.notice}; color: {p.on_notice};
     border: {border_w}px solid {p.border}; border-radius: 8px; padding: 8px 12px;
 }}
+QWidget#address-strip {{
+    background: {p.background};
+    border-bottom: 1px solid {p.border};
+}}
 QWidget#top-bar, QWidget#browser-bar {{
     background: {p.surface};
     border-bottom: {border_w}px solid {p.border};
@@ -177,7 +181,8 @@ QPushButton:disabled, QToolButton:disabled {{
 QPushButton:focus, QToolButton:focus {{
     border: {border_w + 2}px solid {p.focus};
 }}
-QWidget#top-bar QPushButton, QWidget#browser-bar QPushButton, QWidget#browser-bar QLabel {{
+QWidget#top-bar QPushButton, QWidget#browser-bar QPushButton, QWidget#browser-bar QLabel,
+QWidget#address-strip QLabel {{
     font-size: {chrome.body}px;
 }}
 QWidget#top-bar QPushButton, QWidget#browser-bar QPushButton {{

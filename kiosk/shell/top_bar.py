@@ -9,6 +9,8 @@ from kiosk.session.preferences import Choices
 from kiosk.shell.controls import BigButton, restyle
 from kiosk.shell.flow_layout import FlowLayout
 
+MAX_INLINE_LANGUAGES = 4
+
 #: Each language's name in that language: a visitor looks for their own language's name.
 NATIVE_NAMES = {
     "fi": "Suomi",
@@ -24,11 +26,12 @@ NATIVE_NAMES = {
 
 class TopBar(QWidget):
     """Signals:
-    language_chosen(str), text_bigger(), text_smaller(), contrast_toggled(),
-    help_requested(), end_session_requested()
+    language_chosen(str), more_languages_requested(), text_bigger(), text_smaller(),
+    contrast_toggled(), help_requested(), end_session_requested()
     """
 
     language_chosen = Signal(str)
+    more_languages_requested = Signal()
     text_bigger = Signal()
     text_smaller = Signal()
     contrast_toggled = Signal()
@@ -46,13 +49,22 @@ class TopBar(QWidget):
         layout = FlowLayout(self, spacing=10)
         layout.setContentsMargins(16, 10, 16, 10)
 
+        # Up to four languages each have a button; with more, the first three do and
+        # "More languages" opens the chooser with the rest.
+        self.inline = languages if len(languages) <= MAX_INLINE_LANGUAGES else languages[:3]
+        self.overflow = tuple(code for code in languages if code not in self.inline)
         self.language_buttons: dict[str, BigButton] = {}
-        for code in languages:
+        for code in self.inline:
             button = BigButton(f"language-{code}", role="language")
             button.setText(NATIVE_NAMES.get(code, code))
             button.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
             self.language_buttons[code] = button
             layout.addWidget(button)
+        self.more = BigButton("language-more", role="language", icon_name="language")
+        self.more.clicked.connect(self.more_languages_requested)
+        self.more.setVisible(bool(self.overflow))
+        self._current = languages[0]
+        layout.addWidget(self.more)
 
         self.smaller = BigButton("text-size-down")
         self.smaller.setText("A−")
@@ -85,11 +97,20 @@ class TopBar(QWidget):
         self.end.setText(self.tr("End session"))
         for code, button in self.language_buttons.items():
             button.setAccessibleName(NATIVE_NAMES.get(code, code))
+        if self._current in self.overflow:
+            self.more.setText(NATIVE_NAMES.get(self._current, self._current))
+        else:
+            self.more.setText(self.tr("More languages"))
+        self.more.setAccessibleName(self.tr("More languages"))
 
     def show_choices(self, choices: Choices, can_grow: bool, can_shrink: bool) -> None:
         for code, button in self.language_buttons.items():
             button.setProperty("current", code == choices.language)
             restyle(button)
+        self._current = choices.language
+        self.more.setProperty("current", choices.language in self.overflow)
+        restyle(self.more)
+        self.retranslate_ui()
         self.contrast.setProperty("checked", choices.high_contrast)
         restyle(self.contrast)
         self.bigger.setEnabled(can_grow)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -352,3 +353,27 @@ def test_kill_9_mid_session_leaves_nothing_after_restart(
     assert not folder.exists()
     assert [p.name for p in paths.runtime_dir().iterdir()] == [kiosk.session.folder.name]
     no_marker_on_disk(tmp_path)
+
+
+def test_the_first_touch_does_not_open_the_tile_under_it(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    web.route("/start", "<h1>Start</h1>")
+    kiosk = _kiosk(make_kiosk, tmp_path, web)
+    with qtbot.waitSignal(kiosk.wipe_finished):
+        kiosk.keeper.end_session()
+    tile = _child(kiosk, "tile-test-service")
+    point = tile.mapTo(kiosk.window, tile.rect().center())
+    # A real touch on the attract screen, right where a tile will be, delivered through
+    # the window as the window system delivers it.
+    attract = _child(kiosk, "attract-screen")
+    handle = kiosk.window.windowHandle()
+    assert handle is not None
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    assert _child(kiosk, "home").isVisible()
+    assert kiosk.window.service.view is None  # no service opened by that touch
+    # A passing mouse never starts a visit.
+    with qtbot.waitSignal(kiosk.wipe_finished):
+        kiosk.keeper.end_session()
+    qtbot.mouseMove(attract, attract.rect().center())
+    assert attract.isVisible()
