@@ -22,7 +22,7 @@ from kiosk import paths
 CONFIG_VERSION = 1
 
 #: Languages the kiosk's own screens are translated into.
-UI_LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+UI_LANGUAGES: tuple[str, ...] = ("fi", "sv", "en", "ru", "uk", "et", "so", "ar")
 
 #: Suomi.fi e-identification and the identification services it sends visitors to.
 #: Every guide may use these in addition to its own hosts. A leading "*." allows every
@@ -72,8 +72,8 @@ Seconds = Annotated[int, Field(ge=1, le=24 * 3600)]
 class KioskSection(_Section):
     default_language: str = Field("fi", description="Language of the screens after each wipe.")
     languages: list[str] = Field(
-        default_factory=lambda: ["fi", "sv", "en"],
-        description="Language buttons shown in the top bar, in order.",
+        default_factory=lambda: list(UI_LANGUAGES),
+        description="Languages offered in the top bar, in order (beyond four: 'More languages').",
     )
     windowed: bool = Field(False, description="Run in a window instead of full screen (testing).")
     centre_name: str = Field("", description="Name of the centre, shown on the start screen.")

@@ -19,7 +19,7 @@ def test_defaults_need_no_file() -> None:
     config = load(None)  # KIOSK_CONFIG points at a file that does not exist
     assert config == Config()
     assert config.kiosk.default_language == "fi"
-    assert config.kiosk.languages == ["fi", "sv", "en"]
+    assert config.kiosk.languages == ["fi", "sv", "en", "ru", "uk", "et", "so", "ar"]
     assert not config.kiosk.windowed
     assert config.session.idle_timeout_s == 180
     assert config.session.warning_s == 60
