@@ -6,7 +6,7 @@ sheet in ``theme.py`` picks up; widgets never set colours themselves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.shell import icons
@@ -39,10 +39,12 @@ class BigButton(QPushButton):
         if role:
             set_role(self, role)
         self.icon_name = icon_name
+        self._theme: tuple[float, bool] | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def apply_theme(self, scale: float, high_contrast: bool) -> None:
+        self._theme = (scale, high_contrast)
         if not self.icon_name:
             return
         p = palette(high_contrast)
@@ -56,8 +58,45 @@ class BigButton(QPushButton):
         if role == "toggle" and self.property("checked") in (True, "true"):
             colour = p.on_primary
         size = Sizes.for_scale(scale).icon
-        self.setIcon(icons.icon(self.icon_name, colour, size))
+        self.setIcon(icons.icon(self.icon_name, colour, size, right_to_left=self.isRightToLeft()))
         self.setIconSize(QSize(size, size))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Arabic and back: arrows turn round with the layout (icons.MIRRORED_IN_RTL).
+        if event.type() == QEvent.Type.LayoutDirectionChange and self._theme is not None:
+            self.apply_theme(*self._theme)
+        super().changeEvent(event)
+
+
+class _LeadingEdge(QObject):
+    """Keeps a label's text at the layout's leading edge (see ``align_to_layout``)."""
+
+    def __init__(self, target: QLabel) -> None:
+        super().__init__(target)
+        target.installEventFilter(self)
+        self.apply(target)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutDirectionChange and isinstance(watched, QLabel):
+            self.apply(watched)
+        return False
+
+    @staticmethod
+    def apply(target: QLabel) -> None:
+        vertical = target.alignment() & Qt.AlignmentFlag.AlignVertical_Mask
+        edge = Qt.AlignmentFlag.AlignRight if target.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        target.setAlignment(edge | Qt.AlignmentFlag.AlignAbsolute | vertical)
+
+
+def align_to_layout(widget: QLabel) -> QLabel:
+    """Start the text at the layout's leading edge, whatever script it is in.
+
+    Qt aligns a label by its text's own direction: a Finnish guide title in the Arabic
+    layout would sit on the left, away from its picture on the right. Short texts
+    (titles, tile texts) follow the layout instead; long paragraphs keep their own.
+    """
+    _LeadingEdge(widget)
+    return widget
 
 
 def label(object_name: str = "", role: str = "", *, wrap: bool = True) -> QLabel:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.guides.loader import LANGUAGE_NAMES
 from kiosk.guides.model import Guide
 from kiosk.guides.progress import GuideProgress, PageKind
-from kiosk.shell.controls import BigButton, label, set_role
+from kiosk.shell.controls import BigButton, align_to_layout, label, set_role
 from kiosk.shell.markup import bullet_list, to_html, to_plain
 from kiosk.shell.speech import Speaker
 
@@ -49,7 +49,8 @@ class GuidePanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 20, 20, 16)
         outer.setSpacing(12)
-        self.title = label("guide-title", "panel-title")
+        # At the leading edge: a Finnish title in the Arabic layout starts on the right too.
+        self.title = align_to_layout(label("guide-title", "panel-title"))
         outer.addWidget(self.title)
         self.language_notice = label("guide-language-notice", "notice")
         outer.addWidget(self.language_notice)

@@ -1,4 +1,8 @@
-"""The home screen: one big tile per guide, in the visitor's language."""
+"""The home screen: one big tile per guide, in the visitor's language.
+
+Each tile also names the languages its guide is written in, each in its own language:
+a visitor whose language is missing sees it before tapping.
+"""
 
 from __future__ import annotations
 
@@ -16,15 +20,16 @@ from PySide6.QtWidgets import (
 
 from kiosk.guides.model import Guide
 from kiosk.shell import icons
-from kiosk.shell.controls import label, set_role
+from kiosk.shell.controls import align_to_layout, label, set_role
 from kiosk.shell.theme import Sizes, palette
+from kiosk.shell.top_bar import NATIVE_NAMES
 
 TILE_MIN_WIDTH = 330
 TILE_MIN_HEIGHT = 200
 
 
 class Tile(QPushButton):
-    """A guide's tile: picture, title and one line of summary."""
+    """A guide's tile: picture, title, one line of summary and the guide's languages."""
 
     def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,12 +43,18 @@ class Tile(QPushButton):
         layout.setContentsMargins(20, 18, 20, 18)
         layout.setSpacing(8)
         self.picture = QLabel()
-        self.title = label(role="tile-title")
-        self.summary = label(role="tile-summary")
+        # The texts start under the picture: in the Arabic layout a Finnish title starts
+        # on the right too.
+        self.title = align_to_layout(label(role="tile-title"))
+        self.summary = align_to_layout(label(role="tile-summary"))
+        self.languages = align_to_layout(label(role="tile-summary"))
+        self.languages.setText(guide_languages(guide))
         for child in (self.picture, self.title, self.summary):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(child)
         layout.addStretch(1)
+        self.languages.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout.addWidget(self.languages)
 
     def show_language(self, language: str) -> None:
         title = self.guide.title(language)
@@ -52,7 +63,7 @@ class Tile(QPushButton):
         self.summary.setText(summary)
         self.summary.setVisible(bool(summary))
         self.setAccessibleName(title)
-        self.setAccessibleDescription(summary)
+        self.setAccessibleDescription(f"{summary} {self.languages.text()}".strip())
 
     def apply_theme(self, scale: float, high_contrast: bool) -> None:
         size = Sizes.for_scale(scale).tile_icon
@@ -63,6 +74,11 @@ class Tile(QPushButton):
 
     def sizeHint(self) -> QSize:
         return QSize(TILE_MIN_WIDTH, TILE_MIN_HEIGHT)
+
+
+def guide_languages(guide: Guide) -> str:
+    """'Suomi · Svenska · English': the guide's languages, each named in itself."""
+    return " · ".join(NATIVE_NAMES.get(code, code) for code in guide.languages)
 
 
 class HomeScreen(QWidget):
@@ -112,9 +128,13 @@ class HomeScreen(QWidget):
             self.grid.removeWidget(tile)
         for index, tile in enumerate(self.tiles):
             self.grid.addWidget(tile, index // columns, index % columns)
-        for column in range(columns):
-            self.grid.setColumnStretch(column, 1)
-        self.grid.setRowStretch(len(self.tiles) // columns + 1, 1)
+        # Columns and rows left over from another layout must not keep their stretch: on
+        # a 1024 px screen (three columns at start, then two) they took a third of the width.
+        for column in range(max(columns, self.grid.columnCount())):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        last = len(self.tiles) // columns + 1
+        for row in range(max(last + 1, self.grid.rowCount())):
+            self.grid.setRowStretch(row, 1 if row == last else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         usable = max(event.size().width() - 64, TILE_MIN_WIDTH)

@@ -43,5 +43,15 @@ def pixmap_from_svg(path: Path, colour: str, size: int) -> QPixmap:
     return pixmap
 
 
-def icon(name: str, colour: str, size: int) -> QIcon:
-    return QIcon(pixmap_from_svg(icon_path(name), colour, size))
+#: Icons that point along the reading direction: mirrored for right-to-left languages
+#: (Back points right in Arabic). Others (reload, help, print ...) stay as they are.
+MIRRORED_IN_RTL = frozenset({"back", "forward"})
+
+
+def icon(name: str, colour: str, size: int, *, right_to_left: bool = False) -> QIcon:
+    pixmap = pixmap_from_svg(icon_path(name), colour, size)
+    if right_to_left and name in MIRRORED_IN_RTL:
+        ratio = pixmap.devicePixelRatio()
+        pixmap = QPixmap.fromImage(pixmap.toImage().flipped(Qt.Orientation.Horizontal))
+        pixmap.setDevicePixelRatio(ratio)
+    return QIcon(pixmap)

@@ -87,6 +87,11 @@ class TopBar(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        # "A−" and "A+" are symbols, not words: right to left they would show as "−A" and
+        # "+A"; a left-to-right mark after them keeps them as they are.
+        mark = "\u200e" if self.isRightToLeft() else ""
+        self.smaller.setText("A−" + mark)
+        self.bigger.setText("A+" + mark)
         self.smaller.setToolTip(self.tr("Smaller text"))
         self.smaller.setAccessibleName(self.tr("Smaller text"))
         self.bigger.setToolTip(self.tr("Bigger text"))
@@ -117,6 +122,6 @@ class TopBar(QWidget):
         self.smaller.setEnabled(can_shrink)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.LayoutDirectionChange):
             self.retranslate_ui()
         super().changeEvent(event)
