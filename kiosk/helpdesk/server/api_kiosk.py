@@ -104,7 +104,10 @@ async def current_kiosk(request: Request, state: HelpdeskDep) -> Kiosk:
     scheme, _, token = header.partition(" ")
     if not hmac.compare_digest(scheme.lower().encode(), b"bearer") or not token:
         raise HTTPException(401, headers={"WWW-Authenticate": "Bearer"})
-    kiosk = await run_in_threadpool(state.store.kiosk_by_token, token.strip())
+    token = token.strip()
+    kiosk = state.store.cached_kiosk(token) or await run_in_threadpool(
+        state.store.kiosk_by_token, token
+    )
     if kiosk is None:
         raise HTTPException(401, headers={"WWW-Authenticate": "Bearer"})
     return kiosk
@@ -151,7 +154,7 @@ async def create_request(
 ) -> StatusOut:
     new = NewRequest(body.id, body.topic, body.guide_id, body.step, body.phone)
     try:
-        stored, created, position = await run_in_threadpool(state.store.create_request, kiosk, new)
+        stored, created, position = await state.store.create_request_async(kiosk, new)
     except ConflictError as exc:
         raise HTTPException(409, str(exc)) from None
     if not created:

@@ -245,20 +245,39 @@ async def _staff_stream(session: StaffSession, state: Helpdesk) -> AsyncIterator
     centre_ids = session.staff.centre_ids
     async with state.broker.subscribe() as queue:
         yield sse.frame("ready", {})
-        while True:
-            going_on, event = await sse.next_event(queue)
-            if not going_on:
-                return
-            if event is None:
-                yield ": keep-alive\n\n"
-            elif event["type"] == "request":
-                request = event["request"]
-                if centre_ids is None or request["centre_id"] in centre_ids:
-                    data = {**request, "centre_name": event["centre_name"]}
-                    data["kiosk_name"] = event["kiosk_name"]
-                    yield sse.frame("request", data)
-            elif event["type"] in ("duty", "resync"):
-                yield sse.frame(event["type"], {})
+        going_on = True
+        while going_on:
+            going_on, events = await sse.next_events(queue)
+            if not events:
+                if going_on:
+                    yield ": keep-alive\n\n"
+                continue
+            frames = [_staff_frame(event, centre_ids) for event in events]
+            chunk = "".join(frames)
+            if chunk:
+                yield chunk
+
+
+def _staff_frame(event: dict[str, Any], centre_ids: frozenset[int] | None) -> str:
+    """The frame a staff stream sends for ``event`` ('' for none). The same for every
+    stream, so it is made once and kept on the event (which all streams share)."""
+    kind = event["type"]
+    if kind == "request":
+        if centre_ids is not None and event["request"]["centre_id"] not in centre_ids:
+            return ""
+        frame: str | None = event.get(_FRAME)
+        if frame is None:
+            data = {**event["request"], "centre_name": event["centre_name"]}
+            data["kiosk_name"] = event["kiosk_name"]
+            frame = event[_FRAME] = sse.frame("request", data)
+        return frame
+    if kind in ("duty", "resync"):
+        return sse.frame(kind, {})
+    return ""
+
+
+#: Where an event keeps its staff frame once made (not part of the event's content).
+_FRAME = "_staff_frame"
 
 
 # -- the page ------------------------------------------------------------------------

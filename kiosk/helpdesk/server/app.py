@@ -60,7 +60,9 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        broker.bind(asyncio.get_running_loop())
+        loop = asyncio.get_running_loop()
+        broker.bind(loop)
+        store.start_group_commit(loop)
         state.live = asyncio.Event()
         tasks = [asyncio.create_task(_purge_forever(state))]
         if store.is_postgres:
@@ -78,6 +80,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
             for task in tasks:
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+            await run_in_threadpool(store.stop_group_commit)  # commits what is queued
             engine.dispose()
 
     app = FastAPI(

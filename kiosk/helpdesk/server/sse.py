@@ -27,6 +27,25 @@ async def next_event(
     return event is not None, event
 
 
+async def next_events(
+    queue: asyncio.Queue[dict[str, Any] | None],
+) -> tuple[bool, list[dict[str, Any]]]:
+    """(stream goes on, every event waiting; empty on a keep-alive tick).
+
+    A busy stream takes all that is queued at once, to send it in one write.
+    """
+    going_on, event = await next_event(queue)
+    if event is None:
+        return going_on, []
+    events = [event]
+    while not queue.empty():
+        more = queue.get_nowait()
+        if more is None:
+            return False, events
+        events.append(more)
+    return True, events
+
+
 def response(stream: AsyncIterator[str]) -> StreamingResponse:
     return StreamingResponse(
         stream,

@@ -9,9 +9,11 @@ worker) it is handed to ``on_event`` right after the commit.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import hashlib
 import json
+import random
 import secrets
 import threading
 import time
@@ -21,12 +23,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, or_, select, text, update
+from sqlalchemy import Connection, Engine, Integer, Text, bindparam, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
+from starlette.concurrency import run_in_threadpool
 
 from kiosk.helpdesk import model
 from kiosk.helpdesk.model import Action, Request, State
 from kiosk.helpdesk.server import db
+from kiosk.helpdesk.server.group_commit import GroupCommit
 
 NOTIFY_CHANNEL = "kiosk_helpdesk"
 PAIR_CODE_TTL = timedelta(minutes=30)
@@ -37,6 +41,58 @@ _PAIR_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
 Clock = model.Clock
 EventSink = Callable[[dict[str, Any]], None]
+#: (the request, newly stored, place in line)
+Created = tuple[Request, bool, int | None]
+_OPEN_VALUES = tuple(sorted(s.value for s in model.OPEN_STATES))
+_QUEUED_VALUES = tuple(sorted(s.value for s in model.QUEUED_STATES))
+#: Candidate codes of each length looked up for a new request.
+CODE_PROBES = 12
+
+# The statements of a new request, built once (their compiled form is cached).
+_r = db.requests.c
+_centre = bindparam("centre_id", type_=Integer)
+_CODES_TAKEN = select(_r.code).where(
+    _r.centre_id == _centre,
+    _r.code.in_(bindparam("codes", expanding=True)),
+    _r.state.in_(_OPEN_VALUES),
+)
+_CODES_OPEN = select(_r.code).where(_r.centre_id == _centre, _r.state.in_(_OPEN_VALUES))
+_created = bindparam("created_at", type_=db.UtcDateTime)
+
+
+def _ahead(centre: Any, created: Any, request_id: Any) -> Any:
+    """How many queued requests of the centre are before (created, id).
+
+    Two counts, not one with OR: each is a range of the (centre, state, created) index.
+    """
+    queued = (_r.centre_id == centre, _r.state.in_(_QUEUED_VALUES))
+    return (
+        select(func.count()).where(*queued, _r.created_at < created).scalar_subquery()
+        + select(func.count())
+        .where(*queued, _r.created_at == created, _r.id < request_id)
+        .scalar_subquery()
+    )
+
+
+_AHEAD = select(_ahead(_centre, _created, bindparam("id")))
+_INSERT_SQLITE = (
+    sqlite.insert(db.requests).on_conflict_do_nothing(index_elements=["id"]).returning(_r.id)
+)
+# PostgreSQL: the row, its notification and its place in line in one statement, run on
+# its own (autocommit): one round trip to the database instead of seven. The count
+# does not see the new row (a statement's snapshot), so it counts the ones before it.
+_V = {c.name: bindparam(f"v_{c.name}", type_=c.type) for c in db.requests.c}
+_INSERTED_PG = (
+    postgresql.insert(db.requests)
+    .values(_V)
+    .on_conflict_do_nothing(index_elements=["id"])
+    .returning(_r.id)
+    .cte("inserted")
+)
+_INSERT_NOTIFY_PG = select(
+    func.pg_notify(NOTIFY_CHANNEL, bindparam("payload", type_=Text)),
+    _ahead(_V["centre_id"], _V["created_at"], _V["id"]).label("ahead"),
+).select_from(_INSERTED_PG)
 
 
 class NotFoundError(LookupError):
@@ -93,6 +149,26 @@ class Store:
         self._write_lock = threading.Lock() if not self.is_postgres else None
         self._names: dict[tuple[str, int], str] = {}
         self._tokens: dict[str, tuple[Kiosk, float]] = {}
+        self._group: GroupCommit | None = None
+        self._random = random.Random()  # request codes: short and unused, not secret
+
+    # -- group commit (SQLite) ------------------------------------------------------
+
+    def start_group_commit(self, loop: asyncio.AbstractEventLoop) -> GroupCommit | None:
+        """On SQLite, new requests from the event loop are then committed in groups."""
+        if self._write_lock is None:
+            return None  # PostgreSQL commits concurrently and groups its own WAL flushes
+        self._group = GroupCommit(self.engine, self._write_lock, self._publish)
+        self._group.start(loop)
+        return self._group
+
+    def stop_group_commit(self) -> None:
+        if self._group is not None:
+            self._group.stop()
+
+    def _publish(self, event: dict[str, Any]) -> None:
+        if self.on_event is not None:
+            self.on_event(event)
 
     # -- transactions ---------------------------------------------------------------
 
@@ -186,12 +262,22 @@ class Store:
             kiosk_id = int(result.inserted_primary_key[0])  # type: ignore[index]
             return Kiosk(kiosk_id, row.centre_id, row.kiosk_name), token
 
-    def kiosk_by_token(self, token: str) -> Kiosk | None:
-        """The kiosk a device token belongs to (known tokens are cached for a minute)."""
-        digest = token_hash(token)
-        cached = self._tokens.get(digest)
+    def cached_kiosk(self, token: str) -> Kiosk | None:
+        """The kiosk of a device token seen in the last minute; None: ask :meth:`kiosk_by_token`.
+
+        Never touches the database, so the event loop may call it.
+        """
+        cached = self._tokens.get(token_hash(token))
         if cached is not None and cached[1] > time.monotonic():
             return cached[0]
+        return None
+
+    def kiosk_by_token(self, token: str) -> Kiosk | None:
+        """The kiosk a device token belongs to (known tokens are cached for a minute)."""
+        kiosk = self.cached_kiosk(token)
+        if kiosk is not None:
+            return kiosk
+        digest = token_hash(token)
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(db.kiosks.c.id, db.kiosks.c.centre_id, db.kiosks.c.name).where(
@@ -241,49 +327,89 @@ class Store:
 
     # -- requests -------------------------------------------------------------------
 
-    def create_request(self, kiosk: Kiosk, new: NewRequest) -> tuple[Request, bool, int | None]:
+    def create_request(self, kiosk: Kiosk, new: NewRequest) -> Created:
         """Store a request; sending the same id again returns the stored one.
 
         Returns (request, newly stored, place in line), all from one transaction.
         """
-        now = self.clock()
+        if self.is_postgres:
+            return self._create_postgres(kiosk, new)
         with self.write() as (conn, events):
-            existing = self._load(conn, new.id)
-            if existing is not None:
-                if existing.kiosk_id != kiosk.id:
-                    raise ConflictError("this request id belongs to another kiosk")
-                return existing, False, self._position(conn, existing)
-            used = set(
-                conn.execute(
-                    select(db.requests.c.code).where(
-                        db.requests.c.centre_id == kiosk.centre_id,
-                        db.requests.c.state.in_([s.value for s in model.OPEN_STATES]),
-                    )
-                ).scalars()
+            return self._create(conn, events, kiosk, new)
+
+    async def create_request_async(self, kiosk: Kiosk, new: NewRequest) -> Created:
+        """:meth:`create_request` for the event loop: on SQLite through the group commit
+        (settles after the commit that holds it), elsewhere in the thread pool."""
+        group = self._group
+        if group is not None and group.running:
+            created: Created = await group.submit(
+                lambda conn, events: self._create(conn, events, kiosk, new)
             )
-            request = Request(
-                id=new.id,
-                centre_id=kiosk.centre_id,
-                kiosk_id=kiosk.id,
-                topic=new.topic,
-                created_at=now,
-                updated_at=now,
-                code=model.pick_code({c for c in used if c}),
-                guide_id=new.guide_id,
-                step=new.step,
-                phone=new.phone,
-            )
-            values = _row_values(request)
-            insert = postgresql.insert if self.is_postgres else sqlite.insert
-            result = conn.execute(
-                insert(db.requests).values(**values).on_conflict_do_nothing(index_elements=["id"])
-            )
-            if result.rowcount == 0:  # another worker stored the same id a moment ago
-                stored = self._load(conn, new.id)
-                assert stored is not None
-                return stored, False, self._position(conn, stored)
-            events.append(self._event(request, queue_changed=True))
-            return request, True, self._position(conn, request)
+            return created
+        return await run_in_threadpool(self.create_request, kiosk, new)
+
+    def _create(
+        self, conn: Connection, events: list[dict[str, Any]], kiosk: Kiosk, new: NewRequest
+    ) -> Created:
+        request = self._new_request(conn, kiosk, new)
+        if conn.execute(_INSERT_SQLITE, _row_values(request)).first() is None:
+            return self._existing(conn, kiosk, new.id)  # sent before: a retry
+        events.append(self._event(request, queue_changed=True))
+        return request, True, self._position(conn, request)
+
+    def _create_postgres(self, kiosk: Kiosk, new: NewRequest) -> Created:
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            request = self._new_request(conn, kiosk, new)
+            params = {f"v_{key}": value for key, value in _row_values(request).items()}
+            params["payload"] = json.dumps(self._event(request, queue_changed=True))
+            row = conn.execute(_INSERT_NOTIFY_PG, params).first()
+            if row is None:  # sent before (a retry), or by another worker a moment ago
+                return self._existing(conn, kiosk, new.id)
+            return request, True, int(row.ahead) + 1
+
+    def _new_request(self, conn: Connection, kiosk: Kiosk, new: NewRequest) -> Request:
+        now = self.clock()
+        return Request(
+            id=new.id,
+            centre_id=kiosk.centre_id,
+            kiosk_id=kiosk.id,
+            topic=new.topic,
+            created_at=now,
+            updated_at=now,
+            code=self._pick_code(conn, kiosk.centre_id),
+            guide_id=new.guide_id,
+            step=new.step,
+            phone=new.phone,
+        )
+
+    def _existing(self, conn: Connection, kiosk: Kiosk, request_id: str) -> Created:
+        stored = self._load(conn, request_id)
+        assert stored is not None
+        if stored.kiosk_id != kiosk.id:
+            raise ConflictError("this request id belongs to another kiosk")
+        return stored, False, self._position(conn, stored)
+
+    def _pick_code(self, conn: Connection, centre_id: int) -> str:
+        """A code no open request of the centre has, as short as a few guesses find.
+
+        A dozen random candidates of each length are looked up (an index lookup each),
+        and the shortest free one is taken: a centre needs dozens of open requests
+        before a longer code comes out. Only when every candidate is taken are all
+        the centre's open codes read.
+        """
+        candidates = [
+            f"K-{n}"
+            for low, high in ((10, 99), (100, 999), (1000, 9999))
+            for n in self._random.sample(range(low, high + 1), CODE_PROBES)
+        ]
+        taken = set(
+            conn.execute(_CODES_TAKEN, {"centre_id": centre_id, "codes": candidates}).scalars()
+        )
+        for code in candidates:
+            if code not in taken:
+                return code
+        used = conn.execute(_CODES_OPEN, {"centre_id": centre_id}).scalars()
+        return model.pick_code({c for c in used if c}, self._random)
 
     def get_request(self, request_id: str) -> Request | None:
         with self.engine.connect() as conn:
@@ -369,18 +495,8 @@ class Store:
     def _position(self, conn: Connection, request: Request) -> int | None:
         if request.state not in model.QUEUED_STATES:
             return None
-        queued = [s.value for s in model.QUEUED_STATES]
-        r = db.requests.c
-        ahead = conn.execute(
-            select(func.count()).where(
-                r.centre_id == request.centre_id,
-                r.state.in_(queued),
-                or_(
-                    r.created_at < request.created_at,
-                    and_(r.created_at == request.created_at, r.id < request.id),
-                ),
-            )
-        ).scalar_one()
+        params = {"centre_id": request.centre_id, "created_at": request.created_at}
+        ahead = conn.execute(_AHEAD, {**params, "id": request.id}).scalar_one()
         return int(ahead) + 1
 
     def open_requests(
