@@ -23,6 +23,13 @@ _ACCEPT_LANGUAGE = {
     "fi": "fi-FI,fi;q=0.9,en;q=0.5",
     "sv": "sv-FI,sv;q=0.9,fi;q=0.6,en;q=0.5",
     "en": "en-GB,en;q=0.9,fi;q=0.5",
+    # E-services mostly offer fi/sv/en only: the visitor's language first (some have it),
+    # then English, then Finnish.
+    "ru": "ru-RU,ru;q=0.9,en;q=0.6,fi;q=0.4",
+    "uk": "uk-UA,uk;q=0.9,en;q=0.6,fi;q=0.4",
+    "et": "et-EE,et;q=0.9,en;q=0.6,fi;q=0.4",
+    "so": "so-SO,so;q=0.9,en;q=0.6,fi;q=0.4",
+    "ar": "ar,en;q=0.6,fi;q=0.4",
 }
 
 
