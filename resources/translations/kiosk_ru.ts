@@ -576,7 +576,7 @@
     </message>
     <message>
         <source>Your request is in line. You are next.</source>
-        <translation>Ваша просьба в очереди. Вы следующий.</translation>
+        <translation>Ваша просьба в очереди. Ваша очередь — следующая.</translation>
     </message>
     <message>
         <source>Your request is in line. You are number {position}.</source>
