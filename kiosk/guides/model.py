@@ -23,6 +23,15 @@ GUIDE_PERMISSIONS: tuple[str, ...] = ("camera", "microphone")
 
 #: When the visitor's language is missing from a text, try these, in order.
 FALLBACK_LANGUAGES: tuple[str, ...] = ("fi", "en")
+#: Visitors who read these languages are likelier to read English than Finnish.
+ENGLISH_FIRST: frozenset[str] = frozenset({"ru", "uk", "et", "so", "ar"})
+
+
+def fallbacks(language: str) -> tuple[str, ...]:
+    """The languages to try, in order, for a visitor who reads ``language``."""
+    if language in ENGLISH_FIRST:
+        return (language, "en", "fi")
+    return (language, *FALLBACK_LANGUAGES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +42,7 @@ class Text:
 
     def get(self, language: str) -> tuple[str, str]:
         """The text in ``language``, or in a fallback language; returns (text, language used)."""
-        for code in (language, *FALLBACK_LANGUAGES, *sorted(self.by_language)):
+        for code in (*fallbacks(language), *sorted(self.by_language)):
             if text := self.by_language.get(code):
                 return text, code
         return "", language

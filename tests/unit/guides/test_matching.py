@@ -129,5 +129,7 @@ def test_the_first_later_step_wins_over_earlier_ones() -> None:
 def test_going_back_picks_the_nearest_earlier_step() -> None:
     g = guide(("site.fi/*",), ("site.fi/a*",), (), ("site.fi/z",))
 
-    assert step_for_url(g, "https://site.fi/a", 3) == 1
-    assert step_for_url(g, "https://site.fi/q", 3) == 0
+    assert step_for_url(g, "https://site.fi/a", 3, went_back=True) == 1
+    assert step_for_url(g, "https://site.fi/q", 3, went_back=True) == 0
+    # Without going back on purpose, an earlier page seen again does not pull back.
+    assert step_for_url(g, "https://site.fi/a", 3) is None
