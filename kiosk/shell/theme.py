@@ -187,7 +187,7 @@ QWidget#address-strip QLabel {{
 }}
 QWidget#top-bar QPushButton, QWidget#browser-bar QPushButton {{
     min-height: {chrome.button_height}px;
-    padding: 0px 14px;
+    padding: 0px 10px;
 }}
 QPushButton[role="primary"] {{
     background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};

@@ -105,8 +105,8 @@ class TopBar(QWidget):
         if self._current in self.overflow:
             self.more.setText(NATIVE_NAMES.get(self._current, self._current))
         else:
-            self.more.setText(self.tr("More languages"))
-        self.more.setAccessibleName(self.tr("More languages"))
+            self.more.setText(self.tr("Languages"))
+        self.more.setAccessibleName(self.tr("Languages"))
 
     def show_choices(self, choices: Choices, can_grow: bool, can_shrink: bool) -> None:
         for code, button in self.language_buttons.items():
