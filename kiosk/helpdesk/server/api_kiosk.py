@@ -99,7 +99,8 @@ class StatusOut(BaseModel):
     position: int | None = Field(description="1 = next in line; null once someone took it.")
 
 
-async def current_kiosk(request: Request, state: HelpdeskDep) -> Kiosk:
+async def current_kiosk(request: Request) -> Kiosk:
+    state: Helpdesk = request.app.state.helpdesk  # not a sub-dependency: one step less
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if not hmac.compare_digest(scheme.lower().encode(), b"bearer") or not token:

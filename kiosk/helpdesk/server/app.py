@@ -43,7 +43,9 @@ class Helpdesk:
     live: asyncio.Event
 
 
-def helpdesk(request: Request) -> Helpdesk:
+async def helpdesk(request: Request) -> Helpdesk:
+    # async: FastAPI runs a plain ``def`` dependency in its thread pool, a thread hop
+    # (and a wait for a free thread under load) on every request for one attribute.
     state: Helpdesk = request.app.state.helpdesk
     return state
 

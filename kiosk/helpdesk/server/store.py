@@ -20,10 +20,22 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Integer, Text, bindparam, func, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from starlette.concurrency import run_in_threadpool
 
@@ -46,17 +58,24 @@ Created = tuple[Request, bool, int | None]
 _OPEN_VALUES = tuple(sorted(s.value for s in model.OPEN_STATES))
 _QUEUED_VALUES = tuple(sorted(s.value for s in model.QUEUED_STATES))
 #: Candidate codes of each length looked up for a new request.
-CODE_PROBES = 12
+CODE_PROBES = 8
+_CODE_RANGES = ((10, 99), (100, 999), (1000, 9999))
+_PROBES = range(CODE_PROBES)
+_CODE_KEYS = tuple(f"code_{i}" for i in range(CODE_PROBES * len(_CODE_RANGES)))
 
-# The statements of a new request, built once (their compiled form is cached).
+# The statements of a new request, built once (their compiled form is cached). Fixed
+# lists (states, candidates) are written out, not expanded at every execution.
 _r = db.requests.c
 _centre = bindparam("centre_id", type_=Integer)
-_CODES_TAKEN = select(_r.code).where(
+_is_open = _r.state.in_([literal_column(f"'{value}'") for value in _OPEN_VALUES])
+_is_queued = _r.state.in_([literal_column(f"'{value}'") for value in _QUEUED_VALUES])
+_taken = (
     _r.centre_id == _centre,
-    _r.code.in_(bindparam("codes", expanding=True)),
-    _r.state.in_(_OPEN_VALUES),
+    _r.code.in_([bindparam(key, type_=String) for key in _CODE_KEYS]),
+    _is_open,
 )
-_CODES_OPEN = select(_r.code).where(_r.centre_id == _centre, _r.state.in_(_OPEN_VALUES))
+_CODES_TAKEN = select(_r.code).where(*_taken)
+_CODES_OPEN = select(_r.code).where(_r.centre_id == _centre, _is_open)
 _created = bindparam("created_at", type_=db.UtcDateTime)
 
 
@@ -65,7 +84,7 @@ def _ahead(centre: Any, created: Any, request_id: Any) -> Any:
 
     Two counts, not one with OR: each is a range of the (centre, state, created) index.
     """
-    queued = (_r.centre_id == centre, _r.state.in_(_QUEUED_VALUES))
+    queued = (_r.centre_id == centre, _is_queued)
     return (
         select(func.count()).where(*queued, _r.created_at < created).scalar_subquery()
         + select(func.count())
@@ -75,6 +94,12 @@ def _ahead(centre: Any, created: Any, request_id: Any) -> Any:
 
 
 _AHEAD = select(_ahead(_centre, _created, bindparam("id")))
+# SQLite, before the insert: which candidate codes are taken, and the place in line of
+# a request made now (the new row would not count itself): one statement, not two.
+_PROBE_SQLITE = select(
+    select(func.group_concat(_r.code, " ")).where(*_taken).scalar_subquery().label("taken"),
+    _ahead(_centre, _created, bindparam("id")).label("ahead"),
+)
 _INSERT_SQLITE = (
     sqlite.insert(db.requests).on_conflict_do_nothing(index_elements=["id"]).returning(_r.id)
 )
@@ -351,15 +376,29 @@ class Store:
     def _create(
         self, conn: Connection, events: list[dict[str, Any]], kiosk: Kiosk, new: NewRequest
     ) -> Created:
-        request = self._new_request(conn, kiosk, new)
+        """SQLite: two statements. Nothing can fail after the insert, the only change."""
+        now = self.clock()
+        candidates = self._code_candidates()
+        params = {"centre_id": kiosk.centre_id, "created_at": now, "id": new.id}
+        probe = conn.execute(_PROBE_SQLITE, {**params, **candidates}).one()
+        taken = set(probe.taken.split(" ")) if probe.taken else set()
+        code = self._free_code(conn, kiosk.centre_id, candidates, taken)
+        request = self._new_request(kiosk, new, now, code)
+        event = self._event(request, queue_changed=True)
         if conn.execute(_INSERT_SQLITE, _row_values(request)).first() is None:
             return self._existing(conn, kiosk, new.id)  # sent before: a retry
-        events.append(self._event(request, queue_changed=True))
-        return request, True, self._position(conn, request)
+        events.append(event)
+        return request, True, int(probe.ahead) + 1
 
     def _create_postgres(self, kiosk: Kiosk, new: NewRequest) -> Created:
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            request = self._new_request(conn, kiosk, new)
+            now = self.clock()
+            candidates = self._code_candidates()
+            taken = set(
+                conn.execute(_CODES_TAKEN, {"centre_id": kiosk.centre_id, **candidates}).scalars()
+            )
+            code = self._free_code(conn, kiosk.centre_id, candidates, taken)
+            request = self._new_request(kiosk, new, now, code)
             params = {f"v_{key}": value for key, value in _row_values(request).items()}
             params["payload"] = json.dumps(self._event(request, queue_changed=True))
             row = conn.execute(_INSERT_NOTIFY_PG, params).first()
@@ -367,8 +406,8 @@ class Store:
                 return self._existing(conn, kiosk, new.id)
             return request, True, int(row.ahead) + 1
 
-    def _new_request(self, conn: Connection, kiosk: Kiosk, new: NewRequest) -> Request:
-        now = self.clock()
+    @staticmethod
+    def _new_request(kiosk: Kiosk, new: NewRequest, now: datetime, code: str) -> Request:
         return Request(
             id=new.id,
             centre_id=kiosk.centre_id,
@@ -376,11 +415,38 @@ class Store:
             topic=new.topic,
             created_at=now,
             updated_at=now,
-            code=self._pick_code(conn, kiosk.centre_id),
+            code=code,
             guide_id=new.guide_id,
             step=new.step,
             phone=new.phone,
         )
+
+    def _code_candidates(self) -> dict[str, str]:
+        """A few random codes of each length, shortest first, to look up."""
+        randrange = self._random.randrange
+        codes = [
+            f"K-{randrange(low, high + 1)}"
+            for low, high in _CODE_RANGES
+            for _ in range(CODE_PROBES)
+        ]
+        return dict(zip(_CODE_KEYS, codes, strict=True))
+
+    @staticmethod
+    def _free_code(
+        conn: Connection, centre_id: int, candidates: dict[str, str], taken: set[str]
+    ) -> str:
+        """A code no open request of the centre has, as short as a few guesses find.
+
+        A few random candidates of each length are looked up (an index lookup each) and
+        the shortest free one is taken: a centre needs dozens of open requests before a
+        longer code comes out. Only when every candidate is taken are all the centre's
+        open codes read.
+        """
+        for code in candidates.values():
+            if code not in taken:
+                return code
+        used = conn.execute(_CODES_OPEN, {"centre_id": centre_id}).scalars()
+        return model.pick_code({c for c in used if c})
 
     def _existing(self, conn: Connection, kiosk: Kiosk, request_id: str) -> Created:
         stored = self._load(conn, request_id)
@@ -388,28 +454,6 @@ class Store:
         if stored.kiosk_id != kiosk.id:
             raise ConflictError("this request id belongs to another kiosk")
         return stored, False, self._position(conn, stored)
-
-    def _pick_code(self, conn: Connection, centre_id: int) -> str:
-        """A code no open request of the centre has, as short as a few guesses find.
-
-        A dozen random candidates of each length are looked up (an index lookup each),
-        and the shortest free one is taken: a centre needs dozens of open requests
-        before a longer code comes out. Only when every candidate is taken are all
-        the centre's open codes read.
-        """
-        candidates = [
-            f"K-{n}"
-            for low, high in ((10, 99), (100, 999), (1000, 9999))
-            for n in self._random.sample(range(low, high + 1), CODE_PROBES)
-        ]
-        taken = set(
-            conn.execute(_CODES_TAKEN, {"centre_id": centre_id, "codes": candidates}).scalars()
-        )
-        for code in candidates:
-            if code not in taken:
-                return code
-        used = conn.execute(_CODES_OPEN, {"centre_id": centre_id}).scalars()
-        return model.pick_code({c for c in used if c}, self._random)
 
     def get_request(self, request_id: str) -> Request | None:
         with self.engine.connect() as conn:
