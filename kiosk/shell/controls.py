@@ -7,7 +7,7 @@ sheet in ``theme.py`` picks up; widgets never set colours themselves.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QScroller, QWidget
 
 from kiosk.shell import icons
 from kiosk.shell.theme import Sizes, palette
@@ -97,6 +97,15 @@ def align_to_layout(widget: QLabel) -> QLabel:
     """
     _LeadingEdge(widget)
     return widget
+
+
+def touch_scrolling(area: QAbstractScrollArea) -> None:
+    """Let a finger (or a held mouse button) drag the area, as on a phone.
+
+    Kiosks often have touch screens, and a thin scroll bar is hard to hit. A tap that does
+    not move still reaches the tile or button under it.
+    """
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
 
 def label(object_name: str = "", role: str = "", *, wrap: bool = True) -> QLabel:

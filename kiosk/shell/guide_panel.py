@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.guides.loader import LANGUAGE_NAMES
 from kiosk.guides.model import Guide
 from kiosk.guides.progress import GuideProgress, PageKind
-from kiosk.shell.controls import BigButton, align_to_layout, label, set_role
+from kiosk.shell.controls import BigButton, align_to_layout, label, set_role, touch_scrolling
 from kiosk.shell.markup import bullet_list, to_html, to_plain
 from kiosk.shell.speech import Speaker
 
@@ -64,6 +64,7 @@ class GuidePanel(QWidget):
         outer.addLayout(step_row)
 
         scroll = QScrollArea()
+        touch_scrolling(scroll)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

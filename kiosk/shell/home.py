@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.guides.model import Guide
 from kiosk.shell import icons
-from kiosk.shell.controls import align_to_layout, label, set_role
+from kiosk.shell.controls import align_to_layout, label, set_role, touch_scrolling
 from kiosk.shell.theme import Sizes, palette
 from kiosk.shell.top_bar import NATIVE_NAMES
 
@@ -99,6 +99,7 @@ class HomeScreen(QWidget):
         outer.addWidget(self.subheading)
 
         self.scroller = QScrollArea()
+        touch_scrolling(self.scroller)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
