@@ -64,6 +64,10 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         loop = asyncio.get_running_loop()
         broker.bind(loop)
+        try:
+            await run_in_threadpool(store.warm_up)
+        except (OperationalError, DBAPIError) as exc:  # start anyway: requests get 503
+            log.warning("could not warm up the database connections: %s", type(exc).__name__)
         store.start_group_commit(loop)
         state.live = asyncio.Event()
         tasks = [asyncio.create_task(_purge_forever(state))]

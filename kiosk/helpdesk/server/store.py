@@ -187,6 +187,11 @@ class Store:
         self._group.start(loop)
         return self._group
 
+    @property
+    def group_commit(self) -> GroupCommit | None:
+        """The SQLite writer, while it runs."""
+        return self._group if self._group is not None and self._group.running else None
+
     def stop_group_commit(self) -> None:
         if self._group is not None:
             self._group.stop()
@@ -349,6 +354,26 @@ class Store:
                 row = conn.execute(select(table.c.name).where(table.c.id == ident)).first()
             self._names[key] = row.name if row else "?"
         return self._names[key]
+
+    def warm_up(self, connections: int = 4) -> None:
+        """Before the first request: open a few pooled connections, compile the new
+        request's reads in this process and learn every centre's and kiosk's name, so
+        that the first kiosks after a (re)start do not wait for all that one by one."""
+        held = []
+        try:
+            for _ in range(connections):
+                held.append(self.engine.connect())
+            conn = held[0]
+            for table, kind in ((db.centres, "centre"), (db.kiosks, "kiosk")):
+                for row in conn.execute(select(table.c.id, table.c.name)):
+                    self._names[(kind, row.id)] = row.name
+            params = {"centre_id": 0, "created_at": self.clock(), "id": ""}
+            probe = _CODES_TAKEN if self.is_postgres else _PROBE_SQLITE
+            conn.execute(probe, {**params, **self._code_candidates()}).all()
+            conn.execute(_AHEAD, params).all()
+        finally:
+            for conn in held:
+                conn.close()
 
     # -- requests -------------------------------------------------------------------
 

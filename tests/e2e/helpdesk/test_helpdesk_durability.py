@@ -1,17 +1,23 @@
-"""What the server asks of its database so that a confirmed request stays stored, and the
-codes of many open requests at once."""
+"""What the server asks of its database so that a confirmed request stays stored; a
+request the database cannot store; warm-up; the codes of many open requests at once."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 
-from sqlalchemy import text
+import httpx
+from sqlalchemy import event, text
+from sqlalchemy.exc import OperationalError
 
 from kiosk.helpdesk import model
 from kiosk.helpdesk.server import db
+from kiosk.helpdesk.server.app import create_app
+from kiosk.helpdesk.server.settings import ServerSettings
 from kiosk.helpdesk.server.store import NewRequest, Store
 from tests.helpers.helpdesk_pg import PostgresCluster
+from tests.helpers.helpdesk_servers import KioskApi, LiveServer, Seeded
 
 
 def test_postgres_sessions_commit_synchronously_even_when_the_server_does_not(
@@ -51,3 +57,66 @@ def test_many_open_requests_in_a_centre_get_distinct_short_codes(database_url: s
         assert [position for _, _, position in created] == list(range(1, 151))
     finally:
         store.engine.dispose()
+
+
+def test_a_request_the_database_cannot_store_gets_503_and_its_resend_is_stored(
+    live: LiveServer, seeded: Seeded
+) -> None:
+    kiosk = KioskApi(seeded.url, seeded.pair_kiosk())
+    assert kiosk.send(str(uuid.uuid4())).status_code == 201  # the token is known now
+    store = live.state.store
+    request_id = str(uuid.uuid4())
+    group = store.group_commit
+    working = store.engine
+    broken = db.make_engine("postgresql://nobody@127.0.0.1:1/none")
+    if group is not None:  # SQLite: the write batch fails at its commit
+
+        def fail(_: int) -> None:
+            group.before_commit = None
+            raise OperationalError("COMMIT", {}, Exception("disk is full"))
+
+        group.before_commit = fail
+    else:  # PostgreSQL: the database is gone
+        store.engine = broken
+    try:
+        assert kiosk.send(request_id).status_code == 503
+    finally:
+        store.engine = working
+        broken.dispose()
+    assert store.get_request(request_id) is None
+    assert kiosk.send(request_id).status_code == 201
+
+
+def test_warm_up_learns_the_names_so_the_first_request_reads_no_name(database_url: str) -> None:
+    db.migrate(database_url)
+    setup = Store(db.make_engine(database_url))
+    setup.add_centre("Kalliola")
+    paired = setup.pair(setup.create_pair_code("Kalliola", "front room"))
+    assert paired is not None
+    setup.engine.dispose()
+    store = Store(db.make_engine(database_url))
+    statements: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    try:
+        store.warm_up()
+        statements.clear()
+        assert store.names("kiosk", paired[0].id) == "front room"
+        assert store.names("centre", paired[0].centre_id) == "Kalliola"
+        assert statements == []
+    finally:
+        store.engine.dispose()
+
+
+def test_the_server_starts_while_the_database_is_down() -> None:
+    settings = ServerSettings(
+        database_url="postgresql://nobody@127.0.0.1:1/none", allowed_hosts=("testserver",)
+    )
+    app = create_app(settings)
+
+    async def scenario() -> int:
+        async with app.router.lifespan_context(app):  # the warm-up fails, the start does not
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+                return (await c.get("/api/v1/health")).status_code
+
+    assert asyncio.run(scenario()) == 503
