@@ -114,7 +114,13 @@ class Kiosk:
         self.view.page().runJavaScript(f"document.getElementById({element_id!r}).click()")
 
     def click_link(self, href: str) -> None:
-        self.js(f"document.querySelector('a[href=\"{href}\"]').click(); true")
+        # The address changes before the page's links exist: wait for the link first.
+        selector = f'a[href="{href}"]'
+        self.qtbot.waitUntil(
+            lambda: self.js(f"document.querySelector('{selector}') !== null") is True,
+            timeout=WAIT_MS,
+        )
+        self.js(f"document.querySelector('{selector}').click(); true")
 
     def type(self, element_id: str, text: str) -> None:
         self.wait_for_element(element_id)
