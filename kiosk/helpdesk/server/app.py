@@ -69,6 +69,10 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         except (OperationalError, DBAPIError) as exc:  # start anyway: requests get 503
             log.warning("could not warm up the database connections: %s", type(exc).__name__)
         store.start_group_commit(loop)
+        try:
+            await store.start_async_postgres()
+        except (OperationalError, DBAPIError) as exc:  # it connects when it can
+            log.warning("could not open the database connections: %s", type(exc).__name__)
         state.live = asyncio.Event()
         tasks = [asyncio.create_task(_purge_forever(state))]
         if store.is_postgres:
@@ -87,6 +91,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
             await run_in_threadpool(store.stop_group_commit)  # commits what is queued
+            await store.stop_async_postgres()
             engine.dispose()
 
     app = FastAPI(

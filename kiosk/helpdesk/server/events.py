@@ -16,8 +16,7 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
-from sqlalchemy.engine import make_url
-
+from kiosk.helpdesk.server.pg_async import psycopg_conninfo
 from kiosk.helpdesk.server.store import NOTIFY_CHANNEL
 
 log = logging.getLogger("kiosk.helpdesk.server")
@@ -74,11 +73,6 @@ class Broker:
             with contextlib.suppress(asyncio.QueueFull):
                 queue.put_nowait(None)
         self._subscribers.clear()
-
-
-def psycopg_conninfo(sqlalchemy_url: str) -> str:
-    url = make_url(sqlalchemy_url).set(drivername="postgresql")
-    return url.render_as_string(hide_password=False)
 
 
 async def listen_postgres(url: str, broker: Broker, ready: asyncio.Event | None = None) -> None:

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -37,12 +37,14 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.compiler import Compiled
 from starlette.concurrency import run_in_threadpool
 
 from kiosk.helpdesk import model
 from kiosk.helpdesk.model import Action, Request, State
 from kiosk.helpdesk.server import db
 from kiosk.helpdesk.server.group_commit import GroupCommit
+from kiosk.helpdesk.server.pg_async import AsyncPostgres
 
 NOTIFY_CHANNEL = "kiosk_helpdesk"
 PAIR_CODE_TTL = timedelta(minutes=30)
@@ -175,7 +177,29 @@ class Store:
         self._names: dict[tuple[str, int], str] = {}
         self._tokens: dict[str, tuple[Kiosk, float]] = {}
         self._group: GroupCommit | None = None
+        #: PostgreSQL: the event loop's own connections for new requests (while serving).
+        self.async_postgres: AsyncPostgres | None = None
         self._random = random.Random()  # request codes: short and unused, not secret
+        self._pg_sql: tuple[Compiled, Compiled] | None = None
+
+    # -- the event loop's path on PostgreSQL ----------------------------------------
+
+    async def start_async_postgres(self) -> None:
+        """On PostgreSQL, new requests from the event loop then need no thread hop."""
+        if not self.is_postgres:
+            return
+        if self._pg_sql is None:
+            dialect = self.engine.dialect
+            self._pg_sql = (_CODES_TAKEN.compile(dialect=dialect),
+                            _INSERT_NOTIFY_PG.compile(dialect=dialect))  # fmt: skip
+        pg = AsyncPostgres(self.engine.url.render_as_string(hide_password=False))
+        self.async_postgres = pg
+        await pg.warm_up()
+
+    async def stop_async_postgres(self) -> None:
+        pg, self.async_postgres = self.async_postgres, None
+        if pg is not None:
+            await pg.close()
 
     # -- group commit (SQLite) ------------------------------------------------------
 
@@ -396,7 +420,44 @@ class Store:
                 lambda conn, events: self._create(conn, events, kiosk, new)
             )
             return created
+        pg, sql = self.async_postgres, self._pg_sql
+        if pg is not None and sql is not None:
+            return await self._create_postgres_async(pg, sql, kiosk, new)
         return await run_in_threadpool(self.create_request, kiosk, new)
+
+    async def _create_postgres_async(
+        self, pg: AsyncPostgres, sql: tuple[Compiled, Compiled], kiosk: Kiosk, new: NewRequest
+    ) -> Created:
+        """:meth:`_create_postgres` on the event loop's connections: the same statements."""
+        codes_taken, insert_notify = sql
+        for kind, ident in (("centre", kiosk.centre_id), ("kiosk", kiosk.id)):
+            if (kind, ident) not in self._names:  # a kiosk paired since the start
+                await run_in_threadpool(self.names, kind, ident)
+        now = self.clock()
+        candidates = self._code_candidates()
+        params = codes_taken.construct_params({"centre_id": kiosk.centre_id, **candidates})
+        taken = {row[0] for row in await pg.fetch(codes_taken.string, params)}
+        code = next((c for c in candidates.values() if c not in taken), None)
+        if code is None:  # every candidate taken: read all the centre's codes (rare)
+            code = await run_in_threadpool(self._free_code_now, kiosk.centre_id, candidates, taken)
+        request = self._new_request(kiosk, new, now, code)
+        values = {
+            f"v_{key}": value.astimezone(UTC) if isinstance(value, datetime) else value
+            for key, value in _row_values(request).items()
+        }
+        values["payload"] = json.dumps(self._event(request, queue_changed=True))
+        rows = await pg.fetch(insert_notify.string, insert_notify.construct_params(values))
+        if not rows:  # sent before (a retry), or by another worker a moment ago
+            return await run_in_threadpool(self._existing_now, kiosk, new.id)
+        return request, True, int(rows[0][1]) + 1
+
+    def _free_code_now(self, centre_id: int, candidates: dict[str, str], taken: set[str]) -> str:
+        with self.engine.connect() as conn:
+            return self._free_code(conn, centre_id, candidates, taken)
+
+    def _existing_now(self, kiosk: Kiosk, request_id: str) -> Created:
+        with self.engine.connect() as conn:
+            return self._existing(conn, kiosk, request_id)
 
     def _create(
         self, conn: Connection, events: list[dict[str, Any]], kiosk: Kiosk, new: NewRequest

@@ -9,11 +9,12 @@ import uuid
 
 import httpx
 from sqlalchemy import event, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from kiosk.helpdesk import model
 from kiosk.helpdesk.server import db
 from kiosk.helpdesk.server.app import create_app
+from kiosk.helpdesk.server.pg_async import AsyncPostgres
 from kiosk.helpdesk.server.settings import ServerSettings
 from kiosk.helpdesk.server.store import NewRequest, Store
 from tests.helpers.helpdesk_pg import PostgresCluster
@@ -67,8 +68,9 @@ def test_a_request_the_database_cannot_store_gets_503_and_its_resend_is_stored(
     store = live.state.store
     request_id = str(uuid.uuid4())
     group = store.group_commit
-    working = store.engine
-    broken = db.make_engine("postgresql://nobody@127.0.0.1:1/none")
+    working, working_async = store.engine, store.async_postgres
+    nowhere = "postgresql://nobody@127.0.0.1:1/none"
+    broken = db.make_engine(nowhere)
     if group is not None:  # SQLite: the write batch fails at its commit
 
         def fail(_: int) -> None:
@@ -77,11 +79,12 @@ def test_a_request_the_database_cannot_store_gets_503_and_its_resend_is_stored(
 
         group.before_commit = fail
     else:  # PostgreSQL: the database is gone
-        store.engine = broken
+        assert working_async is not None  # new requests take the event loop's connections
+        store.engine, store.async_postgres = broken, AsyncPostgres(nowhere)
     try:
         assert kiosk.send(request_id).status_code == 503
     finally:
-        store.engine = working
+        store.engine, store.async_postgres = working, working_async
         broken.dispose()
     assert store.get_request(request_id) is None
     assert kiosk.send(request_id).status_code == 201
@@ -120,3 +123,30 @@ def test_the_server_starts_while_the_database_is_down() -> None:
                 return (await c.get("/api/v1/health")).status_code
 
     assert asyncio.run(scenario()) == 503
+
+
+def test_the_event_loop_connections_recover_from_a_dropped_connection(
+    pg_cluster: PostgresCluster,
+) -> None:
+    url = pg_cluster.new_database()
+    pg = AsyncPostgres(db.normalise_url(url), size=1)
+    admin = db.make_engine(url)
+
+    async def scenario() -> list[object]:
+        seen: list[object] = []
+        seen.append((await pg.fetch("SHOW synchronous_commit", None))[0][0])
+        pid = (await pg.fetch("SELECT pg_backend_pid()", None))[0][0]
+        with admin.connect() as conn:  # what a database restart does to a connection
+            conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        try:
+            await pg.fetch("SELECT 1", None)
+        except DBAPIError as exc:  # the app answers 503; the kiosk sends again
+            seen.append(type(exc).__name__)
+        seen.append((await pg.fetch("SELECT 1", None))[0][0])  # a new connection
+        await pg.close()
+        return seen
+
+    try:
+        assert asyncio.run(scenario()) == ["on", "OperationalError", 1]
+    finally:
+        admin.dispose()
