@@ -1,0 +1,357 @@
+"""Storing a kiosk's new request, the help desk's busiest write, as fast as the database
+allows without giving up "confirmed only after its commit":
+
+- SQLite: through :class:`~kiosk.helpdesk.server.group_commit.GroupCommit` (several
+  requests, one transaction, one fsync), two statements a request.
+- PostgreSQL: one autocommit statement stores the row, sends its notification and
+  counts its place in line, from the event loop's own connections (``pg_async``).
+
+A request's code is found by looking up a few random candidates (an index lookup each).
+:class:`RequestIntake` is a part of :class:`~kiosk.helpdesk.server.store.Store`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import threading
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    func,
+    literal_column,
+    select,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.compiler import Compiled
+from starlette.concurrency import run_in_threadpool
+
+from kiosk.helpdesk import model
+from kiosk.helpdesk.model import Request
+from kiosk.helpdesk.server import db
+from kiosk.helpdesk.server.group_commit import GroupCommit
+from kiosk.helpdesk.server.pg_async import AsyncPostgres
+from kiosk.helpdesk.server.records import (
+    ConflictError,
+    Created,
+    EventSink,
+    Kiosk,
+    NewRequest,
+    load_request,
+    row_values,
+)
+
+NOTIFY_CHANNEL = "kiosk_helpdesk"
+_OPEN_VALUES = tuple(sorted(s.value for s in model.OPEN_STATES))
+_QUEUED_VALUES = tuple(sorted(s.value for s in model.QUEUED_STATES))
+#: Candidate codes of each length looked up for a new request.
+CODE_PROBES = 8
+_CODE_RANGES = ((10, 99), (100, 999), (1000, 9999))
+_PROBES = range(CODE_PROBES)
+_CODE_KEYS = tuple(f"code_{i}" for i in range(CODE_PROBES * len(_CODE_RANGES)))
+
+# The statements of a new request, built once (their compiled form is cached). Fixed
+# lists (states, candidates) are written out, not expanded at every execution.
+_r = db.requests.c
+_centre = bindparam("centre_id", type_=Integer)
+_is_open = _r.state.in_([literal_column(f"'{value}'") for value in _OPEN_VALUES])
+_is_queued = _r.state.in_([literal_column(f"'{value}'") for value in _QUEUED_VALUES])
+_taken = (
+    _r.centre_id == _centre,
+    _r.code.in_([bindparam(key, type_=String) for key in _CODE_KEYS]),
+    _is_open,
+)
+_CODES_TAKEN = select(_r.code).where(*_taken)
+_CODES_OPEN = select(_r.code).where(_r.centre_id == _centre, _is_open)
+_created = bindparam("created_at", type_=db.UtcDateTime)
+
+
+def _ahead(centre: Any, created: Any, request_id: Any) -> Any:
+    """How many queued requests of the centre are before (created, id).
+
+    Two counts, not one with OR: each is a range of the (centre, state, created) index.
+    """
+    queued = (_r.centre_id == centre, _is_queued)
+    return (
+        select(func.count()).where(*queued, _r.created_at < created).scalar_subquery()
+        + select(func.count())
+        .where(*queued, _r.created_at == created, _r.id < request_id)
+        .scalar_subquery()
+    )
+
+
+_AHEAD = select(_ahead(_centre, _created, bindparam("id")))
+# SQLite, before the insert: which candidate codes are taken, and the place in line of
+# a request made now (the new row would not count itself): one statement, not two.
+_PROBE_SQLITE = select(
+    select(func.group_concat(_r.code, " ")).where(*_taken).scalar_subquery().label("taken"),
+    _ahead(_centre, _created, bindparam("id")).label("ahead"),
+)
+_INSERT_SQLITE = (
+    sqlite.insert(db.requests).on_conflict_do_nothing(index_elements=["id"]).returning(_r.id)
+)
+# PostgreSQL: the row, its notification and its place in line in one statement, run on
+# its own (autocommit); with the code lookup before it, two round trips where there were
+# seven. The count does not see the new row (a statement's snapshot): the ones before it.
+_V = {c.name: bindparam(f"v_{c.name}", type_=c.type) for c in db.requests.c}
+_INSERTED_PG = (
+    postgresql.insert(db.requests)
+    .values(_V)
+    .on_conflict_do_nothing(index_elements=["id"])
+    .returning(_r.id)
+    .cte("inserted")
+)
+_INSERT_NOTIFY_PG = select(
+    func.pg_notify(NOTIFY_CHANNEL, bindparam("payload", type_=Text)),
+    _ahead(_V["centre_id"], _V["created_at"], _V["id"]).label("ahead"),
+).select_from(_INSERTED_PG)
+
+
+def place_in_line(conn: Connection, request: Request) -> int | None:
+    """1 = next in line; None when nobody is waiting for it any more."""
+    if request.state not in model.QUEUED_STATES:
+        return None
+    params = {"centre_id": request.centre_id, "created_at": request.created_at}
+    ahead = conn.execute(_AHEAD, {**params, "id": request.id}).scalar_one()
+    return int(ahead) + 1
+
+
+class RequestIntake:
+    """New requests, the group commit and the event loop's PostgreSQL path; with the
+    state that :class:`~kiosk.helpdesk.server.store.Store` sets up."""
+
+    engine: Engine
+    clock: model.Clock
+    on_event: EventSink | None
+    is_postgres: bool
+    #: PostgreSQL: the event loop's own connections for new requests (while serving).
+    async_postgres: AsyncPostgres | None
+    _write_lock: threading.Lock | None
+    _names: dict[tuple[str, int], str]
+    _group: GroupCommit | None
+    _random: random.Random
+    _pg_sql: tuple[Compiled, Compiled] | None
+
+    if TYPE_CHECKING:  # Store's
+
+        def write(self) -> AbstractContextManager[tuple[Connection, list[dict[str, Any]]]]:
+            raise NotImplementedError
+
+        def names(self, kind: str, ident: int) -> str:
+            raise NotImplementedError
+
+        def _event(self, request: Request, *, queue_changed: bool) -> dict[str, Any]:
+            raise NotImplementedError
+
+    # -- the event loop's path on PostgreSQL ----------------------------------------
+
+    async def start_async_postgres(self) -> None:
+        """On PostgreSQL, new requests from the event loop then need no thread hop."""
+        if not self.is_postgres:
+            return
+        if self._pg_sql is None:
+            dialect = self.engine.dialect
+            self._pg_sql = (_CODES_TAKEN.compile(dialect=dialect),
+                            _INSERT_NOTIFY_PG.compile(dialect=dialect))  # fmt: skip
+        pg = AsyncPostgres(self.engine.url.render_as_string(hide_password=False))
+        self.async_postgres = pg
+        await pg.warm_up()
+
+    async def stop_async_postgres(self) -> None:
+        pg, self.async_postgres = self.async_postgres, None
+        if pg is not None:
+            await pg.close()
+
+    # -- group commit (SQLite) ------------------------------------------------------
+
+    def start_group_commit(self, loop: asyncio.AbstractEventLoop) -> GroupCommit | None:
+        """On SQLite, new requests from the event loop are then committed in groups."""
+        if self._write_lock is None:
+            return None  # PostgreSQL commits concurrently and groups its own WAL flushes
+        self._group = GroupCommit(self.engine, self._write_lock, self._publish)
+        self._group.start(loop)
+        return self._group
+
+    @property
+    def group_commit(self) -> GroupCommit | None:
+        """The SQLite writer, while it runs."""
+        return self._group if self._group is not None and self._group.running else None
+
+    def stop_group_commit(self) -> None:
+        if self._group is not None:
+            self._group.stop()
+
+    def _publish(self, event: dict[str, Any]) -> None:
+        if self.on_event is not None:
+            self.on_event(event)
+
+    # -- transactions ---------------------------------------------------------------
+
+    def warm_up(self, connections: int = 4) -> None:
+        """Before the first request: open a few pooled connections, compile the new
+        request's reads in this process and learn every centre's and kiosk's name, so
+        that the first kiosks after a (re)start do not wait for all that one by one."""
+        held = []
+        try:
+            for _ in range(connections):
+                held.append(self.engine.connect())
+            conn = held[0]
+            for table, kind in ((db.centres, "centre"), (db.kiosks, "kiosk")):
+                for row in conn.execute(select(table.c.id, table.c.name)):
+                    self._names[(kind, row.id)] = row.name
+            params = {"centre_id": 0, "created_at": self.clock(), "id": ""}
+            probe = _CODES_TAKEN if self.is_postgres else _PROBE_SQLITE
+            conn.execute(probe, {**params, **self._code_candidates()}).all()
+            conn.execute(_AHEAD, params).all()
+        finally:
+            for conn in held:
+                conn.close()
+
+    def create_request(self, kiosk: Kiosk, new: NewRequest) -> Created:
+        """Store a request; sending the same id again returns the stored one.
+
+        Returns (request, newly stored, place in line), all from one transaction.
+        """
+        if self.is_postgres:
+            return self._create_postgres(kiosk, new)
+        with self.write() as (conn, events):
+            return self._create(conn, events, kiosk, new)
+
+    async def create_request_async(self, kiosk: Kiosk, new: NewRequest) -> Created:
+        """:meth:`create_request` for the event loop: on SQLite through the group commit
+        (settles after the commit that holds it), elsewhere in the thread pool."""
+        group = self._group
+        if group is not None and group.running:
+            created: Created = await group.submit(
+                lambda conn, events: self._create(conn, events, kiosk, new)
+            )
+            return created
+        pg, sql = self.async_postgres, self._pg_sql
+        if pg is not None and sql is not None:
+            return await self._create_postgres_async(pg, sql, kiosk, new)
+        return await run_in_threadpool(self.create_request, kiosk, new)
+
+    async def _create_postgres_async(
+        self, pg: AsyncPostgres, sql: tuple[Compiled, Compiled], kiosk: Kiosk, new: NewRequest
+    ) -> Created:
+        """:meth:`_create_postgres` on the event loop's connections: the same statements."""
+        codes_taken, insert_notify = sql
+        for kind, ident in (("centre", kiosk.centre_id), ("kiosk", kiosk.id)):
+            if (kind, ident) not in self._names:  # a kiosk paired since the start
+                await run_in_threadpool(self.names, kind, ident)
+        now = self.clock()
+        candidates = self._code_candidates()
+        params = codes_taken.construct_params({"centre_id": kiosk.centre_id, **candidates})
+        taken = {row[0] for row in await pg.fetch(codes_taken.string, params)}
+        code = next((c for c in candidates.values() if c not in taken), None)
+        if code is None:  # every candidate taken: read all the centre's codes (rare)
+            code = await run_in_threadpool(self._free_code_now, kiosk.centre_id, candidates, taken)
+        request = self._new_request(kiosk, new, now, code)
+        values = {
+            f"v_{key}": value.astimezone(UTC) if isinstance(value, datetime) else value
+            for key, value in row_values(request).items()
+        }
+        values["payload"] = json.dumps(self._event(request, queue_changed=True))
+        rows = await pg.fetch(insert_notify.string, insert_notify.construct_params(values))
+        if not rows:  # sent before (a retry), or by another worker a moment ago
+            return await run_in_threadpool(self._existing_now, kiosk, new.id)
+        return request, True, int(rows[0][1]) + 1
+
+    def _free_code_now(self, centre_id: int, candidates: dict[str, str], taken: set[str]) -> str:
+        with self.engine.connect() as conn:
+            return self._free_code(conn, centre_id, candidates, taken)
+
+    def _existing_now(self, kiosk: Kiosk, request_id: str) -> Created:
+        with self.engine.connect() as conn:
+            return self._existing(conn, kiosk, request_id)
+
+    def _create(
+        self, conn: Connection, events: list[dict[str, Any]], kiosk: Kiosk, new: NewRequest
+    ) -> Created:
+        """SQLite: two statements. Nothing can fail after the insert, the only change."""
+        now = self.clock()
+        candidates = self._code_candidates()
+        params = {"centre_id": kiosk.centre_id, "created_at": now, "id": new.id}
+        probe = conn.execute(_PROBE_SQLITE, {**params, **candidates}).one()
+        taken = set(probe.taken.split(" ")) if probe.taken else set()
+        code = self._free_code(conn, kiosk.centre_id, candidates, taken)
+        request = self._new_request(kiosk, new, now, code)
+        event = self._event(request, queue_changed=True)
+        if conn.execute(_INSERT_SQLITE, row_values(request)).first() is None:
+            return self._existing(conn, kiosk, new.id)  # sent before: a retry
+        events.append(event)
+        return request, True, int(probe.ahead) + 1
+
+    def _create_postgres(self, kiosk: Kiosk, new: NewRequest) -> Created:
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            now = self.clock()
+            candidates = self._code_candidates()
+            taken = set(
+                conn.execute(_CODES_TAKEN, {"centre_id": kiosk.centre_id, **candidates}).scalars()
+            )
+            code = self._free_code(conn, kiosk.centre_id, candidates, taken)
+            request = self._new_request(kiosk, new, now, code)
+            params = {f"v_{key}": value for key, value in row_values(request).items()}
+            params["payload"] = json.dumps(self._event(request, queue_changed=True))
+            row = conn.execute(_INSERT_NOTIFY_PG, params).first()
+            if row is None:  # sent before (a retry), or by another worker a moment ago
+                return self._existing(conn, kiosk, new.id)
+            return request, True, int(row.ahead) + 1
+
+    @staticmethod
+    def _new_request(kiosk: Kiosk, new: NewRequest, now: datetime, code: str) -> Request:
+        return Request(
+            id=new.id,
+            centre_id=kiosk.centre_id,
+            kiosk_id=kiosk.id,
+            topic=new.topic,
+            created_at=now,
+            updated_at=now,
+            code=code,
+            guide_id=new.guide_id,
+            step=new.step,
+            phone=new.phone,
+        )
+
+    def _code_candidates(self) -> dict[str, str]:
+        """A few random codes of each length, shortest first, to look up."""
+        randrange = self._random.randrange
+        codes = [
+            f"K-{randrange(low, high + 1)}"
+            for low, high in _CODE_RANGES
+            for _ in range(CODE_PROBES)
+        ]
+        return dict(zip(_CODE_KEYS, codes, strict=True))
+
+    @staticmethod
+    def _free_code(
+        conn: Connection, centre_id: int, candidates: dict[str, str], taken: set[str]
+    ) -> str:
+        """A code no open request of the centre has, as short as a few guesses find.
+
+        A few random candidates of each length are looked up (an index lookup each) and
+        the shortest free one is taken: a centre needs dozens of open requests before a
+        longer code comes out. Only when every candidate is taken are all the centre's
+        open codes read.
+        """
+        for code in candidates.values():
+            if code not in taken:
+                return code
+        used = conn.execute(_CODES_OPEN, {"centre_id": centre_id}).scalars()
+        return model.pick_code({c for c in used if c})
+
+    def _existing(self, conn: Connection, kiosk: Kiosk, request_id: str) -> Created:
+        stored = load_request(conn, request_id)
+        assert stored is not None
+        if stored.kiosk_id != kiosk.id:
+            raise ConflictError("this request id belongs to another kiosk")
+        return stored, False, place_in_line(conn, stored)
