@@ -22,6 +22,8 @@ from kiosk.config import Config
 from kiosk.guides.loader import load_library
 from kiosk.guides.model import Library
 from kiosk.guides.progress import GuideProgress
+from kiosk.lockdown.event_filter import LockdownFilter
+from kiosk.lockdown.window_guard import WindowGuard
 from kiosk.session import recovery
 from kiosk.session.keeper import SessionKeeper
 from kiosk.session.lifecycle import State
@@ -30,6 +32,7 @@ from kiosk.session.receipts import WipeReceipt
 from kiosk.session.session import Session
 from kiosk.shell.i18n import Translations
 from kiosk.shell.main_window import MainWindow
+from kiosk.shell.safe_rooms import SafeRooms
 from kiosk.shell.speech import Speaker
 
 log = logging.getLogger("kiosk.app")
@@ -116,6 +119,28 @@ class KioskApp(QObject):
         self._render_choices(None, self.session.preferences.choices)
         self.window.show_attract(after_wipe=False)
         log.info("kiosk ready with %d guides", len(self.library.guides))
+        self._install_lockdown()
+
+    # -- lockdown (issue 4) ------------------------------------------------------------
+    def _install_lockdown(self) -> None:
+        """No way out: keys by a table, no context menus or drops, no other windows; and
+        the kiosk's own rooms for downloads, PDFs, printing, uploads, links, page dialogs
+        and new windows. Every view a tile opens is wired through ``view_attached``."""
+        self.window_guard = WindowGuard(self.window, self.config.kiosk.windowed)
+        self.lockdown_filter = LockdownFilter(self)
+        self.lockdown_filter.watch_window(self.window)
+        self.safe_rooms = SafeRooms(self.window.service, self.config, lambda: self.session)
+        service = self.window.service
+        service.view_attached.connect(self.safe_rooms.attach)
+        service.view_attached.connect(self.lockdown_filter.watch_view)
+        self.safe_rooms.popup_opened.connect(self.lockdown_filter.watch_view)
+        self.lockdown_filter.back_requested.connect(self.safe_rooms.go_back)
+        self.lockdown_filter.reload_requested.connect(service.bar.reload.click)
+        self.lockdown_filter.zoom_requested.connect(
+            lambda step: (service.bar.zoom_in if step > 0 else service.bar.zoom_out).click()
+        )
+        choices = self.session.preferences.choices
+        self.safe_rooms.apply_theme(choices.text_scale, choices.high_contrast)
 
     @property
     def session(self) -> Session:

@@ -64,10 +64,14 @@ class BrowserBar(QWidget):
 
 
 class ServiceView(QWidget):
-    """Signals: home_requested(), help_requested()"""
+    """Signals: home_requested(), help_requested(),
+    view_attached(object): a new ``KioskView`` is about to load its first page (lockdown
+    wires its page to the kiosk's own rooms: ``SafeRooms.attach``).
+    """
 
     home_requested = Signal()
     help_requested = Signal()
+    view_attached = Signal(object)
 
     def __init__(self, identification: AllowList, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +129,7 @@ class ServiceView(QWidget):
         page.navigation_blocked.connect(self._on_blocked)
         page.load_state.connect(self._on_load_state)
         view.urlChanged.connect(self._on_url_changed)
+        self.view_attached.emit(view)  # lockdown: before the first page loads
         self.guide_panel.show_guide(progress)
         self._zoom_index = _NORMAL_ZOOM
         self._apply_zoom()

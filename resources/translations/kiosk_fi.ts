@@ -24,32 +24,31 @@
     <name>DocumentViewer</name>
     <message>
         <source>Page {number} of {total}</source>
-        <extracomment>Zoom of pictures and text, the first step fitting the picture in view. PDF zoom: the whole page, the page&apos;s width, then these factors of its real size. Pictures bigger than this are scaled down when read (old PCs have little memory).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sivu {number}/{total}</translation>
     </message>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>Edellinen sivu</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuraava sivu</translation>
     </message>
     <message>
         <source>Bigger</source>
-        <translation type="unfinished"></translation>
+        <translation>Suurempi</translation>
     </message>
     <message>
         <source>Smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>Pienempi</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulosta</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sulje</translation>
     </message>
 </context>
 <context>
@@ -69,6 +68,84 @@
     <message>
         <source>No, go back</source>
         <translation>En, palaa takaisin</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalLinkCard</name>
+    <message>
+        <source>E-mail address</source>
+        <translation>Sähköpostiosoite</translation>
+    </message>
+    <message>
+        <source>This computer cannot send e-mail. Write to this address with your phone.</source>
+        <translation>Tällä koneella ei voi lähettää sähköpostia. Kirjoita tähän osoitteeseen puhelimella.</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Tekstiviesti</translation>
+    </message>
+    <message>
+        <source>This computer cannot send text messages. Send it with your phone.</source>
+        <translation>Tällä koneella ei voi lähettää tekstiviestejä. Lähetä viesti puhelimella.</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Puhelinnumero</translation>
+    </message>
+    <message>
+        <source>This computer cannot call. Call with your phone.</source>
+        <translation>Tällä koneella ei voi soittaa. Soita puhelimella.</translation>
+    </message>
+    <message>
+        <source>Or point your phone&apos;s camera at the square. It opens the address.</source>
+        <translation>Tai osoita ruutua puhelimen kameralla. Puhelin avaa osoitteen.</translation>
+    </message>
+    <message>
+        <source>Or point your phone&apos;s camera at the square. It opens the number.</source>
+        <translation>Tai osoita ruutua puhelimen kameralla. Puhelin avaa numeron.</translation>
+    </message>
+    <message>
+        <source>Back to the page</source>
+        <translation>Takaisin sivulle</translation>
+    </message>
+</context>
+<context>
+    <name>FileChooser</name>
+    <message>
+        <source>From a USB stick</source>
+        <translation>USB-tikulta</translation>
+    </message>
+    <message>
+        <source>Downloaded now</source>
+        <translation>Ladattu nyt</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Valittu</translation>
+    </message>
+    <message>
+        <source>Choose a file to attach</source>
+        <translation>Valitse liitettävä tiedosto</translation>
+    </message>
+    <message>
+        <source>Here are the files you downloaded during this visit. Tap a file, then press Attach.</source>
+        <translation>Tässä ovat tiedostot, jotka latasit tämän käynnin aikana. Napauta tiedostoa ja paina Liitä.</translation>
+    </message>
+    <message>
+        <source>Here are the files you downloaded during this visit, and the files on your USB stick. Tap a file, then press Attach.</source>
+        <translation>Tässä ovat tiedostot, jotka latasit tämän käynnin aikana, ja USB-tikkusi tiedostot. Napauta tiedostoa ja paina Liitä.</translation>
+    </message>
+    <message>
+        <source>There are no files here yet. First download the file on this computer, or ask the staff to scan your paper.</source>
+        <translation>Täällä ei ole vielä tiedostoja. Lataa ensin tiedosto tällä koneella, tai pyydä henkilökuntaa skannaamaan paperisi.</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Liitä</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
     </message>
 </context>
 <context>
@@ -251,6 +328,101 @@
     </message>
 </context>
 <context>
+    <name>NoticeCard</name>
+    <message>
+        <source>This file cannot be saved on this computer</source>
+        <translation>Tätä tiedostoa ei voi tallentaa tälle koneelle</translation>
+    </message>
+    <message>
+        <source>It is a program. Programs cannot be started here, to keep this computer safe for everyone.</source>
+        <translation>Se on ohjelma. Ohjelmia ei voi käynnistää täällä, jotta kone pysyy turvallisena kaikille.</translation>
+    </message>
+    <message>
+        <source>It is a packed file (such as .zip). Packed files cannot be opened here. Ask the service for a PDF instead.</source>
+        <translation>Se on pakattu tiedosto (esimerkiksi .zip). Pakattuja tiedostoja ei voi avata täällä. Pyydä palvelulta PDF-tiedosto.</translation>
+    </message>
+    <message>
+        <source>This computer saves only documents and pictures, such as PDF files and photos.</source>
+        <translation>Tälle koneelle voi tallentaa vain asiakirjoja ja kuvia, kuten PDF-tiedostoja ja valokuvia.</translation>
+    </message>
+    <message>
+        <source>The file is not what its name says. It was thrown away, to be safe.</source>
+        <translation>Tiedosto ei ole sitä, mitä sen nimi sanoo. Se poistettiin varmuuden vuoksi.</translation>
+    </message>
+    <message>
+        <source>The file is too big for this computer.</source>
+        <translation>Tiedosto on liian suuri tälle koneelle.</translation>
+    </message>
+    <message>
+        <source>The page cannot be saved</source>
+        <translation>Sivua ei voi tallentaa</translation>
+    </message>
+    <message>
+        <source>You can print the page instead: press Print.</source>
+        <translation>Voit sen sijaan tulostaa sivun: paina Tulosta.</translation>
+    </message>
+    <message>
+        <source>The file is saved for this visit</source>
+        <translation>Tiedosto on tallessa tämän käynnin ajan</translation>
+    </message>
+    <message>
+        <source>It cannot be shown on this computer, but you can attach it to an application. It is deleted when you end the session.</source>
+        <translation>Sitä ei voi näyttää tällä koneella, mutta voit liittää sen hakemukseen. Se poistetaan, kun lopetat istunnon.</translation>
+    </message>
+    <message>
+        <source>The file cannot be shown</source>
+        <translation>Tiedostoa ei voi näyttää</translation>
+    </message>
+    <message>
+        <source>The file is damaged or in a form this computer cannot show.</source>
+        <translation>Tiedosto on rikki tai muodossa, jota tämä kone ei osaa näyttää.</translation>
+    </message>
+    <message>
+        <source>This page is not safe to open</source>
+        <translation>Tätä sivua ei ole turvallista avata</translation>
+    </message>
+    <message>
+        <source>The page&apos;s safety certificate is not valid, so someone could read what you send. The kiosk did not open it. Try again later, or ask for help.</source>
+        <translation>Sivun turvavarmenne ei ole kunnossa, joten joku voisi lukea, mitä lähetät. Kone ei avannut sivua. Yritä myöhemmin uudelleen tai pyydä apua.</translation>
+    </message>
+    <message>
+        <source>Passkeys cannot be used here</source>
+        <translation>Pääsyavaimia ei voi käyttää täällä</translation>
+    </message>
+    <message>
+        <source>This computer is shared, so passkeys and security keys are not used. Choose another way to log in, such as bank codes or a mobile certificate.</source>
+        <translation>Tämä kone on yhteiskäytössä, joten pääsyavaimia ja turva-avaimia ei käytetä. Valitse toinen tapa kirjautua, esimerkiksi pankkitunnukset tai mobiilivarmenne.</translation>
+    </message>
+    <message>
+        <source>Folders cannot be chosen here</source>
+        <translation>Kansioita ei voi valita täällä</translation>
+    </message>
+    <message>
+        <source>Choose one file at a time instead.</source>
+        <translation>Valitse sen sijaan yksi tiedosto kerrallaan.</translation>
+    </message>
+    <message>
+        <source>Too many windows</source>
+        <translation>Liian monta ikkunaa</translation>
+    </message>
+    <message>
+        <source>The page tried to open many new windows. Close the open window first.</source>
+        <translation>Sivu yritti avata monta uutta ikkunaa. Sulje ensin avoin ikkuna.</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>Tiedosto: {name}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Call digital support</source>
+        <translation>Pyydä apua</translation>
+    </message>
+</context>
+<context>
     <name>OfflinePage</name>
     <message>
         <source>The page could not be opened</source>
@@ -274,58 +446,80 @@
     </message>
 </context>
 <context>
+    <name>PopupHost</name>
+    <message>
+        <source>The page opened a new window. When you are done with it, close it.</source>
+        <translation>Sivu avasi uuden ikkunan. Kun olet valmis, sulje se.</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>Sulje tämä ikkuna</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPageButton</name>
+    <message>
+        <source>Print</source>
+        <translation>Tulosta</translation>
+    </message>
+    <message>
+        <source>Print this page</source>
+        <translation>Tulosta tämä sivu</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message>
         <source>Pages: {pages}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sivuja: {pages}</translation>
     </message>
     <message>
         <source>Printing is not available on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tällä koneella ei voi tulostaa.</translation>
     </message>
     <message>
         <source>You have printed {limit} pages. That is the most one visit can print. Ask the staff if you need more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Olet tulostanut {limit} sivua. Enempää ei voi tulostaa yhdellä käynnillä. Kysy henkilökunnalta, jos tarvitset lisää.</translation>
     </message>
     <message>
         <source>This would be {sheets} pages. You can print {remaining} more pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tämä olisi {sheets} sivua. Voit tulostaa vielä {remaining} sivua.</translation>
     </message>
     <message>
-        <source>This prints {sheets} pages. You can print {remaining} more.</source>
-        <translation type="unfinished"></translation>
+        <source>This prints {sheets} pages. You can still print {remaining} pages on this visit.</source>
+        <translation>Tämä tulostaa {sheets} sivua. Voit tulostaa vielä {remaining} sivua tällä käynnillä.</translation>
     </message>
     <message>
         <source>Printing. Fetch your papers from the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulostetaan. Hae paperit tulostimelta.</translation>
     </message>
     <message>
         <source>The printer is not ready. Ask the staff for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulostin ei ole valmis. Pyydä apua henkilökunnalta.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sulje</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruuta</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulosta</translation>
     </message>
     <message>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Kappaleita</translation>
     </message>
     <message>
         <source>Fewer copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Vähemmän kappaleita</translation>
     </message>
     <message>
         <source>More copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Enemmän kappaleita</translation>
     </message>
 </context>
 <context>
@@ -460,6 +654,65 @@
     <message>
         <source>End session</source>
         <translation>Lopeta</translation>
+    </message>
+</context>
+<context>
+    <name>WebDialog</name>
+    <message>
+        <source>The page says</source>
+        <translation>Sivu sanoo</translation>
+    </message>
+    <message>
+        <source>The page asks</source>
+        <translation>Sivu kysyy</translation>
+    </message>
+    <message>
+        <source>The page asks you to write</source>
+        <translation>Sivu pyytää sinua kirjoittamaan</translation>
+    </message>
+    <message>
+        <source>Leave this page?</source>
+        <translation>Poistutaanko sivulta?</translation>
+    </message>
+    <message>
+        <source>The page asks for a user name and password</source>
+        <translation>Sivu kysyy käyttäjätunnusta ja salasanaa</translation>
+    </message>
+    <message>
+        <source>Page: {address}</source>
+        <translation>Sivu: {address}</translation>
+    </message>
+    <message>
+        <source>If you leave, what you wrote on this page may be lost.</source>
+        <translation>Jos poistut, tälle sivulle kirjoittamasi voi kadota.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Käyttäjätunnus</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Salasana</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Poistu</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Kirjaudu</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Jää sivulle</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
     </message>
 </context>
 </TS>

@@ -24,32 +24,31 @@
     <name>DocumentViewer</name>
     <message>
         <source>Page {number} of {total}</source>
-        <extracomment>Zoom of pictures and text, the first step fitting the picture in view. PDF zoom: the whole page, the page&apos;s width, then these factors of its real size. Pictures bigger than this are scaled down when read (old PCs have little memory).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sida {number} av {total}</translation>
     </message>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>Föregående sida</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>Nästa sida</translation>
     </message>
     <message>
         <source>Bigger</source>
-        <translation type="unfinished"></translation>
+        <translation>Större</translation>
     </message>
     <message>
         <source>Smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindre</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ut</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Stäng</translation>
     </message>
 </context>
 <context>
@@ -69,6 +68,84 @@
     <message>
         <source>No, go back</source>
         <translation>Nej, gå tillbaka</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalLinkCard</name>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-postadress</translation>
+    </message>
+    <message>
+        <source>This computer cannot send e-mail. Write to this address with your phone.</source>
+        <translation>Den här datorn kan inte skicka e-post. Skriv till adressen med din telefon.</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Textmeddelande</translation>
+    </message>
+    <message>
+        <source>This computer cannot send text messages. Send it with your phone.</source>
+        <translation>Den här datorn kan inte skicka sms. Skicka det med din telefon.</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>This computer cannot call. Call with your phone.</source>
+        <translation>Den här datorn kan inte ringa. Ring med din telefon.</translation>
+    </message>
+    <message>
+        <source>Or point your phone&apos;s camera at the square. It opens the address.</source>
+        <translation>Eller rikta telefonens kamera mot rutan. Telefonen öppnar adressen.</translation>
+    </message>
+    <message>
+        <source>Or point your phone&apos;s camera at the square. It opens the number.</source>
+        <translation>Eller rikta telefonens kamera mot rutan. Telefonen öppnar numret.</translation>
+    </message>
+    <message>
+        <source>Back to the page</source>
+        <translation>Tillbaka till sidan</translation>
+    </message>
+</context>
+<context>
+    <name>FileChooser</name>
+    <message>
+        <source>From a USB stick</source>
+        <translation>Från ett USB-minne</translation>
+    </message>
+    <message>
+        <source>Downloaded now</source>
+        <translation>Nedladdad nu</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Vald</translation>
+    </message>
+    <message>
+        <source>Choose a file to attach</source>
+        <translation>Välj en fil att bifoga</translation>
+    </message>
+    <message>
+        <source>Here are the files you downloaded during this visit. Tap a file, then press Attach.</source>
+        <translation>Här är filerna som du laddade ner under det här besöket. Tryck på en fil och sedan på Bifoga.</translation>
+    </message>
+    <message>
+        <source>Here are the files you downloaded during this visit, and the files on your USB stick. Tap a file, then press Attach.</source>
+        <translation>Här är filerna som du laddade ner under det här besöket och filerna på ditt USB-minne. Tryck på en fil och sedan på Bifoga.</translation>
+    </message>
+    <message>
+        <source>There are no files here yet. First download the file on this computer, or ask the staff to scan your paper.</source>
+        <translation>Här finns inga filer ännu. Ladda först ner filen på den här datorn, eller be personalen skanna ditt papper.</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Bifoga</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 <context>
@@ -251,6 +328,101 @@
     </message>
 </context>
 <context>
+    <name>NoticeCard</name>
+    <message>
+        <source>This file cannot be saved on this computer</source>
+        <translation>Den här filen kan inte sparas på den här datorn</translation>
+    </message>
+    <message>
+        <source>It is a program. Programs cannot be started here, to keep this computer safe for everyone.</source>
+        <translation>Det är ett program. Program kan inte startas här, så att datorn förblir säker för alla.</translation>
+    </message>
+    <message>
+        <source>It is a packed file (such as .zip). Packed files cannot be opened here. Ask the service for a PDF instead.</source>
+        <translation>Det är en packad fil (till exempel .zip). Packade filer kan inte öppnas här. Be tjänsten om en PDF-fil i stället.</translation>
+    </message>
+    <message>
+        <source>This computer saves only documents and pictures, such as PDF files and photos.</source>
+        <translation>Den här datorn sparar bara dokument och bilder, till exempel PDF-filer och foton.</translation>
+    </message>
+    <message>
+        <source>The file is not what its name says. It was thrown away, to be safe.</source>
+        <translation>Filen är inte det som namnet säger. Den togs bort för säkerhets skull.</translation>
+    </message>
+    <message>
+        <source>The file is too big for this computer.</source>
+        <translation>Filen är för stor för den här datorn.</translation>
+    </message>
+    <message>
+        <source>The page cannot be saved</source>
+        <translation>Sidan kan inte sparas</translation>
+    </message>
+    <message>
+        <source>You can print the page instead: press Print.</source>
+        <translation>Du kan skriva ut sidan i stället: tryck på Skriv ut.</translation>
+    </message>
+    <message>
+        <source>The file is saved for this visit</source>
+        <translation>Filen är sparad under det här besöket</translation>
+    </message>
+    <message>
+        <source>It cannot be shown on this computer, but you can attach it to an application. It is deleted when you end the session.</source>
+        <translation>Den kan inte visas på den här datorn, men du kan bifoga den till en ansökan. Den raderas när du avslutar sessionen.</translation>
+    </message>
+    <message>
+        <source>The file cannot be shown</source>
+        <translation>Filen kan inte visas</translation>
+    </message>
+    <message>
+        <source>The file is damaged or in a form this computer cannot show.</source>
+        <translation>Filen är skadad eller i en form som den här datorn inte kan visa.</translation>
+    </message>
+    <message>
+        <source>This page is not safe to open</source>
+        <translation>Den här sidan är inte säker att öppna</translation>
+    </message>
+    <message>
+        <source>The page&apos;s safety certificate is not valid, so someone could read what you send. The kiosk did not open it. Try again later, or ask for help.</source>
+        <translation>Sidans säkerhetscertifikat är inte giltigt, så någon kunde läsa det du skickar. Datorn öppnade inte sidan. Försök igen senare eller be om hjälp.</translation>
+    </message>
+    <message>
+        <source>Passkeys cannot be used here</source>
+        <translation>Nycklar (passkeys) kan inte användas här</translation>
+    </message>
+    <message>
+        <source>This computer is shared, so passkeys and security keys are not used. Choose another way to log in, such as bank codes or a mobile certificate.</source>
+        <translation>Den här datorn används av många, så nycklar och säkerhetsnycklar används inte. Välj ett annat sätt att logga in, till exempel bankkoder eller mobilcertifikat.</translation>
+    </message>
+    <message>
+        <source>Folders cannot be chosen here</source>
+        <translation>Mappar kan inte väljas här</translation>
+    </message>
+    <message>
+        <source>Choose one file at a time instead.</source>
+        <translation>Välj en fil i taget i stället.</translation>
+    </message>
+    <message>
+        <source>Too many windows</source>
+        <translation>För många fönster</translation>
+    </message>
+    <message>
+        <source>The page tried to open many new windows. Close the open window first.</source>
+        <translation>Sidan försökte öppna många nya fönster. Stäng först det öppna fönstret.</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>Fil: {name}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Call digital support</source>
+        <translation>Kalla på digitalt stöd</translation>
+    </message>
+</context>
+<context>
     <name>OfflinePage</name>
     <message>
         <source>The page could not be opened</source>
@@ -274,58 +446,80 @@
     </message>
 </context>
 <context>
+    <name>PopupHost</name>
+    <message>
+        <source>The page opened a new window. When you are done with it, close it.</source>
+        <translation>Sidan öppnade ett nytt fönster. Stäng det när du är klar.</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>Stäng det här fönstret</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPageButton</name>
+    <message>
+        <source>Print</source>
+        <translation>Skriv ut</translation>
+    </message>
+    <message>
+        <source>Print this page</source>
+        <translation>Skriv ut den här sidan</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message>
         <source>Pages: {pages}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sidor: {pages}</translation>
     </message>
     <message>
         <source>Printing is not available on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det går inte att skriva ut på den här datorn.</translation>
     </message>
     <message>
         <source>You have printed {limit} pages. That is the most one visit can print. Ask the staff if you need more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Du har skrivit ut {limit} sidor. Mer kan inte skrivas ut under ett besök. Fråga personalen om du behöver mer.</translation>
     </message>
     <message>
         <source>This would be {sheets} pages. You can print {remaining} more pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det här skulle bli {sheets} sidor. Du kan skriva ut {remaining} sidor till.</translation>
     </message>
     <message>
-        <source>This prints {sheets} pages. You can print {remaining} more.</source>
-        <translation type="unfinished"></translation>
+        <source>This prints {sheets} pages. You can still print {remaining} pages on this visit.</source>
+        <translation>Det här skriver ut {sheets} sidor. Du kan skriva ut {remaining} sidor till under det här besöket.</translation>
     </message>
     <message>
         <source>Printing. Fetch your papers from the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utskriften pågår. Hämta dina papper vid skrivaren.</translation>
     </message>
     <message>
         <source>The printer is not ready. Ask the staff for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrivaren är inte klar. Be personalen om hjälp.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Stäng</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbryt</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ut</translation>
     </message>
     <message>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopior</translation>
     </message>
     <message>
         <source>Fewer copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Färre kopior</translation>
     </message>
     <message>
         <source>More copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Fler kopior</translation>
     </message>
 </context>
 <context>
@@ -460,6 +654,65 @@
     <message>
         <source>End session</source>
         <translation>Avsluta</translation>
+    </message>
+</context>
+<context>
+    <name>WebDialog</name>
+    <message>
+        <source>The page says</source>
+        <translation>Sidan säger</translation>
+    </message>
+    <message>
+        <source>The page asks</source>
+        <translation>Sidan frågar</translation>
+    </message>
+    <message>
+        <source>The page asks you to write</source>
+        <translation>Sidan ber dig skriva</translation>
+    </message>
+    <message>
+        <source>Leave this page?</source>
+        <translation>Lämna sidan?</translation>
+    </message>
+    <message>
+        <source>The page asks for a user name and password</source>
+        <translation>Sidan frågar efter användarnamn och lösenord</translation>
+    </message>
+    <message>
+        <source>Page: {address}</source>
+        <translation>Sida: {address}</translation>
+    </message>
+    <message>
+        <source>If you leave, what you wrote on this page may be lost.</source>
+        <translation>Om du lämnar sidan kan det du skrev försvinna.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Lämna</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Stanna</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@ from PySide6.QtWebEngineCore import QWebEngineDownloadRequest, QWebEngineProfile
 
 from kiosk.browser.policy import AllowList
 from kiosk.browser.webengine import settings as kiosk_settings
+from kiosk.browser.webengine.downloads import DownloadGuard
 from kiosk.browser.webengine.page import KioskPage
 from kiosk.browser.webengine.view import KioskView
 
@@ -52,6 +53,10 @@ class BrowserContext:
         )
         self.profile.setSpellCheckEnabled(False)
         kiosk_settings.apply(self.profile.settings())
+        # Lockdown (issue 4): downloads only of safe types, only into this folder
+        # (downloads.py). A direct connection: the request must be answered in the slot.
+        self.downloads = DownloadGuard(downloads)
+        self.profile.downloadRequested.connect(self.downloads.on_download_requested)
         self.views: list[KioskView] = []
 
     def set_language(self, language: str) -> None:

@@ -22,6 +22,9 @@ GUARDED_SCHEMES: tuple[str, ...] = (
     "itms", "market", "ftp", "smb", "nfs", "ssh", "telnet", "vnc", "rdp", "javascript",
     "vbscript", "data", "view-source", "chrome", "about", "irc", "magnet", "webcal",
     "whatsapp", "tg", "signal", "facetime", "maps", "geo", "news", "nntp", "ldap",
+    # Web addresses too: a widget that opened one (a link in a PDF, a label) would start
+    # the system's own browser, outside every allow-list (lockdown, issue 4).
+    "http", "https",
 )  # fmt: skip
 
 

@@ -1,0 +1,305 @@
+"""The kiosk's own rooms for what visitors really need inside the locked browser: viewing
+and printing a download, attaching a file, a phone number or e-mail address from a link,
+a page's own questions, and new windows. Each page signal is answered here; nothing is
+handed to Qt's or Chromium's dialogs or to another program.
+
+``KioskApp._install_lockdown`` makes one ``SafeRooms`` and connects the service view's
+``view_attached`` to :meth:`SafeRooms.attach`; every view a tile opens (in every session)
+passes through it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QObject, QRect, Signal
+
+from kiosk.browser.webengine.context import BrowserContext
+from kiosk.browser.webengine.downloads import DownloadGuard
+from kiosk.browser.webengine.printing import PageToPdf
+from kiosk.browser.webengine.view import KioskView
+from kiosk.browser.webengine.windows import PopupManager
+from kiosk.config import Config
+from kiosk.guides.progress import GuideProgress
+from kiosk.lockdown.file_types import FileKind
+from kiosk.lockdown.print_quota import PrintQuota
+from kiosk.shell.controls import BigButton
+from kiosk.shell.file_chooser import FileChooser
+from kiosk.shell.flow_layout import FlowLayout
+from kiosk.shell.link_card import ExternalLinkCard
+from kiosk.shell.notices import Notice, NoticeCard
+from kiosk.shell.popup_host import PopupHost
+from kiosk.shell.print_preview import PrintPreview
+from kiosk.shell.printer import PrinterService, image_to_pdf
+from kiosk.shell.service_view import ServiceView
+from kiosk.shell.viewer import DocumentViewer, read_image
+from kiosk.shell.web_dialogs import WebDialog
+
+log = logging.getLogger("kiosk.shell")
+
+
+class VisitorSession(Protocol):
+    """What the rooms need of the current ``Session`` (replaced after every wipe)."""
+
+    folder: Path
+    browser: BrowserContext
+    printed_pages: int
+    guide_progress: GuideProgress | None
+
+
+class PrintPageButton(BigButton):
+    """ "Print" in the browser bar: the page as it is, through the kiosk's preview."""
+
+    def __init__(self) -> None:
+        super().__init__("print-page-button", icon_name="print")
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setText(self.tr("Print"))
+        self.setToolTip(self.tr("Print this page"))
+        self.setAccessibleName(self.tr("Print this page"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class SafeRooms(QObject):
+    """Owns the rooms (overlays inside the service view) and answers every page's signals.
+
+    Signals:
+        popup_opened(object): a new window's ``KioskView`` is shown (lockdown watches it).
+    """
+
+    popup_opened = Signal(object)
+
+    def __init__(
+        self,
+        service: ServiceView,
+        config: Config,
+        session: Callable[[], VisitorSession],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.config = config
+        self._session = session
+        self.printer = PrinterService(config.printing.printer)
+        self.page_to_pdf = PageToPdf(self)
+        self.popups: PopupManager | None = None
+        self._downloads: DownloadGuard | None = None
+
+        area = self._browser_area
+        self.viewer = DocumentViewer(service, area)
+        self.preview = PrintPreview(service, area, self.printer, self.quota)
+        self.chooser = FileChooser(
+            service, area, self._downloaded_files, config.lockdown.allow_removable_media
+        )
+        self.link_card = ExternalLinkCard(service, area)
+        self.notice = NoticeCard(service, area)
+        self.dialog = WebDialog(service, area)
+        self.popup_host = PopupHost(service.browser_slot)
+        self.print_page = PrintPageButton()
+        self._add_to_bar(self.print_page)
+        self.print_page.setVisible(config.printing.max_pages_per_session > 0)
+
+        self.viewer.print_requested.connect(self._on_print_file)
+        self.preview.printed.connect(self._on_printed)
+        self.notice.help_requested.connect(service.help_requested)
+        self.popup_host.close_requested.connect(self.close_popup)
+        self.popup_host.reset.connect(self.reset_for_next_visitor)
+        self.print_page.clicked.connect(self.print_current_page)
+        self.page_to_pdf.ready.connect(lambda path: self._preview(Path(path)))
+        self.page_to_pdf.failed.connect(lambda: self.notice.show_notice(Notice.NOT_VIEWABLE))
+        # While a new window is open, the bar's Back belongs to it.
+        service.bar.back.installEventFilter(self)
+
+    # -- geometry ----------------------------------------------------------------------
+    def _browser_area(self) -> QRect:
+        """The browser side of the service view: its bar and page, not the guide."""
+        service = self.service
+        panel = service.guide_panel.geometry()
+        if not service.guide_panel.isVisible() or panel.width() <= 0:
+            return service.rect()
+        if panel.left() > service.width() // 2:
+            return QRect(0, 0, panel.left(), service.height())
+        return QRect(panel.right() + 1, 0, service.width() - panel.right() - 1, service.height())
+
+    def _add_to_bar(self, button: BigButton) -> None:
+        """Put ``button`` after the zoom buttons, before the address at the bar's far end."""
+        layout = self.service.bar.layout()
+        if not isinstance(layout, FlowLayout) or layout.far_end_from is None:
+            if layout is not None:
+                layout.addWidget(button)
+            return
+        far = layout.far_end_from
+        moved = [layout.takeAt(far) for _ in range(layout.count() - far)]
+        layout.addWidget(button)
+        layout.far_end_from = far + 1
+        for item in moved:
+            if item is not None:
+                layout.addItem(item)
+
+    # -- every view a tile opens -----------------------------------------------------------
+    def attach(self, view: KioskView) -> None:
+        """Wire a service view's page to the rooms (called before its first page loads)."""
+        session = self._session()
+        if self.popups is not None:
+            self.popups.close_all()
+            self.popups.deleteLater()
+        for room in (self.viewer, self.preview, self.link_card, self.notice):
+            room.close_overlay()
+        page = view.kiosk_page()
+        progress = session.guide_progress
+        declared = frozenset(progress.guide.permissions) if progress is not None else frozenset()
+        page.set_declared_permissions(declared)
+        self._connect_page(view)
+        self.popups = PopupManager(view, session.browser.new_view, session.browser.close_view)
+        self.popups.popup_opened.connect(self._on_popup_opened)
+        self.popups.popup_closed.connect(self.popup_host.remove_popup)
+        self.popups.popup_refused.connect(lambda: self.notice.show_notice(Notice.POPUPS))
+        self._watch_downloads(session.browser.downloads)
+
+    def _connect_page(self, view: KioskView) -> None:
+        page = view.kiosk_page()
+        page.external_link.connect(self.link_card.show_link)
+        page.dialog_requested.connect(self.dialog.ask)
+        page.files_requested.connect(self.chooser.ask)
+        page.print_requested.connect(lambda: self.print_view(view))
+        page.certificate_refused.connect(lambda _host: self.notice.show_notice(Notice.CERTIFICATE))
+        page.passkey_refused.connect(lambda: self.notice.show_notice(Notice.PASSKEY))
+        page.folder_upload_refused.connect(lambda: self.notice.show_notice(Notice.FOLDER_UPLOAD))
+
+    def _on_popup_opened(self, view: KioskView) -> None:
+        self._connect_page(view)
+        main = self.popups.main_view if self.popups is not None else None
+        if main is not None:
+            # A popup that goes somewhere not allowed shows the same friendly page.
+            view.kiosk_page().navigation_blocked.connect(main.kiosk_page().navigation_blocked)
+        self.popup_host.show_popup(view)
+        self.popup_opened.emit(view)
+
+    def close_popup(self) -> None:
+        if self.popups is not None and self.popups.top is not None:
+            self.popups.close_popup(self.popups.top)
+
+    def go_back(self) -> None:
+        """Alt+Left or the mouse's Back: the open window's Back, else the kiosk's Back."""
+        top = self.popups.top if self.popups is not None else None
+        if top is not None and self.popup_host.isVisible():
+            history = top.history()
+            if history.canGoBack():
+                history.back()
+            else:
+                self.close_popup()
+            return
+        if self.service.isVisible() and self.service.bar.back.isEnabled():
+            self.service.bar.back.click()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The bar's Back while a new window is open goes back in that window.
+        popup_open = self.popups is not None and self.popups.top is not None
+        if watched is self.service.bar.back and popup_open and self.popup_host.isVisible():
+            kind = event.type()
+            if kind == QEvent.Type.MouseButtonRelease:
+                self.service.bar.back.setDown(False)
+                self.go_back()
+                return True
+            if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+                return True
+        return False
+
+    # -- downloads -------------------------------------------------------------------------
+    def _watch_downloads(self, guard: DownloadGuard) -> None:
+        if guard is self._downloads:
+            return
+        self._unwatch_downloads()
+        self._downloads = guard
+        guard.finished.connect(self._on_downloaded)
+        guard.refused.connect(self._on_download_refused)
+
+    def _unwatch_downloads(self) -> None:
+        old, self._downloads = self._downloads, None
+        if old is not None:
+            try:
+                old.finished.disconnect(self._on_downloaded)
+                old.refused.disconnect(self._on_download_refused)
+            except (RuntimeError, TypeError):  # the old session's guard is gone already
+                pass
+
+    def _downloaded_files(self) -> list[Path]:
+        return self._session().browser.downloads.files()
+
+    def _on_downloaded(self, path: str, kind: str) -> None:
+        file_kind = FileKind(kind)
+        if file_kind is FileKind.DOCUMENT:
+            self.notice.show_notice(Notice.DOCUMENT_SAVED, Path(path).name)
+            return
+        if not self.viewer.show_file(Path(path), file_kind, self.quota().enabled):
+            self.notice.show_notice(Notice.NOT_VIEWABLE, Path(path).name)
+
+    def _on_download_refused(self, refusal: str) -> None:
+        try:
+            notice = Notice(refusal)
+        except ValueError:
+            notice = Notice.UNKNOWN_REFUSED
+        self.notice.show_notice(notice)
+
+    # -- printing --------------------------------------------------------------------------
+    def quota(self) -> PrintQuota:
+        return PrintQuota(self.config.printing.max_pages_per_session, self._session().printed_pages)
+
+    def print_current_page(self) -> None:
+        top = self.popups.top if self.popups is not None else None
+        view = top if top is not None and self.popup_host.isVisible() else self.service.view
+        if view is not None:
+            self.print_view(view)
+
+    def print_view(self, view: KioskView) -> None:
+        """``window.print()`` or the Print button: the page as a PDF, then the preview."""
+        if not self.quota().enabled:
+            log.info("printing is off (printing.max_pages_per_session = 0)")
+            return
+        self.page_to_pdf.write(view.kiosk_page(), self._print_folder())
+
+    def _on_print_file(self, path: str, kind: str) -> None:
+        file_kind = FileKind(kind)
+        if file_kind is FileKind.PDF:
+            self._preview(Path(path))
+        elif file_kind is FileKind.IMAGE:
+            target = self._print_folder() / f"{Path(path).stem}-print.pdf"
+            if image_to_pdf(read_image(Path(path)), target):
+                self._preview(target)
+
+    def _print_folder(self) -> Path:
+        folder = self._session().folder / "print"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def _preview(self, path: Path) -> None:
+        if not self.preview.show_pdf(path):
+            self.notice.show_notice(Notice.NOT_VIEWABLE)
+
+    def _on_printed(self, sheets: int) -> None:
+        session = self._session()
+        session.printed_pages += sheets
+        log.info("visitor has printed %d page(s) in all", session.printed_pages)
+
+    # -- the wipe ----------------------------------------------------------------------------
+    def reset_for_next_visitor(self) -> None:
+        """Run by the popup host's reset (a widget the wipe reaches): close the popups,
+        and stop listening to the old session's downloads (they are being cancelled)."""
+        if self.popups is not None:
+            self.popups.close_all()
+        self._unwatch_downloads()
+
+    def apply_theme(self, scale: float, high_contrast: bool) -> None:
+        """Icons in the visitor's text size and contrast (later changes reach every
+        BigButton through ``MainWindow.apply_choices``)."""
+        self.chooser.high_contrast = high_contrast
+        for button in self.service.findChildren(BigButton):
+            button.apply_theme(scale, high_contrast)
