@@ -169,7 +169,7 @@ def child_kiosk_sessions(url: str, sessions: int) -> None:
         receipt = kiosk.keeper.receipts.recent[-1]
         if not receipt.ok:
             raise SystemExit(f"wipe failed: {receipt.failed}")
-        _wait(app, lambda: kiosk.keeper._next is not None)  # the hand-over is ready
+        _wait(app, lambda: kiosk.keeper.prepared is not None)  # the hand-over is ready
     memory[f"after_{sessions}"] = _pss(os.getpid())
     print(json.dumps({"results": results, "memory": memory}), flush=True)
     kiosk.shutdown()

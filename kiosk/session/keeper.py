@@ -174,6 +174,11 @@ class SessionKeeper(QObject):
         # Fast hand-over: the next visitor's session is made while nobody waits for it.
         QTimer.singleShot(0, self._prepare_next)
 
+    @property
+    def prepared(self) -> Session | None:
+        """The session made ready for the next visitor, if it is ready yet."""
+        return self._next
+
     def _prepare_next(self) -> None:
         if self._next is None and self.lifecycle.state is State.ATTRACT:
             self._next = self._make_session()

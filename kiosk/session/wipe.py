@@ -75,6 +75,14 @@ def object_is_released(obj: QObject | None) -> bool:
     return obj is None or not shiboken6.isValid(obj)
 
 
+def _is_engine(name: str) -> bool:
+    # Linux keeps 15 characters of a process name; psutil cannot always read the rest
+    # (a renderer that is just ending shows as "QtWebEngineProc").
+    return name in ENGINE_PROCESS_NAMES or (
+        len(name) == 15 and any(full.startswith(name) for full in ENGINE_PROCESS_NAMES)
+    )
+
+
 def unexpected_child_processes(allowed: frozenset[str] = frozenset()) -> list[str]:
     """Names of child processes that are neither the browser engine's nor allowed."""
     names = []
@@ -91,6 +99,7 @@ def unexpected_child_processes(allowed: frozenset[str] = frozenset()) -> list[st
             continue
         except psutil.Error:
             name = "<unknown>"
-        if name not in ENGINE_PROCESS_NAMES and name not in allowed:
+        if not _is_engine(name) and name not in allowed:
+            log.error("a process outlived the session: %s", name)
             names.append(name)
     return names

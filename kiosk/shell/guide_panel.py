@@ -120,6 +120,7 @@ class GuidePanel(QWidget):
     def set_speaker(self, speaker: Speaker) -> None:
         self.speaker = speaker
         speaker.speaking_changed.connect(self._on_speaking_changed)
+        speaker.ready.connect(self._render)
         self._render()
 
     def _on_speak_clicked(self) -> None:

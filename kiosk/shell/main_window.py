@@ -93,19 +93,36 @@ class MainWindow(QMainWindow):
             if callable(retranslate):
                 retranslate()
 
-    def apply_choices(self, choices: Choices, can_grow: bool, can_shrink: bool) -> None:
-        """Render the visitor's language, text size and contrast everywhere."""
-        self.setStyleSheet(stylesheet(choices.text_scale, choices.high_contrast))
+    def apply_choices(
+        self,
+        choices: Choices,
+        can_grow: bool,
+        can_shrink: bool,
+        shown: Choices | None = None,
+    ) -> None:
+        """Render the visitor's language, text size and contrast everywhere.
+
+        ``shown`` is what the window shows now; only what differs is drawn again (a
+        new style sheet re-polishes every widget: too slow to do at every wipe).
+        """
+        look_changed = shown is None or (shown.text_scale, shown.high_contrast) != (
+            choices.text_scale,
+            choices.high_contrast,
+        )
+        if look_changed:
+            self.setStyleSheet(stylesheet(choices.text_scale, choices.high_contrast))
         self.top_bar.show_choices(choices, can_grow, can_shrink)
         for code, button in self.language_chooser.buttons.items():
             button.setProperty("current", code == choices.language)
             restyle(button)
-        self.home.show_language(choices.language)
-        self.home.apply_theme(choices.text_scale, choices.high_contrast)
-        self.service.set_language(choices.language)
-        self.service.apply_theme(choices.text_scale, choices.high_contrast)
-        for button in self.findChildren(BigButton):
-            button.apply_theme(choices.text_scale, choices.high_contrast)
+        if shown is None or shown.language != choices.language:
+            self.home.show_language(choices.language)
+            self.service.set_language(choices.language)
+        if look_changed:
+            self.home.apply_theme(choices.text_scale, choices.high_contrast)
+            self.service.apply_theme(choices.text_scale, choices.high_contrast)
+            for button in self.findChildren(BigButton):
+                button.apply_theme(choices.text_scale, choices.high_contrast)
 
     def reset_for_next_visitor(self) -> None:
         """Every widget that keeps something of a visitor lets go of it."""

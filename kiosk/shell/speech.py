@@ -19,14 +19,28 @@ ENGINE_OFF = "none"
 
 
 class Speaker(QObject):
-    """Signals: speaking_changed(bool)"""
+    """Signals: speaking_changed(bool), ready(): the engine has started (or failed to)."""
 
     speaking_changed = Signal(bool)
+    ready = Signal()
 
     def __init__(self, engine: str = "") -> None:
         super().__init__()
+        self._engine = engine
         self._tts: QTextToSpeech | None = None
         self._locales: list[QLocale] = []
+        self.started = False
+
+    def start(self) -> None:
+        """Start the engine. Slow with speech-dispatcher (seconds): the kiosk calls this
+        once the first screen shows, not before."""
+        if self.started:
+            return
+        self.started = True
+        self._load(self._engine)
+        self.ready.emit()
+
+    def _load(self, engine: str) -> None:
         if engine == ENGINE_OFF:
             return
         try:

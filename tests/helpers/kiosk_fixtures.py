@@ -58,6 +58,7 @@ def make_kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeKiosk]:
         kiosk.window.resize(1366, 768)
         kiosk.window.show()
         qtbot.waitExposed(kiosk.window)
+        qtbot.waitUntil(lambda: kiosk.speaker.started)  # started once the window shows
         if start:  # a visitor touches the attract screen
             qtbot.mouseClick(kiosk.window.attract, Qt.MouseButton.LeftButton)
         return kiosk
