@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+import psutil
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__, paths
@@ -22,8 +26,10 @@ from kiosk.config import Config
 from kiosk.guides.loader import load_library
 from kiosk.guides.model import Library
 from kiosk.guides.progress import GuideProgress
+from kiosk.helpdesk.qt.helpdesk import create_helpdesk
 from kiosk.lockdown.event_filter import LockdownFilter
 from kiosk.lockdown.window_guard import WindowGuard
+from kiosk.practice import PracticeSite
 from kiosk.session import recovery
 from kiosk.session.keeper import SessionKeeper
 from kiosk.session.lifecycle import State
@@ -34,6 +40,9 @@ from kiosk.shell.i18n import Translations
 from kiosk.shell.main_window import MainWindow
 from kiosk.shell.safe_rooms import SafeRooms
 from kiosk.shell.speech import Speaker
+
+if TYPE_CHECKING:
+    from kiosk.helpdesk.embedded import EmbeddedHelpdesk
 
 log = logging.getLogger("kiosk.app")
 
@@ -69,12 +78,21 @@ class KioskApp(QObject):
         self.qapp = qapp
         #: A wipe that fails its checks makes the kiosk exit for a clean restart.
         self.restart_on_wipe_failure = True
+        self._shown_choices: Choices | None = None
         # Before anything is shown: remove what an interrupted session left behind.
         self.recovered = recovery.sweep(paths.runtime_dir())
         self.identification = AllowList.parse(config.browser.identification_hosts)
+        self.practice = self._start_practice_site()
         self.library: Library = load_library(
-            config.guides_dir(), config.browser.identification_hosts
+            config.guides_dir(),
+            config.browser.identification_hosts,
+            {"practice": self.practice.base_url} if self.practice else None,
         )
+        if self.practice is None:  # no practice site: no practice tiles
+            self.library = replace(
+                self.library,
+                guides=tuple(g for g in self.library.guides if g.category != "practice"),
+            )
         for problem in self.library.problems:
             log.warning("guide problem: %s", problem)
         languages = tuple(config.kiosk.languages)
@@ -87,15 +105,28 @@ class KioskApp(QObject):
             config.kiosk.windowed,
             config.kiosk.centre_name,
         )
+        if self.practice is not None:
+            self.window.service.set_practice_host(urlsplit(self.practice.base_url).netloc)
         self.keeper = SessionKeeper(
             self._new_session,
             self.window,
             config.session.idle_timeout_s,
             config.session.warning_s,
         )
+        self.embedded_helpdesk = self._start_embedded_helpdesk()
+        self.helpdesk = create_helpdesk(config, url=self._helpdesk_url(), parent=self)
+        self.window.add_banner(self.helpdesk.status_banner())
+        self.window.top_bar.help_requested.connect(self.call_for_help)
+        self.window.service.help_requested.connect(self.call_for_help)
         self.speaker = Speaker(config.speech.engine)
         self.window.service.guide_panel.set_speaker(self.speaker)
-        self.keeper.wipe_hooks.extend([self._close_service, self.window.reset_for_next_visitor])
+        # Speech engines can take seconds to start: after the first screen is up.
+        QTimer.singleShot(0, self.speaker.start)
+        self.keeper.wipe_hooks.extend(
+            [self.helpdesk.visitor_left, self._close_service, self.window.reset_for_next_visitor]
+        )
+        if self.practice is not None:
+            self.keeper.wipe_hooks.append(self.practice.forget_visitors)
         self.keeper.state_changed.connect(self._on_state_changed)
         self.keeper.countdown.connect(self.window.idle_warning.show_seconds)
         self.keeper.session_replaced.connect(self._on_session_replaced)
@@ -114,6 +145,7 @@ class KioskApp(QObject):
         bar.text_smaller.connect(self._on_text_smaller)
         bar.contrast_toggled.connect(self._on_contrast_toggled)
         bar.language_chosen.connect(self._on_language_chosen)
+        self.window.language_chooser.language_chosen.connect(self._on_language_chosen)
         self.window.home.tile_chosen.connect(self.open_guide)
         self.window.service.home_requested.connect(self.go_home)
         self._render_choices(None, self.session.preferences.choices)
@@ -191,8 +223,11 @@ class KioskApp(QObject):
         session.preferences.on_change(self._render_choices)
         return session
 
-    def _render_choices(self, old: Choices | None, new: Choices) -> None:
-        if old is None or old.language != new.language:
+    def _render_choices(self, _old: Choices | None, new: Choices) -> None:
+        """Show ``new`` (the visitor's choices), redrawing only what differs from what
+        the window shows now (after a wipe, usually nothing)."""
+        shown = self._shown_choices
+        if shown is None or shown.language != new.language:
             self.translations.switch(new.language)
             self.window.retranslate_ui()
         prefs = self.session.preferences if hasattr(self, "keeper") else None
@@ -200,7 +235,48 @@ class KioskApp(QObject):
             new,
             prefs.can_grow if prefs else True,
             prefs.can_shrink if prefs else False,
+            shown,
         )
+        self._shown_choices = new
+
+    # -- practice ----------------------------------------------------------------------
+    def _start_practice_site(self) -> PracticeSite | None:
+        """The local practice pages, served on 127.0.0.1 for the practice tiles."""
+        if not self.config.practice.enabled:
+            return None
+        site = PracticeSite(port=self.config.practice.port)
+        try:
+            site.start()
+        except OSError as exc:
+            log.error("the practice site could not start: %s", exc)
+            return None
+        return site
+
+    # -- help ------------------------------------------------------------------------
+    def _start_embedded_helpdesk(self) -> EmbeddedHelpdesk | None:
+        """A centre with one PC: the help desk runs as a process beside the kiosk."""
+        if not self.config.helpdesk.embedded:
+            return None
+        # Imported only here: the server's libraries cost start-up time on every kiosk.
+        from kiosk.helpdesk.embedded import start_embedded_helpdesk  # noqa: PLC0415
+
+        embedded = start_embedded_helpdesk(self.config)
+        if embedded.process is not None:
+            # It lives as long as the kiosk; the wipe's process check must allow it.
+            self.keeper.allowed_processes.add(psutil.Process(embedded.process.pid).name())
+        return embedded
+
+    def _helpdesk_url(self) -> str:
+        if self.embedded_helpdesk is not None:
+            return self.embedded_helpdesk.url
+        return self.config.helpdesk.url
+
+    def call_for_help(self) -> None:
+        """The visitor pressed "Call digital support": tell staff where they are."""
+        progress = self.session.guide_progress
+        guide_id = progress.guide.id if progress else None
+        step = progress.step_index + 1 if progress and progress.step_index is not None else None
+        self.helpdesk.open_dialog(self.window, guide_id, step)
 
     # -- navigation ------------------------------------------------------------------
     def open_guide(self, guide_id: str) -> None:
@@ -233,8 +309,14 @@ class KioskApp(QObject):
 
     def shutdown(self) -> None:
         self._close_service()
+        self.helpdesk.shutdown()
+        if self.embedded_helpdesk is not None:
+            self.embedded_helpdesk.stop()
+        if self.practice is not None:
+            self.practice.stop()
         self.keeper.shutdown()
         self.desktop_guard.remove()
+        self.translations.uninstall()
         # Run the deferred deletes now: the event loop may already have stopped.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 

@@ -51,16 +51,22 @@ class BrowserBar(QWidget):
         for widget in (self.back, self.home, self.reload, self.zoom_out, self.zoom_label):
             layout.addWidget(widget)
         layout.addWidget(self.zoom_in)
-        # Where the visitor is: a lock for https, and the host name.
-        address = QWidget()
-        row = QHBoxLayout(address)
-        row.setContentsMargins(8, 0, 0, 0)
+
+
+class AddressStrip(QWidget):
+    """Where the visitor is, under the bar: a lock for https, and the host name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("address-strip")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 4, 14, 4)
+        row.setSpacing(8)
         self.lock = QLabel()
         self.address = label("address-label", wrap=False)
         row.addWidget(self.lock)
-        row.addWidget(self.address)
-        layout.far_end_from = layout.count()
-        layout.addWidget(address)
+        row.addWidget(self.address, 1)
 
 
 class ServiceView(QWidget):
@@ -80,6 +86,7 @@ class ServiceView(QWidget):
         self.view: KioskView | None = None
         self._zoom_index = _NORMAL_ZOOM
         self._went_back = False  # the next address comes from the kiosk's Back button
+        self._practice_netloc = ""
         self._text_scale = 1.0
         self._high_contrast = False
 
@@ -90,6 +97,8 @@ class ServiceView(QWidget):
         left.setSpacing(0)
         self.bar = BrowserBar()
         left.addWidget(self.bar)
+        self.address_strip = AddressStrip()
+        left.addWidget(self.address_strip)
         self.back_hint = label("back-hint", "notice")
         self.back_hint.setVisible(False)
         left.addWidget(self.back_hint)
@@ -146,8 +155,8 @@ class ServiceView(QWidget):
             self._slot_layout.removeWidget(old)
         self.guide_panel.show_guide(None)
         self.back_hint.setVisible(False)
-        self.bar.address.clear()
-        self.bar.lock.clear()
+        self.address_strip.address.clear()
+        self.address_strip.lock.clear()
         return old
 
     # -- reacting to the browser -------------------------------------------------------
@@ -217,16 +226,25 @@ class ServiceView(QWidget):
         self.bar.zoom_in.setEnabled(self._zoom_index < len(ZOOM_STEPS) - 1)
         self.bar.zoom_out.setEnabled(self._zoom_index > 0)
 
+    def set_practice_host(self, netloc: str) -> None:
+        """The practice site's host:port, named as practice in the address strip."""
+        self._practice_netloc = netloc
+
     def _show_address(self, url: str) -> None:
         parts = urlsplit(url)
         secure = parts.scheme == "https"
-        self.bar.address.setText(parts.hostname or "")
+        if self._practice_netloc and parts.netloc == self._practice_netloc:
+            self.address_strip.address.setText(self.tr("Practice pages: not a real service"))
+        else:
+            self.address_strip.address.setText(parts.hostname or "")
         size = Sizes.for_scale(self._text_scale).icon
         if secure:
             colour = palette(self._high_contrast).text
-            self.bar.lock.setPixmap(icons.pixmap_from_svg(icons.icon_path("lock"), colour, size))
+            self.address_strip.lock.setPixmap(
+                icons.pixmap_from_svg(icons.icon_path("lock"), colour, size)
+            )
         else:
-            self.bar.lock.clear()
+            self.address_strip.lock.clear()
 
     # -- zoom and text size ------------------------------------------------------------
     def _set_zoom(self, index: int) -> None:

@@ -671,7 +671,7 @@
         <translation>إنهاء</translation>
     </message>
     <message>
-        <source>More languages</source>
+        <source>Languages</source>
         <translation>لغات أخرى</translation>
     </message>
 </context>

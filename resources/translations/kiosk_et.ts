@@ -671,7 +671,7 @@
         <translation>Lõpeta</translation>
     </message>
     <message>
-        <source>More languages</source>
+        <source>Languages</source>
         <translation>Veel keeli</translation>
     </message>
 </context>

@@ -671,7 +671,7 @@
         <translation>Закончить</translation>
     </message>
     <message>
-        <source>More languages</source>
+        <source>Languages</source>
         <translation>Другие языки</translation>
     </message>
 </context>

@@ -671,7 +671,7 @@
         <translation>Dhammee</translation>
     </message>
     <message>
-        <source>More languages</source>
+        <source>Languages</source>
         <translation>Luqado kale</translation>
     </message>
 </context>

@@ -328,6 +328,17 @@
     </message>
 </context>
 <context>
+    <name>LanguageChooser</name>
+    <message>
+        <source>Choose your language</source>
+        <translation>Välj språk</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+</context>
+<context>
     <name>NoticeCard</name>
     <message>
         <source>This file cannot be saved on this computer</source>
@@ -525,6 +536,10 @@
 <context>
     <name>ServiceView</name>
     <message>
+        <source>Practice pages: not a real service</source>
+        <translation>Övningssidor: inte en riktig tjänst</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Tillbaka</translation>
     </message>
@@ -534,7 +549,7 @@
     </message>
     <message>
         <source>Reload</source>
-        <translation>Ladda om</translation>
+        <translation>Uppdatera</translation>
     </message>
     <message>
         <source>Zoom in</source>
@@ -654,6 +669,10 @@
     <message>
         <source>End session</source>
         <translation>Avsluta</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Fler språk</translation>
     </message>
 </context>
 <context>

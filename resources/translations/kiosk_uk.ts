@@ -671,7 +671,7 @@
         <translation>Завершити</translation>
     </message>
     <message>
-        <source>More languages</source>
+        <source>Languages</source>
         <translation>Інші мови</translation>
     </message>
 </context>
