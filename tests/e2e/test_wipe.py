@@ -24,6 +24,7 @@ from kiosk.session.receipts import WipeReceipt
 from tests.helpers import state_site
 from tests.helpers.disk import files_containing
 from tests.helpers.guides import service_guide
+from tests.helpers.pages import wait_until_loaded
 from tests.helpers.screens import save_screenshot
 from tests.helpers.webserver import LocalServer
 from tests.qt.conftest import MakeKiosk
@@ -47,13 +48,13 @@ def _open_tile(qtbot: QtBot, kiosk: KioskApp) -> KioskView:
     _click(qtbot, kiosk, "tile-test-service")
     view = kiosk.window.service.view
     assert view is not None
-    qtbot.waitUntil(lambda: view.title() == "/start")
+    wait_until_loaded(qtbot, view, "/start")
     return view
 
 
 def _go(qtbot: QtBot, view: KioskView, url: str, title: str) -> None:
     view.setUrl(QUrl(url))
-    qtbot.waitUntil(lambda: view.title() == title, timeout=15000)
+    wait_until_loaded(qtbot, view, title)
 
 
 def visitor_a(qtbot: QtBot, kiosk: KioskApp, web: LocalServer) -> None:

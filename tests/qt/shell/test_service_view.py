@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.browser.webengine.view import KioskView
 from tests.helpers.guides import service_guide, write_guide
+from tests.helpers.pages import wait_until_loaded
 from tests.helpers.screens import save_screenshot
 from tests.helpers.webserver import LocalServer
 from tests.qt.conftest import MakeKiosk
@@ -47,7 +48,7 @@ def _open_service(qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: Loca
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
     view = _browser(kiosk.window)
     qtbot.waitUntil(lambda: view.url().toString() == web.url("/start"))
-    qtbot.waitUntil(lambda: view.title() == "/start")  # loaded: the links exist
+    wait_until_loaded(qtbot, view, "/start")  # the links exist
     return kiosk, view
 
 
@@ -87,7 +88,7 @@ def test_guide_follows_the_browser_and_buttons(
     view.page().runJavaScript("document.getElementById('next').click()")
     qtbot.waitUntil(lambda: view.url().toString() == web.url("/form/1"))
     qtbot.waitUntil(lambda: progress.text() == "Vaihe 2/3")
-    qtbot.waitUntil(lambda: view.title() == "/form/1")
+    wait_until_loaded(qtbot, view, "/form/1")
     assert "Täytä lomake." in step_text.text()
     check = _child(kiosk.window, "guide-check")
     assert check.isVisible()
