@@ -19,6 +19,13 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     if "--no-sandbox" not in flags:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
+# A fake camera and microphone, so that a page's request reaches the kiosk's permission
+# table (without a device Chromium answers "not found" before asking). Only the devices
+# are fake: every permission is still decided by the kiosk (never --use-fake-ui-...).
+_FAKE_DEVICES = "--use-fake-device-for-media-stream"
+_flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+if _FAKE_DEVICES not in _flags:
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{_flags} {_FAKE_DEVICES}".strip()
 
 # Nothing a test run does may land in the real home: QtWebEngine and Qt write below these.
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="kiosk-test-home-"))

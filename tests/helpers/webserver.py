@@ -8,6 +8,7 @@ example that the second visitor sent none of the first visitor's cookies.
 from __future__ import annotations
 
 import contextlib
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -102,9 +103,12 @@ def _handler_class(server: LocalServer) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve(host: str = "127.0.0.1") -> Iterator[LocalServer]:
+def serve(host: str = "127.0.0.1", tls: ssl.SSLContext | None = None) -> Iterator[LocalServer]:
+    """Serve on a free port; with ``tls``, over https (for certificate tests)."""
     server = LocalServer(host=host)
     httpd = ThreadingHTTPServer((host, 0), _handler_class(server))
+    if tls is not None:
+        httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
     httpd.daemon_threads = True
     server.port = httpd.server_address[1]
     thread = threading.Thread(target=httpd.serve_forever, name="test-web", daemon=True)

@@ -1,0 +1,399 @@
+"""The door catalogue: every way out of a public kiosk that penetration testers try, and
+the safe outcome the kiosk must give. ``test_doors.py`` runs each one against the real
+kiosk (full screen, a local test site) and then checks, for every door alike: no window
+but the kiosk's, no file/print/colour dialog or menu ever made, no process started,
+nothing handed to the OS, and the kiosk window still full screen.
+
+Each door is a function of a ``DoorContext``; it makes the attempt the way a visitor
+would (real key events, real clicks on the page, page script, real drag events) and
+asserts its own outcome: the page stayed where it was, the friendly page or card showed,
+or the kiosk's own room opened instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
+
+from tests.e2e.lockdown.door_context import Door, DoorContext
+from tests.e2e.lockdown.doors_page import (
+    alert_door,
+    alert_storm,
+    alt_left_is_the_kiosks_back,
+    bank_popup,
+    blob_top_level,
+    blocked_link,
+    card_link,
+    confirm_door,
+    f5_is_the_kiosks_reload,
+    http_login,
+    key_door,
+    leave_page,
+    no_popup,
+    popup_inside,
+    popup_storm,
+    popup_to_a_blocked_place,
+    prompt_door,
+    refused_link,
+    typing_reaches_the_page,
+    window_print,
+)
+from tests.helpers import lockdown_site as site
+
+_M = Qt.KeyboardModifier
+
+
+# -- menus, drops, full screen ---------------------------------------------------------
+def right_click(selector: str, through_window: bool) -> Door:
+    def attempt(ctx: DoorContext) -> None:
+        if through_window:
+            ctx.click_through_window(selector, Qt.MouseButton.RightButton)
+        else:
+            ctx.click(selector, Qt.MouseButton.RightButton)
+        ctx.wait(lambda: "right-click" in ctx.refused)
+        assert not any(isinstance(w, QMenu) for w in QApplication.topLevelWidgets())
+
+    return attempt
+
+
+def right_click_on_the_shell(ctx: DoorContext) -> None:
+    button = ctx.child("reload-button")
+    point = button.mapTo(ctx.kiosk.window, QPoint(5, 5))
+    ctx.qtbot.mouseClick(
+        ctx.kiosk.window.windowHandle(), Qt.MouseButton.RightButton, _M.NoModifier, point
+    )
+    ctx.wait(lambda: "right-click" in ctx.refused)
+
+
+def drop_door(url: str, target: str, *, filter_on: bool = True) -> Door:
+    def attempt(ctx: DoorContext) -> None:
+        ctx.kiosk.lockdown_filter.enabled = filter_on
+        try:
+            ctx.drop(url, target)
+        finally:
+            ctx.kiosk.lockdown_filter.enabled = True
+        if filter_on:
+            assert "drop" in ctx.refused
+        ctx.sentinel_navigation()
+        assert ctx.history_paths() == ["/start", "/second"]
+
+    return attempt
+
+
+def page_full_screen(ctx: DoorContext) -> None:
+    ctx.click("#b-full")
+    result = ctx.wait_event("full:")
+    assert result != "full:granted"
+    assert ctx.js("document.fullscreenElement") is None
+
+
+def minimise(ctx: DoorContext) -> None:
+    ctx.kiosk.window.showMinimized()
+    ctx.wait(ctx.kiosk.window.isFullScreen)
+
+
+def leave_full_screen(ctx: DoorContext) -> None:
+    ctx.kiosk.window.showNormal()
+    ctx.wait(ctx.kiosk.window.isFullScreen)
+
+
+def window_system_close(ctx: DoorContext) -> None:
+    """Alt+F4 in a window manager, or a 'close window' tool: a close event to the window."""
+    event = QCloseEvent()
+    QApplication.sendEvent(ctx.kiosk.window.windowHandle(), event)
+    assert not event.isAccepted()
+    assert ctx.kiosk.window.isVisible()
+
+
+# -- permissions -------------------------------------------------------------------------------
+def permission(button: str, prefix: str, *denied: str) -> Door:
+    def attempt(ctx: DoorContext) -> None:
+        ctx.click(f"#b-{button}")
+        result = ctx.wait_event(prefix)
+        assert result != f"{prefix}granted"
+        if denied:
+            assert result in {prefix + d for d in denied}, result
+
+    return attempt
+
+
+def open_file_picker(ctx: DoorContext) -> None:
+    """showOpenFilePicker() gets the kiosk's own chooser (only the visitor's files)."""
+    chooser = ctx.kiosk.safe_rooms.chooser
+    opened: list[bool] = []
+
+    def cancel() -> None:
+        opened.append(True)
+        ctx.qtbot.mouseClick(chooser.cancel, Qt.MouseButton.LeftButton)
+
+    site.when_open(chooser, cancel)
+    ctx.click("#b-open-picker")
+    result = ctx.wait_event("showOpenFilePicker:")
+    assert result != "showOpenFilePicker:granted"
+    if result == "showOpenFilePicker:AbortError":
+        assert opened == [True]  # cancelled in the kiosk's own chooser
+
+
+def directory_picker(ctx: DoorContext) -> None:
+    ctx.click("#b-dir-picker")
+    result = ctx.wait_event("showDirectoryPicker:")
+    assert result != "showDirectoryPicker:granted"
+    notice = ctx.kiosk.safe_rooms.notice.notice
+    assert notice is not None and notice.value == "folder-upload"
+
+
+def mouse_lock(ctx: DoorContext) -> None:
+    ctx.click("#b-lock")
+    ctx.wait_event("lock:")
+    assert ctx.js("document.pointerLockElement") is None
+
+
+# -- downloads -------------------------------------------------------------------------------
+def refused_download(key: str, notice: str) -> Door:
+    def attempt(ctx: DoorContext) -> None:
+        card = ctx.child("lockdown-notice")
+        ctx.click(f"#dl-{key}")
+        ctx.wait(card.isVisible)
+        assert ctx.kiosk.safe_rooms.notice.notice is not None
+        assert ctx.kiosk.safe_rooms.notice.notice.value == notice
+        downloads = ctx.kiosk.session.folder / "downloads"
+        ctx.wait(lambda: not any(downloads.iterdir()))
+        assert not ctx.child("pdf-viewer").isVisible()
+        assert ctx.url().endswith("/start")
+
+    return attempt
+
+
+def traversal_download(ctx: DoorContext) -> None:
+    viewer = ctx.child("pdf-viewer")
+    ctx.click("#dl-traversal")
+    ctx.wait(viewer.isVisible)
+    downloads = ctx.kiosk.session.folder / "downloads"
+    assert [p.name for p in downloads.iterdir()] == ["evil.pdf"]
+
+
+def pdf_as_a_page(ctx: DoorContext) -> None:
+    """A PDF opened as a page: Chromium's own viewer (with save and print) is off."""
+    viewer = ctx.child("pdf-viewer")
+    ctx.click("#inline-pdf")
+    ctx.wait(viewer.isVisible)
+    assert ctx.url().endswith("/start")
+
+
+# -- uploads ---------------------------------------------------------------------------------
+def file_input(ctx: DoorContext) -> None:
+    chooser = ctx.kiosk.safe_rooms.chooser
+    opened: list[bool] = []
+
+    def cancel() -> None:
+        opened.append(chooser.isVisible())
+        ctx.qtbot.mouseClick(chooser.cancel, Qt.MouseButton.LeftButton)
+
+    site.when_open(chooser, cancel)
+    ctx.click("#file-input")
+    ctx.wait(lambda: opened == [True] and not chooser.isVisible())
+
+
+def folder_input(ctx: DoorContext) -> None:
+    card = ctx.child("lockdown-notice")
+    ctx.click("#folder-input")
+    ctx.wait(card.isVisible)
+    assert ctx.kiosk.safe_rooms.notice.notice is not None
+    assert ctx.kiosk.safe_rooms.notice.notice.value == "folder-upload"
+
+
+# -- stray windows ---------------------------------------------------------------------------
+def stray_window(make: Callable[[], QWidget]) -> Door:
+    def attempt(ctx: DoorContext) -> None:
+        ctx.made_dialogs = True
+        widget = make()
+        widget.show()
+        ctx.wait(lambda: not widget.isVisible())
+        assert ctx.kiosk.window.isFullScreen()
+        widget.deleteLater()
+
+    return attempt
+
+
+def _file_dialog() -> QWidget:
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    return dialog
+
+
+def _menu() -> QWidget:
+    menu = QMenu()
+    menu.addAction("Save page as…")
+    return menu
+
+
+#: id -> (what is tried, the attempt). At least 30 doors; every one must stay closed.
+DOORS: dict[str, tuple[str, Door]] = {
+    # Keys: through the window as the OS delivers them, straight to the page's focus
+    # widget, and with a kiosk button focused.
+    **{
+        f"key {chord} on {target}": (f"{chord} ({target})", key_door(chord, target))
+        for chord in (
+            "Alt+F4",
+            "Ctrl+W",
+            "Ctrl+Q",
+            "Ctrl+N",
+            "Ctrl+T",
+            "Ctrl+O",
+            "Ctrl+S",
+            "Ctrl+P",
+            "Ctrl+U",
+            "Ctrl+J",
+            "Ctrl+H",
+            "Ctrl+F",
+            "Ctrl+Shift+I",
+            "Ctrl+Shift+J",
+            "Ctrl+Shift+C",
+            "Ctrl+Shift+Delete",
+            "F1",
+            "F3",
+            "F7",
+            "F11",
+            "F12",
+            "Menu",
+            "Shift+F10",
+            "Ctrl+Tab",
+            "Alt+Home",
+            "Ctrl+L",
+            "Ctrl+0",
+        )
+        for target in ("web", "proxy")
+    },
+    **{
+        f"key {chord} on shell": (f"{chord} with a kiosk button focused", key_door(chord, "shell"))
+        for chord in ("Alt+F4", "Ctrl+W", "Ctrl+Q", "Ctrl+P", "F11", "F12", "Menu", "Alt+Tab")
+    },
+    "key Alt+Left is the kiosk's Back": ("Alt+Left", alt_left_is_the_kiosks_back),
+    "key F5 is the kiosk's Reload": ("F5", f5_is_the_kiosks_reload),
+    "typing reaches the page": ("letters and AltGr '@' still type", typing_reaches_the_page),
+    # Links of every scheme.
+    **{
+        f"link {name}": (f"a {name} link", blocked_link(name))
+        for name in (
+            "ms-settings",
+            "ms-msdt",
+            "search-ms",
+            "shell",
+            "intent",
+            "smb",
+            "ftp",
+            "ssh",
+            "steam",
+            "away",
+            "other-host",
+        )
+    },
+    **{
+        f"link {name}": (f"a {name} link (Chromium refuses it itself)", refused_link(name))
+        for name in (
+            "file",
+            "javascript-file",
+            "view-source",
+            "chrome",
+            "chrome-gpu",
+            "qrc",
+            "data",
+        )
+    },
+    "blob top level": ("a page turning itself into a blob: page", blob_top_level),
+    "link mailto": ("an e-mail link", card_link("mailto", "mailto", "kela@example.org")),
+    "link tel": ("a phone link", card_link("tel", "tel", "+358 20 692 207")),
+    "link sms": ("a text message link", card_link("sms", "sms", "+358401234567")),
+    # New windows.
+    "window.open": ("window.open()", popup_inside("#b-open", "/popup")),
+    "target=_blank": ("a target=_blank link", popup_inside("#blank", "/second")),
+    "middle click": (
+        "a middle-click on a link",
+        popup_inside("#next", "/second", button=Qt.MouseButton.MiddleButton),
+    ),
+    "ctrl click": (
+        "Ctrl+click on a link",
+        popup_inside("#next", "/second", modifier=_M.ControlModifier),
+    ),
+    "shift click": (
+        "Shift+click on a link",
+        popup_inside("#next", "/second", modifier=_M.ShiftModifier),
+    ),
+    "popup storm": ("twenty window.open() at once", popup_storm),
+    "popup elsewhere": (
+        "window.open() to a host not allowed",
+        popup_to_a_blocked_place("#b-open-away"),
+    ),
+    "popup file": ("window.open('file:...')", no_popup("#b-open-file")),
+    "bank popup": ("a bank's identification popup", bank_popup),
+    # Page dialogs.
+    "alert": ("alert()", alert_door),
+    "confirm": ("confirm()", confirm_door),
+    "prompt": ("prompt()", prompt_door),
+    "alert storm": ("alert() in a loop", alert_storm),
+    "onbeforeunload": ("a page that will not let you leave", leave_page),
+    "http auth": ("an HTTP log-in prompt", http_login),
+    "window.print": ("window.print()", window_print),
+    # Menus, drops, full screen, closing.
+    "right click page": ("a right-click on the page", right_click("#next", through_window=True)),
+    "right click page focus widget": (
+        "a right-click sent to the page's widget",
+        right_click("#next", through_window=False),
+    ),
+    "right click shell": ("a right-click on a kiosk button", right_click_on_the_shell),
+    "drop link": ("dropping a link on the page", drop_door("https://elsewhere.example/", "window")),
+    "drop file": ("dropping a file on the page", drop_door("file:///etc/passwd", "window")),
+    "drop javascript": (
+        "dropping a javascript: address",
+        drop_door("javascript:alert(1)", "window"),
+    ),
+    "drop on page widget, filter off": (
+        "a drop straight on the page's widget, with the key filter off (second layer)",
+        drop_door("https://elsewhere.example/", "proxy", filter_on=False),
+    ),
+    "page full screen": ("requestFullscreen()", page_full_screen),
+    "minimise": ("minimising the kiosk", minimise),
+    "leave full screen": ("showNormal() on the kiosk", leave_full_screen),
+    "window system close": ("the window system's close (Alt+F4 in a WM)", window_system_close),
+    # Permissions.
+    "camera": (
+        "getUserMedia(video)",
+        permission("camera", "media:", "NotAllowedError", "AbortError"),
+    ),
+    "microphone": (
+        "getUserMedia(audio)",
+        permission("microphone", "media:", "NotAllowedError", "AbortError"),
+    ),
+    "screen sharing": ("getDisplayMedia()", permission("screen", "screen:")),
+    "geolocation": ("geolocation", permission("geo", "geo:", "1")),
+    "notifications": ("notifications", permission("notify", "notify:", "denied")),
+    "clipboard read": ("reading the clipboard", permission("clip", "clip:")),
+    "open file picker": ("showOpenFilePicker()", open_file_picker),
+    "save file picker": ("showSaveFilePicker()", permission("save-picker", "showSaveFilePicker:")),
+    "directory picker": ("showDirectoryPicker()", directory_picker),
+    "mouse lock": ("requestPointerLock()", mouse_lock),
+    # Downloads.
+    "download exe": ("a .exe download", refused_download("exe", "program")),
+    "download sh": ("a .sh download", refused_download("sh", "program")),
+    "download bat": ("a .bat download", refused_download("bat", "program")),
+    "download jar": ("a .jar download", refused_download("jar", "program")),
+    "download zip": ("a .zip download", refused_download("zip", "archive")),
+    "download unknown": ("an unknown type", refused_download("bin", "unknown")),
+    "download html": ("a saved web page", refused_download("html", "unknown")),
+    "download double extension": ("kela.pdf.exe", refused_download("double", "program")),
+    "download fake pdf": ("a program named .pdf", refused_download("fake-pdf", "mismatch")),
+    "download path traversal": ("../../etc/evil.pdf", traversal_download),
+    "pdf as a page": ("a PDF opened as a page (Chromium's viewer)", pdf_as_a_page),
+    # Uploads.
+    "file input": ("<input type=file>", file_input),
+    "folder input": ("<input webkitdirectory>", folder_input),
+    # Windows made by anyone.
+    "stray file dialog": ("a Qt file dialog", stray_window(_file_dialog)),
+    "stray print dialog": ("a Qt print dialog", stray_window(QPrintDialog)),
+    "stray message box": ("a Qt message box", stray_window(QMessageBox)),
+    "stray menu": ("a context menu", stray_window(_menu)),
+}
