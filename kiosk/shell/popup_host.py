@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.browser.webengine.view import KioskView
-from kiosk.shell.controls import BigButton, label
+from kiosk.shell.controls import BigButton, label, set_role
 
 
 class PopupHost(QFrame):
@@ -33,9 +33,10 @@ class PopupHost(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        header = QWidget()
+        # A card strip (the theme's surface colour): nothing of the page beneath shows.
+        header = QFrame()
         header.setObjectName("popup-header")
-        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        set_role(header, "card")
         row = QHBoxLayout(header)
         row.setContentsMargins(12, 6, 12, 6)
         self.text = label("popup-text", "notice")

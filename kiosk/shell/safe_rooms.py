@@ -160,7 +160,7 @@ class SafeRooms(QObject):
         self._connect_page(view)
         self.popups = PopupManager(view, session.browser.new_view, session.browser.close_view)
         self.popups.popup_opened.connect(self._on_popup_opened)
-        self.popups.popup_closed.connect(self.popup_host.remove_popup)
+        self.popups.popup_closed.connect(self._on_popup_closed)
         self.popups.popup_refused.connect(lambda: self.notice.show_notice(Notice.POPUPS))
         self._watch_downloads(session.browser.downloads)
 
@@ -181,7 +181,15 @@ class SafeRooms(QObject):
             # A popup that goes somewhere not allowed shows the same friendly page.
             view.kiosk_page().navigation_blocked.connect(main.kiosk_page().navigation_blocked)
         self.popup_host.show_popup(view)
+        # The kiosk's Back now closes (or goes back in) the new window: always possible.
+        self.service.bar.back.setEnabled(True)
         self.popup_opened.emit(view)
+
+    def _on_popup_closed(self, view: KioskView) -> None:
+        self.popup_host.remove_popup(view)
+        main = self.service.view
+        if not self.popup_host.isVisible() and main is not None:
+            self.service.bar.back.setEnabled(main.history().canGoBack())
 
     def close_popup(self) -> None:
         if self.popups is not None and self.popups.top is not None:

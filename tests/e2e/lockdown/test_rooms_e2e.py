@@ -222,3 +222,40 @@ def test_passkey_requests_are_refused(
     site.click_element(qtbot, view, "#passkey")
     qtbot.waitUntil(lambda: bool(site.js(qtbot, view, "window.events")), timeout=15000)
     assert site.js(qtbot, view, "window.events") != ["created"]
+
+
+def test_back_goes_back_in_a_new_window_then_closes_it(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    """Alt+Left and the kiosk's Back button act on the window on top: first its own
+    history, then closing it; the page under it stays where it was."""
+    web.route("/start", "<h1>Start</h1><a id='terms' href='/terms' target='_blank'>Terms</a>")
+    web.route("/terms", "<h1>Terms</h1><a id='more' href='/more'>More</a>")
+    web.route("/more", "<h1>More</h1>")
+    service_guide(tmp_path / "guides", web.base)
+    kiosk = make_kiosk(tmp_path / "guides")
+    view = site.open_tile(qtbot, kiosk)
+    host = _child(kiosk, "popup-host")
+    site.click_element(qtbot, view, "#terms")
+    qtbot.waitUntil(host.isVisible)
+    popups = kiosk.safe_rooms.popups
+    assert popups is not None and popups.top is not None
+    popup = popups.top
+    qtbot.waitUntil(lambda: popup.title() == "/terms", timeout=15000)
+    site.click_element(qtbot, popup, "#more")
+    qtbot.waitUntil(lambda: popup.title() == "/more", timeout=15000)
+    save_screenshot(kiosk.window, "lockdown-popup")
+
+    # The kiosk's Back button, with the mouse: back inside the new window.
+    back = _child(kiosk, "back-button")
+    qtbot.waitUntil(back.isEnabled)
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: popup.url().path() == "/terms", timeout=15000)
+    # Alt+Left, through the window as the OS delivers it: nothing left to go back to in
+    # the new window, so it closes.
+    popup.setFocus()
+    qtbot.keyClick(kiosk.window.windowHandle(), Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not host.isVisible())
+    assert popups.popups == []
+    assert view.url().path() == "/start"
+    assert site.visible_windows(kiosk.window) == []

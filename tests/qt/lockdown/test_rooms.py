@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -223,3 +224,72 @@ def test_chooser_offers_only_the_visitors_files_that_fit(kiosk: KioskApp) -> Non
     assert all(t.item.path.parent == downloads for t in chooser.tiles)
     save_screenshot(kiosk.window, "lockdown-file-chooser-two")
     chooser.reset_for_next_visitor()
+
+
+def test_usb_stick_files_are_offered_without_paths(
+    qtbot: QtBot,
+    make_kiosk: MakeKiosk,
+    tmp_path: Path,
+    web: LocalServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With lockdown.allow_removable_media, a stick's documents and pictures (two folders
+    deep at most; no hidden files, no links, no programs) join this visit's downloads."""
+    stick = tmp_path / "stick"
+    (stick / "Kela" / "2024" / "deep").mkdir(parents=True)
+    photo = QImage(120, 160, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#0A4A82"))
+    assert photo.save(str(stick / "passi.jpg"), "JPG")
+    (stick / "Kela" / "paatos.pdf").write_bytes(site.pdf_bytes(1))
+    (stick / "Kela" / "2024" / "vuokra.pdf").write_bytes(site.pdf_bytes(1))
+    (stick / "Kela" / "2024" / "deep" / "too-deep.pdf").write_bytes(site.pdf_bytes(1))
+    (stick / ".hidden.pdf").write_bytes(site.pdf_bytes(1))
+    (stick / "virus.exe").write_bytes(b"MZ")
+    (stick / "link.pdf").symlink_to(stick / "Kela" / "paatos.pdf")
+    monkeypatch.setattr(
+        "kiosk.shell.file_chooser.removable_roots", lambda _mounts, _platform: [stick]
+    )
+    web.route("/start", "<h1>Kela</h1>")
+    service_guide(tmp_path / "guides", web.base)
+    kiosk = make_kiosk(tmp_path / "guides", lockdown={"allow_removable_media": True})
+    site.open_tile(qtbot, kiosk)
+    chooser = kiosk.safe_rooms.chooser
+    request = FileRequest(multiple=True)
+    chooser.ask(request)
+    names = sorted(t.item.path.name for t in chooser.tiles)
+    assert names == ["paatos.pdf", "passi.jpg", "vuokra.pdf"]
+    assert all(t.source.text() == "USB-tikulta" for t in chooser.tiles)
+    assert all(str(stick) not in t.name.text() for t in chooser.tiles)
+    for tile in chooser.tiles[:2]:
+        qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(chooser.attach, Qt.MouseButton.LeftButton)
+    assert len(request.paths) == 2
+
+
+def test_removable_media_stay_hidden_unless_allowed(
+    kiosk: KioskApp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "paatos.pdf").write_bytes(site.pdf_bytes(1))
+    monkeypatch.setattr(
+        "kiosk.shell.file_chooser.removable_roots", lambda _mounts, _platform: [stick]
+    )
+    chooser = kiosk.safe_rooms.chooser
+    chooser.ask(FileRequest())
+    assert chooser.tiles == []
+    chooser.reset_for_next_visitor()
+
+
+def test_no_printer_that_writes_files() -> None:
+    """Whatever this machine has, the kiosk never picks a printer that writes a file."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kiosk.shell.printer import system_printer
+
+    for name in ("", "Microsoft Print to PDF", "no such printer"):
+        printer = system_printer(name)
+        assert printer is None or (
+            printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+            and printer.outputFileName() == ""
+        )
