@@ -142,7 +142,10 @@ class FileTile(QPushButton):
 
 
 class FileChooser(RequestOverlay):
-    """Answers one ``FileRequest`` at a time; the page waits until it is answered."""
+    """Answers one ``FileRequest`` at a time; the page waits until it is answered.
+
+    Signals: opened(), closed() (from Overlay).
+    """
 
     def __init__(
         self,
