@@ -133,6 +133,11 @@ class Kiosk:
         )
 
     def choose(self, name: str, value: str) -> None:
+        selector = f'input[name="{name}"][value="{value}"]'
+        self.qtbot.waitUntil(
+            lambda: self.js(f"document.querySelector('{selector}') !== null") is True,
+            timeout=WAIT_MS,
+        )
         assert self.js(
             f"(function () {{ const e = document.querySelector("
             f'\'input[name="{name}"][value="{value}"]\'); e.click(); return e.checked; }})()'
