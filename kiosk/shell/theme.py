@@ -193,6 +193,9 @@ QPushButton[role="primary"] {{
     background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
 }}
 QPushButton[role="primary"]:pressed {{ background: {p.primary_pressed}; }}
+QPushButton[role="primary"]:disabled, QPushButton[role="help"]:disabled {{
+    background: {p.surface}; color: {p.muted}; border: {border_w}px dashed {p.border};
+}}
 QPushButton[role="help"] {{
     background: {p.help}; color: {p.on_help}; border-color: {p.on_help};
 }}

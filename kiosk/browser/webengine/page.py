@@ -37,8 +37,12 @@ LOAD_OK = "ok"
 #: The page could not be opened: no network, no such host, refused, certificate...
 LOAD_FAILED = "failed"
 _ABORTED = -3  # net::ERR_ABORTED: a navigation we refused, not a failure
-#: A server that answered with an error status shows its own page.
+#: A server that answered with an error status shows its own page; a refused certificate
+#: has its own explanation (``certificate_refused``), not "could not be opened".
 _SERVER_ANSWERED = QWebEngineLoadingInfo.ErrorDomain.HttpStatusCodeDomain
+_EXPLAINED_ELSEWHERE = frozenset(
+    {_SERVER_ANSWERED, QWebEngineLoadingInfo.ErrorDomain.CertificateErrorDomain}
+)
 
 _Mode = QWebEnginePage.FileSelectionMode
 
@@ -111,7 +115,7 @@ class KioskPage(QWebEnginePage):
         elif (
             status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus
             and info.errorCode() != _ABORTED
-            and info.errorDomain() != _SERVER_ANSWERED
+            and info.errorDomain() not in _EXPLAINED_ELSEWHERE
         ):
             log.info("page could not be opened (%s)", info.errorDomain().name)
             self.load_state.emit(LOAD_FAILED)

@@ -139,6 +139,9 @@ def test_a_bad_certificate_is_refused_with_an_explanation(
         save_screenshot(kiosk.window, "lockdown-certificate-refused")
         assert tls.seen("/secret") == []  # nothing was sent over the untrusted connection
         assert view.title() != "/secret"
+        # The explanation is the certificate notice, not "could not be opened" under it.
+        offline = kiosk.window.findChild(QWidget, "offline-page")
+        assert offline is not None and not offline.isVisible()
 
 
 def test_a_guide_that_declares_the_camera_gets_it(
