@@ -17,7 +17,8 @@ from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-Response = tuple[int, dict[str, str], bytes]
+#: (status, headers, body); a body that is an iterator of parts is streamed.
+Response = tuple[int, dict[str, str], bytes | Iterator[bytes]]
 Handler = Callable[["Request"], Response]
 
 
@@ -87,12 +88,19 @@ def _handler_class(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             for name, value in headers.items():
                 for one in value.split("\n"):
                     self.send_header(name, one)
-            self.send_header("Content-Length", str(len(payload)))
+            if isinstance(payload, bytes):
+                self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
-            if self.command != "HEAD":
-                # The browser may have gone away (a wipe mid-load): not a test failure.
-                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            if self.command == "HEAD":
+                return
+            # The browser may have gone away (a wipe mid-load): not a test failure.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                if isinstance(payload, bytes):
                     self.wfile.write(payload)
+                else:  # streamed in parts; the response ends when the connection closes
+                    for part in payload:
+                        self.wfile.write(part)
+                        self.wfile.flush()
 
         do_GET = do_POST = do_HEAD = _serve  # noqa: N815 - http.server's names
 

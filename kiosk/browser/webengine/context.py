@@ -82,6 +82,7 @@ class BrowserContext:
         deletes run in the order they were asked for, so the pages go before the profile.
         """
         # A download still running would write into the folder after it is removed.
+        self.downloads.cancel_all()
         for download in self.profile.findChildren(QWebEngineDownloadRequest):
             download.cancel()
         for view in list(self.views):

@@ -126,6 +126,14 @@ class DownloadGuard(QObject):
         log.info("download saved: a %s file", kind)
         self.finished.emit(str(path), kind)
 
+    def cancel_all(self) -> None:
+        """Stop every download still running and forget it (the wipe; the profile and its
+        requests are deleted next, so no late signal may reach them)."""
+        active, self._active = self._active, {}
+        for request, name in active.values():
+            request.cancel()
+            self._discard(name)
+
     def _discard(self, name: str) -> None:
         (self.folder / name).unlink(missing_ok=True)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
+from tests.helpers import chromium
 from tests.helpers.helpdesk_servers import REPO, STAFF_PASSWORD, KioskApi, Seeded, free_port
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = REPO / "test-artifacts" / "helpdesk"
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 
@@ -30,17 +30,7 @@ window.Notification = class extends Original {
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required",
-            ],
-        )
+        browser = chromium.launch(playwright)
         yield browser
         browser.close()
 
@@ -61,8 +51,11 @@ def context(browser: Browser, seeded: Seeded) -> Iterator[BrowserContext]:
     )
     context.grant_permissions(["notifications"], origin=seeded.url)
     context.add_init_script(RECORD_NOTIFICATIONS)
+    crashes: list[str] = []
+    context.on("page", lambda page: chromium.watch_for_crashes(page, crashes))
     yield context
     context.close()
+    assert not crashes, f"Chromium's renderer crashed on {crashes}"
 
 
 def sign_in(page: Page, url: str) -> None:

@@ -18,6 +18,7 @@ from kiosk.helpdesk.model import Topic
 from kiosk.helpdesk.outbox import Outbox
 from kiosk.helpdesk.qt.helpdesk import HelpDesk, create_helpdesk
 from kiosk.shell.theme import stylesheet
+from tests.helpers import chromium
 from tests.helpers.helpdesk_servers import REPO, STAFF_PASSWORD, LiveServer, seed
 
 SHOTS = REPO / "test-artifacts" / "helpdesk"
@@ -69,11 +70,7 @@ def test_staff_answer_reaches_the_kiosk_banner(
     banner.grab().save(str(SHOTS / "kiosk-banner-waiting.png"))
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run", "--disable-sync"],
-        )  # fmt: skip
+        browser = chromium.launch(playwright)
         try:
             page = browser.new_page(extra_http_headers={"Accept-Language": "en"})
             page.goto(f"{server.url}/staff/")
