@@ -24,7 +24,7 @@ from kiosk.session.receipts import WipeReceipt
 from tests.helpers import state_site
 from tests.helpers.disk import files_containing
 from tests.helpers.guides import service_guide
-from tests.helpers.pages import wait_until_loaded
+from tests.helpers.pages import evaluate, wait_until_loaded
 from tests.helpers.screens import save_screenshot
 from tests.helpers.webserver import LocalServer
 from tests.qt.conftest import MakeKiosk
@@ -61,9 +61,13 @@ def visitor_a(qtbot: QtBot, kiosk: KioskApp, web: LocalServer) -> None:
     view = _open_tile(qtbot, kiosk)
     _go(qtbot, view, web.url("/plant"), "planted")
     # A types the marker into a web form and sends it.
-    view.page().runJavaScript("document.getElementById('secret').focus()")
-    qtbot.waitUntil(lambda: view.focusProxy() is not None)
-    qtbot.keyClicks(view.focusProxy(), MARKER)
+    focused = "(document.getElementById('secret').focus(), document.activeElement.id)"
+    assert evaluate(qtbot, view, focused) == "secret"
+    proxy = view.focusProxy()
+    assert proxy is not None
+    qtbot.keyClicks(proxy, MARKER)
+    typed = "document.getElementById('secret').value"
+    qtbot.waitUntil(lambda: evaluate(qtbot, view, typed) == MARKER)
     view.page().runJavaScript("document.getElementById('form').submit()")
     qtbot.waitUntil(lambda: any(MARKER.encode() in r.body for r in web.seen("/typed")))
     qtbot.waitUntil(lambda: view.title() == "typed")
