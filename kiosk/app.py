@@ -120,10 +120,17 @@ class KioskApp(QObject):
         self.window.service.help_requested.connect(self.call_for_help)
         self.speaker = Speaker(config.speech.engine)
         self.window.service.guide_panel.set_speaker(self.speaker)
-        # Speech engines can take seconds to start: after the first screen is up.
+        # The speech engine starts in a process of its own once the first screen is up;
+        # the wipe starts it again if it has died.
         QTimer.singleShot(0, self.speaker.start)
+        self.keeper.companion_pids.append(lambda: self.speaker.pid)
         self.keeper.wipe_hooks.extend(
-            [self.helpdesk.visitor_left, self._close_service, self.window.reset_for_next_visitor]
+            [
+                self.helpdesk.visitor_left,
+                self._close_service,
+                self.window.reset_for_next_visitor,
+                self.speaker.start,
+            ]
         )
         if self.practice is not None:
             self.keeper.wipe_hooks.append(self.practice.forget_visitors)
@@ -315,6 +322,7 @@ class KioskApp(QObject):
         if self.practice is not None:
             self.practice.stop()
         self.keeper.shutdown()
+        self.speaker.close()
         self.desktop_guard.remove()
         self.translations.uninstall()
         # Run the deferred deletes now: the event loop may already have stopped.

@@ -61,6 +61,12 @@ def _cmd_guides_check(args: argparse.Namespace) -> int:
     return EXIT_OK if ok else EXIT_PROBLEMS
 
 
+def _cmd_speech_worker(args: argparse.Namespace) -> int:
+    from kiosk.shell.speech_worker import run  # noqa: PLC0415 - Qt only when needed
+
+    return run(args.engine)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -83,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("dir", nargs="?", type=Path, default=None, help="folder of guides")
     check.add_argument("--config", type=Path, default=None, help="settings file (TOML)")
     check.set_defaults(handler=_cmd_guides_check)
+
+    # The kiosk starts its read-aloud engine as a child process (kiosk/shell/speech.py).
+    worker = sub.add_parser("speech-worker")
+    worker.add_argument("engine", nargs="?", default="")
+    worker.set_defaults(handler=_cmd_speech_worker)
 
     for register in _feature_registrations():
         register(sub)

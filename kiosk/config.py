@@ -73,7 +73,10 @@ class KioskSection(_Section):
     default_language: str = Field("fi", description="Language of the screens after each wipe.")
     languages: list[str] = Field(
         default_factory=lambda: list(UI_LANGUAGES),
-        description="Languages offered in the top bar, in order (beyond four: 'More languages').",
+        description=(
+            "Languages offered in the top bar, in order "
+            "(beyond four, a 'Languages' button opens the rest)."
+        ),
     )
     windowed: bool = Field(False, description="Run in a window instead of full screen (testing).")
     centre_name: str = Field("", description="Name of the centre, shown on the start screen.")

@@ -87,3 +87,10 @@ def resources_dir() -> Path:
     if bundle := getattr(sys, "_MEIPASS", None):
         return Path(bundle) / "resources"
     return REPO_ROOT / "resources"
+
+
+def kiosk_command(*args: str) -> list[str]:
+    """The command line that runs ``kiosk ARGS...`` as a child process (source or bundle)."""
+    if getattr(sys, "frozen", False):  # PyInstaller: the executable is the kiosk command
+        return [sys.executable, *args]
+    return [sys.executable, "-m", "kiosk.cli", *args]

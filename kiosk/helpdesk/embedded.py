@@ -16,7 +16,6 @@ import logging
 import secrets
 import socket
 import subprocess
-import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -42,12 +41,9 @@ DEMO_CENTRE = "Demo centre"
 
 def serve_command(database_url: str, host: str, port: int) -> list[str]:
     """The command line that starts ``kiosk helpdesk serve`` (source or bundle)."""
-    if getattr(sys, "frozen", False):  # PyInstaller: the executable is the kiosk command
-        base = [sys.executable]
-    else:
-        base = [sys.executable, "-m", "kiosk.cli"]
-    return [*base, "helpdesk", "serve", "--database", database_url, "--host", host,
-            "--port", str(port)]  # fmt: skip
+    return paths.kiosk_command(
+        "helpdesk", "serve", "--database", database_url, "--host", host, "--port", str(port)
+    )
 
 
 def free_port() -> int:

@@ -65,8 +65,10 @@ class SessionKeeper(QObject):
         self.receipts = ReceiptLog(paths.data_dir())
         #: Run first in every wipe: close the service, cancel a help request, stop speech.
         self.wipe_hooks: list[Callable[[], None]] = []
-        #: Child processes besides the browser engine's that may outlive a session.
+        #: Child processes besides the browser engine's that may outlive a session: by
+        #: name, and by the process id a companion (the speech engine) has right now.
         self.allowed_processes: set[str] = set()
+        self.companion_pids: list[Callable[[], int | None]] = []
         self._watcher = InputWatcher(self._on_input)
         # WORKAROUND (PySide6 6.12): a Python event filter on the whole QApplication
         # crashes when QtWebEngine creates its widgets. Every input event of a window
@@ -153,7 +155,8 @@ class SessionKeeper(QObject):
             "clipboard_empty": wipe.clipboard_is_empty(clipboard),
             "no_extra_windows": not wipe.extra_windows(self._shell),
             "no_stray_processes": not wipe.unexpected_child_processes(
-                frozenset(self.allowed_processes)
+                frozenset(self.allowed_processes),
+                frozenset(pid for pid in (companion() for companion in self.companion_pids) if pid),
             ),
             "browser_profile_released": wipe.object_is_released(profile),
             "choices_reset": self.current.preferences.choices == self.current.preferences.defaults,

@@ -6,6 +6,7 @@ nothing of the visitor is left in that place; together they make the wipe receip
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 
@@ -83,14 +84,23 @@ def _is_engine(name: str) -> bool:
     )
 
 
-def unexpected_child_processes(allowed: frozenset[str] = frozenset()) -> list[str]:
-    """Names of child processes that are neither the browser engine's nor allowed."""
+def unexpected_child_processes(
+    allowed: frozenset[str] = frozenset(), allowed_pids: frozenset[int] = frozenset()
+) -> list[str]:
+    """Names of child processes that are neither the browser engine's nor allowed (by
+    name, or as one of ``allowed_pids`` or a child of one)."""
     names = []
     try:
         children = psutil.Process().children(recursive=True)
+        companions = set(allowed_pids)
+        for pid in allowed_pids:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                companions.update(c.pid for c in psutil.Process(pid).children(recursive=True))
     except psutil.Error:
         return ["<cannot list processes>"]
     for child in children:
+        if child.pid in companions:
+            continue
         try:
             name = child.name()
             if child.status() == psutil.STATUS_ZOMBIE:

@@ -1,7 +1,7 @@
 """The language chooser: every language the kiosk offers beyond the top bar's own buttons.
 
 The top bar keeps Finnish, Swedish and English one tap away; with more languages, a
-"More languages" button opens this panel with the rest, each in its own script and name.
+"Languages" button opens this panel with the rest, each in its own script and name.
 """
 
 from __future__ import annotations

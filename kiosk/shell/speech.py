@@ -4,58 +4,178 @@ The engine is the system's own (speech-dispatcher with espeak-ng voices on Linux
 Windows voices), or the one named in ``speech.engine`` ("mock" in tests, "none" to turn
 reading aloud off). If there is no engine, or no voice for a language, ``can_speak``
 says so and the speaker button is hidden: never a button that does nothing.
+
+The engine runs in a child process (``speech_worker.py``): starting it takes seconds,
+and a speech daemon that stops answering blocks it for good. The kiosk's screen never
+waits for it. An engine that does not start within ``START_TIMEOUT_S``, or that dies,
+means no reading aloud until it is started again (``start``, at the next wipe).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 
-from PySide6.QtCore import QLocale, QObject, Signal
-from PySide6.QtTextToSpeech import QTextToSpeech
+from PySide6.QtCore import QLocale, QObject, QProcess, QTimer, Signal
+
+from kiosk import paths
 
 log = logging.getLogger("kiosk.shell")
 
 ENGINE_OFF = "none"
+START_TIMEOUT_S = 30.0
 
 
 class Speaker(QObject):
-    """Signals: speaking_changed(bool), ready(): the engine has started (or failed to)."""
+    """Signals: speaking_changed(bool); ready(): the engine has started, failed or
+    stopped (what ``can_speak`` says may have changed); word_spoken(str): the word the
+    engine is saying now."""
 
     speaking_changed = Signal(bool)
     ready = Signal()
+    word_spoken = Signal(str)
 
-    def __init__(self, engine: str = "") -> None:
+    def __init__(
+        self,
+        engine: str = "",
+        command: list[str] | None = None,
+        start_timeout_s: float = START_TIMEOUT_S,
+    ) -> None:
         super().__init__()
-        self._engine = engine
-        self._tts: QTextToSpeech | None = None
+        self._command = command or paths.kiosk_command("speech-worker", engine)
+        # Reading aloud turned off, or an engine that said it has no voices: not started
+        # again. (One that did not answer or died is started again at the next wipe.)
+        self._unavailable = engine == ENGINE_OFF
         self._locales: list[QLocale] = []
+        self._ticket = 0  # the number of the request being read; a new one outdates it
+        self._speaking = False
+        self._locale = ""
+        self._buffer = b""
+        self._process: QProcess | None = None
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(round(start_timeout_s * 1000))
+        self._deadline.timeout.connect(self._on_too_slow)
         self.started = False
+        self.is_ready = False
+
+    # -- the engine's process -----------------------------------------------------------
+    @property
+    def pid(self) -> int | None:
+        """The engine process's id while it runs (the wipe's process check allows it)."""
+        if self._process is None or self._process.state() == QProcess.ProcessState.NotRunning:
+            return None
+        return self._process.processId() or None
 
     def start(self) -> None:
-        """Start the engine. Slow with speech-dispatcher (seconds): the kiosk calls this
-        once the first screen shows, not before."""
-        if self.started:
-            return
+        """Start the engine unless it runs (the kiosk calls this once its first screen
+        shows, and at each wipe); ``ready`` follows when it has started or failed to."""
         self.started = True
-        self._load(self._engine)
+        if self._unavailable:
+            if not self.is_ready:
+                self._set_ready([])
+            return
+        if self._process is not None:
+            return
+        self.is_ready = False
+        process = QProcess(self)
+        process.setProgram(self._command[0])
+        process.setArguments(self._command[1:])
+        process.readyReadStandardOutput.connect(self._on_output)
+        process.readyReadStandardError.connect(self._on_errors)
+        process.finished.connect(self._on_finished)
+        process.errorOccurred.connect(self._on_error)
+        self._process = process
+        self._buffer = b""
+        self._deadline.start()
+        process.start()
+
+    def close(self) -> None:
+        """End the engine's process (the kiosk is shutting down)."""
+        self._deadline.stop()
+        process, self._process = self._process, None
+        if process is None:
+            return
+        process.finished.disconnect(self._on_finished)
+        process.errorOccurred.disconnect(self._on_error)
+        process.closeWriteChannel()  # the worker ends when its input does
+        if not process.waitForFinished(2000):
+            process.kill()
+            process.waitForFinished(2000)
+        process.deleteLater()
+
+    def _stopped(self, why: str) -> None:
+        if not self._unavailable:
+            log.warning("reading aloud is off: %s", why)
+        self._deadline.stop()
+        process, self._process = self._process, None
+        if process is not None:
+            process.finished.disconnect(self._on_finished)
+            process.errorOccurred.disconnect(self._on_error)
+            process.kill()
+            process.waitForFinished(1000)
+            process.deleteLater()
+        self._set_speaking(False)
+        self._set_ready([])
+
+    def _on_too_slow(self) -> None:
+        self._stopped(
+            f"the speech engine did not start within {self._deadline.interval() // 1000} s"
+        )
+
+    def _on_finished(self, code: int, _status: QProcess.ExitStatus) -> None:
+        self._stopped(f"the speech engine stopped (exit code {code})")
+
+    def _on_error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self._stopped("the speech engine could not be started")
+
+    def _on_errors(self) -> None:
+        if self._process is None:
+            return
+        text = bytes(self._process.readAllStandardError().data()).decode(errors="replace")
+        for line in text.splitlines():
+            if line.strip():
+                log.info("speech engine: %s", line.strip()[:200])
+
+    def _on_output(self) -> None:
+        if self._process is None:
+            return
+        self._buffer += bytes(self._process.readAllStandardOutput().data())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(message, dict):
+                self._on_message(message)
+
+    def _on_message(self, message: dict[str, object]) -> None:
+        if "locales" in message:
+            self._deadline.stop()
+            names = message["locales"]
+            if message.get("error"):
+                log.warning("text-to-speech is not available: %s", message["error"])
+                self._unavailable = True
+            self._set_ready([str(n) for n in names] if isinstance(names, list) else [])
+            log.info("text-to-speech ready with %d languages", len(self._locales))
+        elif message.get("ticket") == self._ticket and self._speaking:
+            if "word" in message:
+                self.word_spoken.emit(str(message["word"]))
+            elif message.get("speaking") is False:
+                self._set_speaking(False)
+
+    def _send(self, message: dict[str, object]) -> None:
+        if self._process is not None:
+            self._process.write((json.dumps(message) + "\n").encode())
+
+    def _set_ready(self, locales: list[str]) -> None:
+        self._locales = [QLocale(name) for name in locales]
+        self.is_ready = True
         self.ready.emit()
 
-    def _load(self, engine: str) -> None:
-        if engine == ENGINE_OFF:
-            return
-        try:
-            self._tts = QTextToSpeech(engine, self) if engine else QTextToSpeech(self)
-        except Exception:  # an engine that fails to load only means "no reading aloud"
-            log.exception("text-to-speech engine %r could not be started", engine or "default")
-            return
-        if self._tts.state() == QTextToSpeech.State.Error:
-            log.warning("text-to-speech is not available: %s", self._tts.errorString())
-            self._tts = None
-            return
-        self._locales = list(self._tts.availableLocales())
-        self._tts.stateChanged.connect(self._on_state)
-        log.info("text-to-speech ready with %d languages", len(self._locales))
-
+    # -- what the guide panel asks ------------------------------------------------------
     def _locale_for(self, language: str) -> QLocale | None:
         wanted = QLocale(language).language()
         matches = [loc for loc in self._locales if loc.language() == wanted]
@@ -68,34 +188,35 @@ class Speaker(QObject):
         return matches[0]
 
     def can_speak(self, language: str) -> bool:
-        return self._tts is not None and self._locale_for(language) is not None
+        return self._locale_for(language) is not None
 
     @property
     def speaking(self) -> bool:
-        return self._tts is not None and self._tts.state() == QTextToSpeech.State.Speaking
-
-    def say(self, text: str, language: str) -> bool:
-        locale = self._locale_for(language)
-        if self._tts is None or locale is None or not text.strip():
-            return False
-        self._tts.stop()
-        if self._tts.locale() != locale:
-            self._tts.setLocale(locale)
-        self._tts.say(text)
-        return True
-
-    def stop(self) -> None:
-        if self._tts is not None and self._tts.state() != QTextToSpeech.State.Ready:
-            self._tts.stop()
-
-    @property
-    def engine(self) -> QTextToSpeech | None:
-        """The Qt engine itself (tests listen to the words it speaks)."""
-        return self._tts
+        return self._speaking
 
     @property
     def locale(self) -> str:
-        return self._tts.locale().name() if self._tts is not None else ""
+        """The name of the voice's locale last asked to read (e.g. "fi_FI")."""
+        return self._locale
 
-    def _on_state(self, state: QTextToSpeech.State) -> None:
-        self.speaking_changed.emit(state == QTextToSpeech.State.Speaking)
+    def say(self, text: str, language: str) -> bool:
+        locale = self._locale_for(language)
+        if locale is None or not text.strip():
+            return False
+        self._ticket += 1
+        self._locale = locale.name()
+        self._send({"say": text, "locale": self._locale, "ticket": self._ticket})
+        self._set_speaking(True)
+        return True
+
+    def stop(self) -> None:
+        if not self._speaking:
+            return
+        self._ticket += 1  # whatever the engine still says of the old request
+        self._send({"stop": True})
+        self._set_speaking(False)
+
+    def _set_speaking(self, speaking: bool) -> None:
+        if speaking != self._speaking:
+            self._speaking = speaking
+            self.speaking_changed.emit(speaking)

@@ -50,7 +50,7 @@ class TopBar(QWidget):
         layout.setContentsMargins(16, 10, 16, 10)
 
         # Up to four languages each have a button; with more, the first three do and
-        # "More languages" opens the chooser with the rest.
+        # "Languages" opens the chooser with the rest.
         self.inline = languages if len(languages) <= MAX_INLINE_LANGUAGES else languages[:3]
         self.overflow = tuple(code for code in languages if code not in self.inline)
         self.language_buttons: dict[str, BigButton] = {}

@@ -58,7 +58,8 @@ def make_kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeKiosk]:
         kiosk.window.resize(1366, 768)
         kiosk.window.show()
         qtbot.waitExposed(kiosk.window)
-        qtbot.waitUntil(lambda: kiosk.speaker.started)  # started once the window shows
+        # The speech engine starts in its own process once the window shows.
+        qtbot.waitUntil(lambda: kiosk.speaker.is_ready, timeout=15000)
         if start:  # a visitor touches the attract screen
             qtbot.mouseClick(kiosk.window.attract, Qt.MouseButton.LeftButton)
         return kiosk

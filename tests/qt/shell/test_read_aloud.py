@@ -32,10 +32,9 @@ def _kiosk(qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
 
 
 def _words(kiosk: KioskApp) -> list[str]:
-    engine = kiosk.speaker.engine
-    assert engine is not None
+    """The words the engine (in its own process) reports saying."""
     heard: list[str] = []
-    engine.sayingWord.connect(lambda word, _id, _start, _length: heard.append(word))
+    kiosk.speaker.word_spoken.connect(heard.append)
     return heard
 
 

@@ -1,0 +1,95 @@
+"""The read-aloud engine runs in a process of its own: one that does not answer, or
+dies, only turns reading aloud off (the button hides) and never stops the kiosk; the
+wipe allows the engine's process and starts a dead engine again."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import psutil
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.session.receipts import WipeReceipt
+from kiosk.shell.speech import Speaker
+from tests.helpers.guides import service_guide
+from tests.helpers.webserver import LocalServer
+from tests.qt.conftest import MakeKiosk
+
+
+def _tap(qtbot: QtBot, widget: QWidget | None) -> None:
+    assert widget is not None
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+SILENT_ENGINE = [sys.executable, "-c", "import time; time.sleep(60)"]
+
+
+def test_an_engine_that_does_not_answer_is_given_up(qtbot: QtBot) -> None:
+    speaker = Speaker(command=SILENT_ENGINE, start_timeout_s=1)
+    speaker.start()
+    pid = speaker.pid
+    assert pid is not None
+    with qtbot.waitSignal(speaker.ready, timeout=10000):
+        pass
+    assert not speaker.can_speak("fi")
+    assert speaker.pid is None
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    assert speaker.say("Paina.", "fi") is False
+    speaker.close()
+
+
+def test_reading_off_starts_no_process(qtbot: QtBot) -> None:
+    speaker = Speaker("none")
+    speaker.start()
+    assert speaker.is_ready and speaker.pid is None
+    assert not speaker.can_speak("fi")
+
+
+def test_the_kiosk_closes_its_engine(qtbot: QtBot) -> None:
+    speaker = Speaker("mock")
+    speaker.start()
+    qtbot.waitUntil(lambda: speaker.can_speak("fi"), timeout=15000)
+    pid = speaker.pid
+    assert pid is not None
+    speaker.close()
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+
+
+def test_an_engine_that_dies_hides_the_button_and_comes_back_after_the_wipe(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    web.route("/start", "<h1>Start</h1>")
+    service_guide(tmp_path / "guides", web.base)
+    kiosk = make_kiosk(tmp_path / "guides")
+    qtbot.mouseClick(
+        kiosk.window.findChild(QWidget, "tile-test-service"), Qt.MouseButton.LeftButton
+    )
+    speak = kiosk.window.findChild(QWidget, "guide-speak-button")
+    assert speak is not None and speak.isVisible()
+    qtbot.mouseClick(speak, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.speaker.speaking)
+    old_pid = kiosk.speaker.pid
+    assert old_pid is not None
+
+    os.kill(old_pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: not speak.isVisible(), timeout=10000)
+    assert not kiosk.speaker.speaking
+    assert kiosk.speaker.pid is None
+
+    with qtbot.waitSignal(kiosk.wipe_finished, timeout=15000) as blocker:
+        assert kiosk.keeper.end_session()
+    receipt = blocker.args[0]
+    assert isinstance(receipt, WipeReceipt)
+    assert receipt.ok, receipt.failed  # the new engine's process is allowed
+    new_pid = kiosk.speaker.pid
+    assert new_pid is not None and new_pid != old_pid
+    qtbot.mouseClick(kiosk.window.attract, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        kiosk.window.findChild(QWidget, "tile-test-service"), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(speak.isVisible, timeout=15000)
