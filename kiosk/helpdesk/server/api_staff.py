@@ -24,6 +24,7 @@ from kiosk.helpdesk.model import Action
 from kiosk.helpdesk.server import sse
 from kiosk.helpdesk.server.accounts import SESSION_LIFETIME, StaffSession, ThrottledError
 from kiosk.helpdesk.server.app import Helpdesk, helpdesk
+from kiosk.helpdesk.server.guide_titles import guide_titles
 from kiosk.helpdesk.server.labels import LABELS, pick_language
 from kiosk.helpdesk.server.store import ConflictError, NotFoundError
 
@@ -298,7 +299,10 @@ async def staff_page(request: Request, state: HelpdeskDep) -> HTMLResponse:
     language = pick_language(request.headers.get("accept-language"), state.settings.language)
     template = (_STATIC / "staff.html").read_text(encoding="utf-8")
     # JSON inside a non-executed data block; '<' escaped so nothing can close the tag.
-    labels = json.dumps(LABELS[language], ensure_ascii=False).replace("<", "\\u003c")
+    titles = await run_in_threadpool(guide_titles, language)  # read once, then cached
+    labels = json.dumps({**LABELS[language], "guide_titles": titles}, ensure_ascii=False).replace(
+        "<", "\\u003c"
+    )
     html = (
         template.replace("{{lang}}", language)
         .replace("{{title}}", LABELS[language]["title"])

@@ -83,13 +83,14 @@ def test_login_then_a_request_arrives_live_with_sound_and_notification(
     kiosk = KioskApi(seeded.url, seeded.pair_kiosk("Common room"))
     request_id = str(uuid.uuid4())
     kiosk.send(
-        request_id, topic="form", guide_id="kela-toimeentulotuki", step=3, phone="0401234567"
+        request_id, topic="form", guide_id="kela-basic-assistance", step=3, phone="0401234567"
     )
     card = page.locator(f"article[data-id='{request_id}']")
     expect(card).to_be_visible()
     expect(card.locator(".topic")).to_have_text("A form or application")
     expect(card).to_contain_text("Common room")
-    expect(card).to_contain_text("Guide: kela-toimeentulotuki, step 3")
+    # The guide by its title in the staff page's language, not its id.
+    expect(card).to_contain_text("Guide “Kela: basic social assistance”, step 3")
     expect(card.locator(".phone a")).to_have_attribute("href", "tel:0401234567")
     expect(page.locator("body")).to_have_attribute("data-chimes", "1")
     expect(page.locator("body")).to_have_attribute("data-notifications", "1")
@@ -118,8 +119,9 @@ def test_page_in_finnish_and_wide(browser: Browser, seeded: Seeded) -> None:
         sign_in(page, seeded.url)
         kiosk = KioskApi(seeded.url, seeded.pair_kiosk("Olohuone"))
         kiosk.send(str(uuid.uuid4()), topic="login", phone="0501112222")
-        kiosk.send(str(uuid.uuid4()), topic="computer", guide_id="omakanta", step=1)
+        kiosk.send(str(uuid.uuid4()), topic="computer", guide_id="omakanta-prescriptions", step=1)
         expect(page.locator("article")).to_have_count(2)
+        expect(page.locator("article").nth(1)).to_contain_text("Ohje ”OmaKanta: reseptit”, vaihe 1")
         expect(page.get_by_role("button", name="Tulen").first).to_be_visible()
         page.screenshot(path=SHOTS / "staff-queue-wide-fi.png", full_page=True)
     finally:

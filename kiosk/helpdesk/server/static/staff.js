@@ -152,7 +152,7 @@
     const meta = [request.centre_name, request.kiosk_name, waited ? fmt("waiting_for", { minutes: waited }) : L.just_now];
     node.append(el("p", "meta", meta.join(" · ")));
     if (request.guide_id) {
-      node.append(el("p", "detail", fmt("guide_step", { guide: request.guide_id, step: request.step ?? "–" })));
+      node.append(el("p", "detail", fmt("guide_step", { guide: (L.guide_titles || {})[request.guide_id] || request.guide_id, step: request.step ?? "–" })));
     }
     if (request.phone) {
       const line = el("p", "detail phone");
