@@ -7,8 +7,9 @@ says so and the speaker button is hidden: never a button that does nothing.
 
 The engine runs in a child process (``speech_worker.py``): starting it takes seconds,
 and a speech daemon that stops answering blocks it for good. The kiosk's screen never
-waits for it. An engine that does not start within ``START_TIMEOUT_S``, or that dies,
-means no reading aloud until it is started again (``start``, at the next wipe).
+waits for it. An engine that does not start within ``START_TIMEOUT_S``, that dies, or
+that never finishes reading a step (speech-dispatcher without a sound device) means no
+reading aloud until it is started again (``start``, at the next wipe).
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ log = logging.getLogger("kiosk.shell")
 
 ENGINE_OFF = "none"
 START_TIMEOUT_S = 30.0
+# Reading a step takes about a second per 10 characters; an engine still "reading" long
+# after that is stuck (speech-dispatcher waits for good when it has no sound device).
+READING_MARGIN_S = 10.0
+READING_S_PER_CHAR = 0.2
 
 
 class Speaker(QObject):
@@ -40,6 +45,7 @@ class Speaker(QObject):
         engine: str = "",
         command: list[str] | None = None,
         start_timeout_s: float = START_TIMEOUT_S,
+        reading_margin_s: float = READING_MARGIN_S,
     ) -> None:
         super().__init__()
         self._command = command or paths.kiosk_command("speech-worker", engine)
@@ -56,6 +62,10 @@ class Speaker(QObject):
         self._deadline.setSingleShot(True)
         self._deadline.setInterval(round(start_timeout_s * 1000))
         self._deadline.timeout.connect(self._on_too_slow)
+        self._reading_margin_s = reading_margin_s
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._on_stuck)
         self.started = False
         self.is_ready = False
 
@@ -105,6 +115,7 @@ class Speaker(QObject):
         process.deleteLater()
 
     def _stopped(self, why: str) -> None:
+        self._watchdog.stop()
         if not self._unavailable:
             log.warning("reading aloud is off: %s", why)
         self._deadline.stop()
@@ -122,6 +133,10 @@ class Speaker(QObject):
         self._stopped(
             f"the speech engine did not start within {self._deadline.interval() // 1000} s"
         )
+
+    def _on_stuck(self) -> None:
+        if self._speaking:
+            self._stopped("the speech engine did not finish reading a step")
 
     def _on_finished(self, code: int, _status: QProcess.ExitStatus) -> None:
         self._stopped(f"the speech engine stopped (exit code {code})")
@@ -206,6 +221,9 @@ class Speaker(QObject):
         self._ticket += 1
         self._locale = locale.name()
         self._send({"say": text, "locale": self._locale, "ticket": self._ticket})
+        self._watchdog.start(
+            round((self._reading_margin_s + READING_S_PER_CHAR * len(text)) * 1000)
+        )
         self._set_speaking(True)
         return True
 
@@ -217,6 +235,8 @@ class Speaker(QObject):
         self._set_speaking(False)
 
     def _set_speaking(self, speaking: bool) -> None:
+        if not speaking:
+            self._watchdog.stop()
         if speaking != self._speaking:
             self._speaking = speaking
             self.speaking_changed.emit(speaking)

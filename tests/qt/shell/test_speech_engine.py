@@ -43,6 +43,27 @@ def test_an_engine_that_does_not_answer_is_given_up(qtbot: QtBot) -> None:
     speaker.close()
 
 
+# An engine that has voices but never finishes reading (no sound device).
+STUCK_ENGINE = [
+    sys.executable,
+    "-c",
+    "import json, sys, time; print(json.dumps({'locales': ['fi_FI']}), flush=True); time.sleep(60)",
+]
+
+
+def test_an_engine_stuck_reading_is_stopped_and_the_button_goes(qtbot: QtBot) -> None:
+    speaker = Speaker(command=STUCK_ENGINE, reading_margin_s=0.5)
+    speaker.start()
+    qtbot.waitUntil(lambda: speaker.can_speak("fi"), timeout=10000)
+    assert speaker.say("Paina.", "fi")
+    assert speaker.speaking
+    with qtbot.waitSignal(speaker.speaking_changed, timeout=10000) as blocker:
+        pass
+    assert blocker.args == [False]
+    assert not speaker.can_speak("fi") and speaker.pid is None
+    speaker.close()
+
+
 def test_reading_off_starts_no_process(qtbot: QtBot) -> None:
     speaker = Speaker("none")
     speaker.start()
