@@ -102,32 +102,29 @@ class Speaker(QObject):
 
     def close(self) -> None:
         """End the engine's process (the kiosk is shutting down)."""
+        self._end_process(gently=True)
+
+    def _stopped(self, why: str) -> None:
+        if not self._unavailable:
+            log.warning("reading aloud is off: %s", why)
+        self._end_process(gently=False)
+        self._set_speaking(False)
+        self._set_ready([])
+
+    def _end_process(self, *, gently: bool) -> None:
         self._deadline.stop()
+        self._watchdog.stop()
         process, self._process = self._process, None
         if process is None:
             return
         process.finished.disconnect(self._on_finished)
         process.errorOccurred.disconnect(self._on_error)
-        process.closeWriteChannel()  # the worker ends when its input does
-        if not process.waitForFinished(2000):
+        if gently:
+            process.closeWriteChannel()  # the worker ends when its input does
+        if not gently or not process.waitForFinished(2000):
             process.kill()
             process.waitForFinished(2000)
         process.deleteLater()
-
-    def _stopped(self, why: str) -> None:
-        self._watchdog.stop()
-        if not self._unavailable:
-            log.warning("reading aloud is off: %s", why)
-        self._deadline.stop()
-        process, self._process = self._process, None
-        if process is not None:
-            process.finished.disconnect(self._on_finished)
-            process.errorOccurred.disconnect(self._on_error)
-            process.kill()
-            process.waitForFinished(1000)
-            process.deleteLater()
-        self._set_speaking(False)
-        self._set_ready([])
 
     def _on_too_slow(self) -> None:
         self._stopped(
