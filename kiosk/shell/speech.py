@@ -9,7 +9,8 @@ The engine runs in a child process (``speech_worker.py``): starting it takes sec
 and a speech daemon that stops answering blocks it for good. The kiosk's screen never
 waits for it. An engine that does not start within ``START_TIMEOUT_S``, that dies, or
 that never finishes reading a step (speech-dispatcher without a sound device) means no
-reading aloud until it is started again (``start``, at the next wipe).
+reading aloud until it is started again (``start``, at the next wipe), and after
+``MAX_FAILURES`` in a row, until the kiosk restarts.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ START_TIMEOUT_S = 30.0
 # after that is stuck (speech-dispatcher waits for good when it has no sound device).
 READING_MARGIN_S = 10.0
 READING_S_PER_CHAR = 0.2
+# An engine that fails this many times in a row is not started again until the kiosk
+# restarts (a wedged speech daemon would otherwise cost every visitor's wipe a retry).
+MAX_FAILURES = 3
 
 
 class Speaker(QObject):
@@ -52,6 +56,7 @@ class Speaker(QObject):
         # Reading aloud turned off, or an engine that said it has no voices: not started
         # again. (One that did not answer or died is started again at the next wipe.)
         self._unavailable = engine == ENGINE_OFF
+        self._failures = 0  # in a row; a step read to its end starts the count again
         self._locales: list[QLocale] = []
         self._ticket = 0  # the number of the request being read; a new one outdates it
         self._speaking = False
@@ -105,8 +110,14 @@ class Speaker(QObject):
         self._end_process(gently=True)
 
     def _stopped(self, why: str) -> None:
-        if not self._unavailable:
-            log.warning("reading aloud is off: %s", why)
+        self._failures += 1
+        if self._failures >= MAX_FAILURES and not self._unavailable:
+            self._unavailable = True
+            log.warning(
+                "reading aloud is off until the kiosk restarts: %s (%d times)", why, self._failures
+            )
+        elif not self._unavailable:
+            log.warning("reading aloud is off until the next visitor: %s", why)
         self._end_process(gently=False)
         self._set_speaking(False)
         self._set_ready([])
@@ -176,6 +187,7 @@ class Speaker(QObject):
             if "word" in message:
                 self.word_spoken.emit(str(message["word"]))
             elif message.get("speaking") is False:
+                self._failures = 0
                 self._set_speaking(False)
 
     def _send(self, message: dict[str, object]) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.session.receipts import WipeReceipt
-from kiosk.shell.speech import Speaker
+from kiosk.shell.speech import MAX_FAILURES, Speaker
 from tests.helpers.guides import service_guide
 from tests.helpers.webserver import LocalServer
 from tests.qt.conftest import MakeKiosk
@@ -62,6 +62,17 @@ def test_an_engine_stuck_reading_is_stopped_and_the_button_goes(qtbot: QtBot) ->
     assert blocker.args == [False]
     assert not speaker.can_speak("fi") and speaker.pid is None
     speaker.close()
+
+
+def test_an_engine_that_keeps_failing_is_not_started_again(qtbot: QtBot) -> None:
+    speaker = Speaker(command=SILENT_ENGINE, start_timeout_s=0.3)
+    for _attempt in range(MAX_FAILURES):
+        speaker.start()  # the kiosk's start-up, then each wipe
+        assert speaker.pid is not None
+        qtbot.waitUntil(lambda: speaker.pid is None, timeout=10000)
+    speaker.start()
+    assert speaker.pid is None and speaker.is_ready
+    assert not speaker.can_speak("fi")
 
 
 def test_reading_off_starts_no_process(qtbot: QtBot) -> None:
