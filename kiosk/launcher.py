@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
-from types import TracebackType
+from types import FrameType, TracebackType
+from typing import TYPE_CHECKING
 
 from kiosk import logsetup, paths
 from kiosk.config import Config
 
+if TYPE_CHECKING:
+    from kiosk.app import KioskApp
+
 log = logging.getLogger("kiosk")
+
+# What the OS sends to stop a program: systemd's stop and a shutdown (SIGTERM), Ctrl+C
+# in a terminal (SIGINT), a closed terminal (SIGHUP, not on Windows).
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
+)
 
 EXIT_CRASH = 70  # the supervisor restarts a clean kiosk
 
@@ -87,7 +98,25 @@ def run(config: Config, *, companion_processes: frozenset[str] = frozenset()) ->
     kiosk = app_mod.create(config)
     kiosk.keeper.allowed_processes.update(companion_processes)
     kiosk.window.show_kiosk()
-    code = kiosk.qapp.exec()
+    return run_until_stopped(kiosk)
+
+
+def run_until_stopped(kiosk: KioskApp) -> int:
+    """Run the event loop until the kiosk quits or the OS asks it to stop; then shut it
+    down, which erases the visitor's session as a wipe does (rather than leaving it in
+    RAM for the next start's sweep)."""
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        # Python runs this at its next bytecode: the session keeper's timer ticks often.
+        log.info("asked to stop (%s): erasing the session", signal.Signals(signum).name)
+        kiosk.qapp.quit()
+
+    previous = {sig: signal.signal(sig, stop) for sig in _STOP_SIGNALS}
+    try:
+        code = kiosk.qapp.exec()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     kiosk.shutdown()
     return code
 

@@ -9,6 +9,7 @@ sees anything of A. Then the disk is searched for A's marker.
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from kiosk.session.receipts import WipeReceipt
 from tests.helpers import state_site
 from tests.helpers.disk import files_containing
 from tests.helpers.guides import service_guide
+from tests.helpers.kiosk_child import running_kiosk
 from tests.helpers.pages import evaluate, wait_until_loaded
 from tests.helpers.screens import save_screenshot
 from tests.helpers.webserver import LocalServer
@@ -323,49 +325,36 @@ def test_start_up_removes_leftovers(make_kiosk: MakeKiosk) -> None:
 def test_kill_9_mid_session_leaves_nothing_after_restart(
     qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
 ) -> None:
-    import signal
-    import subprocess
-    import sys
-
-    import psutil
-
     state_site.install(web)
     service_guide(tmp_path / "guides", web.base)
-    root = Path(__file__).resolve().parents[2]
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tests.helpers.kiosk_child",
-            str(tmp_path / "guides"),
-            web.url("/plant"),
-        ],
-        cwd=root,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=os.environ.copy(),
-    )
-    try:
-        assert child.stdout is not None
-        line = child.stdout.readline()  # blocks until the child is mid-session
-        assert line.startswith("READY "), line
-        folder = Path(line.split(" ", 1)[1].strip())
-        assert (folder / "downloads" / "decision.txt").exists()
-        engine = [p.pid for p in psutil.Process(child.pid).children(recursive=True)]
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-        if child.stdout is not None:
-            child.stdout.close()
+    with running_kiosk(tmp_path / "guides", web.url("/plant")) as child:
+        assert (child.folder / "downloads" / "decision.txt").exists()
+        child.process.send_signal(signal.SIGKILL)
+        child.process.wait(timeout=30)
     # The browser engine's processes notice their parent is gone and end too.
-    psutil.wait_procs([psutil.Process(p) for p in engine if psutil.pid_exists(p)], timeout=30)
-    assert folder.exists(), "the killed kiosk could not clean up: the restart must"
+    assert child.wait_for_descendants() == []
+    assert child.folder.exists(), "the killed kiosk could not clean up: the restart must"
 
     kiosk = make_kiosk(tmp_path / "guides", start=False)
     assert kiosk.recovered >= 1
-    assert not folder.exists()
+    assert not child.folder.exists()
     _only_this_kiosks_sessions(kiosk)
+    no_marker_on_disk(tmp_path)
+
+
+def test_sigterm_mid_session_erases_the_session_before_exit(
+    tmp_path: Path, web: LocalServer
+) -> None:
+    """systemd's stop, or a shutdown: the kiosk erases the session itself and exits 0."""
+    state_site.install(web)
+    service_guide(tmp_path / "guides", web.base)
+    with running_kiosk(tmp_path / "guides", web.url("/plant")) as child:
+        assert (child.folder / "downloads" / "decision.txt").exists()
+        child.process.send_signal(signal.SIGTERM)
+        assert child.process.wait(timeout=30) == 0
+    assert not child.folder.exists()
+    assert child.wait_for_descendants() == []
+    assert list(paths.runtime_dir().glob("session-*")) == []
     no_marker_on_disk(tmp_path)
 
 

@@ -1,24 +1,33 @@
-"""A real kiosk in its own process, mid-session, for the kill -9 test.
+"""A real kiosk in its own process, mid-session, for the kill -9 and SIGTERM tests.
 
 Usage: python -m tests.helpers.kiosk_child GUIDES_DIR PLANT_URL
 Prints "READY <session folder>" once visitor A's state is planted and a "downloaded"
-file is in the session folder, then runs until killed.
+file is in the session folder, then runs until killed or stopped, as ``kiosk run`` does.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 
+import psutil
 from PySide6.QtCore import QTimer, QUrl
 
 from kiosk.app import create
 from kiosk.config import from_mapping
+from kiosk.launcher import run_until_stopped
 from tests.helpers.state_site import MARKER
 
 
-def main() -> None:
+def main() -> int:
     guides, plant_url = sys.argv[1], sys.argv[2]
-    kiosk = create(from_mapping({"kiosk": {"windowed": True}, "guides": {"dir": guides}}))
+    config = {"kiosk": {"windowed": True}, "guides": {"dir": guides}, "speech": {"engine": "mock"}}
+    kiosk = create(from_mapping(config))
     kiosk.window.show()
     kiosk.keeper.start_visit()
     kiosk.open_guide("test-service")
@@ -34,7 +43,47 @@ def main() -> None:
 
     view.titleChanged.connect(on_title)
     QTimer.singleShot(0, lambda: view.setUrl(QUrl(plant_url)))
-    kiosk.qapp.exec()
+    return run_until_stopped(kiosk)
+
+
+@dataclass
+class Child:
+    process: subprocess.Popen[str]
+    folder: Path  # visitor A's session folder
+    descendants: list[int]  # the browser engine's and the speech engine's processes
+
+    def wait_for_descendants(self) -> list[int]:
+        """Wait until the child's own children have ended; return those still alive."""
+        alive = [psutil.Process(p) for p in self.descendants if psutil.pid_exists(p)]
+        _gone, still = psutil.wait_procs(alive, timeout=30)
+        return [p.pid for p in still if p.status() != psutil.STATUS_ZOMBIE]
+
+
+@contextmanager
+def running_kiosk(guides: Path, plant_url: str) -> Iterator[Child]:
+    """A kiosk in its own process, mid-session with visitor A's state planted; killed
+    at the end if the test has not stopped it."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.helpers.kiosk_child", str(guides), plant_url],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=os.environ.copy(),
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()  # blocks until the child is mid-session
+        assert line.startswith("READY "), line
+        folder = Path(line.split(" ", 1)[1].strip())
+        descendants = [p.pid for p in psutil.Process(process.pid).children(recursive=True)]
+        yield Child(process, folder, descendants)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=30)
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 if __name__ == "__main__":
