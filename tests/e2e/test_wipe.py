@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,7 +27,7 @@ from kiosk.session.receipts import WipeReceipt
 from tests.helpers import state_site
 from tests.helpers.disk import files_containing
 from tests.helpers.guides import service_guide
-from tests.helpers.kiosk_child import running_kiosk
+from tests.helpers.kiosk_child import Child, running_kiosk
 from tests.helpers.pages import evaluate, wait_until_loaded
 from tests.helpers.screens import save_screenshot
 from tests.helpers.webserver import LocalServer
@@ -322,13 +324,19 @@ def test_start_up_removes_leftovers(make_kiosk: MakeKiosk) -> None:
     _only_this_kiosks_sessions(kiosk)
 
 
-def test_kill_9_mid_session_leaves_nothing_after_restart(
-    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
-) -> None:
+@contextmanager
+def _kiosk_in_a_process(tmp_path: Path, web: LocalServer) -> Iterator[Child]:
     state_site.install(web)
     service_guide(tmp_path / "guides", web.base)
     with running_kiosk(tmp_path / "guides", web.url("/plant")) as child:
         assert (child.folder / "downloads" / "decision.txt").exists()
+        yield child
+
+
+def test_kill_9_mid_session_leaves_nothing_after_restart(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    with _kiosk_in_a_process(tmp_path, web) as child:
         child.process.send_signal(signal.SIGKILL)
         child.process.wait(timeout=30)
     # The browser engine's processes notice their parent is gone and end too.
@@ -346,10 +354,7 @@ def test_sigterm_mid_session_erases_the_session_before_exit(
     tmp_path: Path, web: LocalServer
 ) -> None:
     """systemd's stop, or a shutdown: the kiosk erases the session itself and exits 0."""
-    state_site.install(web)
-    service_guide(tmp_path / "guides", web.base)
-    with running_kiosk(tmp_path / "guides", web.url("/plant")) as child:
-        assert (child.folder / "downloads" / "decision.txt").exists()
+    with _kiosk_in_a_process(tmp_path, web) as child:
         child.process.send_signal(signal.SIGTERM)
         assert child.process.wait(timeout=30) == 0
     assert not child.folder.exists()
