@@ -60,10 +60,24 @@ def _convert(node: yaml.Node) -> Node:
     raise YamlError(line, "unsupported YAML")  # pragma: no cover - PyYAML has no other kinds
 
 
+# libyaml's parser where PyYAML was built with it (five times faster: the kiosk reads
+# every guide at start-up); a file it refuses is read again by the Python parser, whose
+# messages the hints below know.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse(text: str) -> Node | None:
     """Parse one YAML document; ``None`` for an empty file."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        root = _compose_explained(text)
+    return None if root is None else _convert(root)
+
+
+def _compose_explained(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -76,4 +90,3 @@ def parse(text: str) -> Node | None:
         raise YamlError(line, f"{problem}{hint}") from None
     except yaml.YAMLError as exc:
         raise YamlError(1, str(exc)) from None
-    return None if root is None else _convert(root)
