@@ -181,12 +181,15 @@ class SafeRooms(QObject):
             # A popup that goes somewhere not allowed shows the same friendly page.
             view.kiosk_page().navigation_blocked.connect(main.kiosk_page().navigation_blocked)
         self.popup_host.show_popup(view)
+        view.urlChanged.connect(self.service.follow_window)
         # The kiosk's Back now closes (or goes back in) the new window: always possible.
         self.service.bar.back.setEnabled(True)
         self.popup_opened.emit(view)
 
     def _on_popup_closed(self, view: KioskView) -> None:
+        view.urlChanged.disconnect(self.service.follow_window)
         self.popup_host.remove_popup(view)
+        self.service.show_window_address(self.popups.top if self.popups is not None else None)
         main = self.service.view
         if not self.popup_host.isVisible() and main is not None:
             self.service.bar.back.setEnabled(main.history().canGoBack())

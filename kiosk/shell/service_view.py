@@ -170,6 +170,23 @@ class ServiceView(QWidget):
         self._show_address(text)
         self._update_buttons()
 
+    def follow_window(self, url: QUrl) -> None:
+        """A page's new window is on top: the guide and the address strip follow it (a
+        service that opens its next step in a new window is still guided)."""
+        text = url.toString()
+        if not text or text == "about:blank":
+            return
+        progress = self.guide_panel.progress
+        if progress is not None:
+            progress.follow_url(text, went_back=False)
+        self._show_address(text)
+
+    def show_window_address(self, view: KioskView | None) -> None:
+        """The window on top has changed (one closed): show its address, or the page's."""
+        shown = view if view is not None else self.view
+        if shown is not None:
+            self._show_address(shown.url().toString())
+
     def _on_load_state(self, state: str) -> None:
         if state == LOAD_STARTED:
             if self.content.currentWidget() is self.offline_page:

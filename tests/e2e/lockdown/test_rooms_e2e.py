@@ -262,3 +262,58 @@ def test_back_goes_back_in_a_new_window_then_closes_it(
     assert popups.popups == []
     assert view.url().path() == "/start"
     assert site.visible_windows(kiosk.window) == []
+
+
+def test_the_guide_and_the_address_follow_a_new_window(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    """A service that opens its form in a new window: the guide moves to the form's step
+    and the address strip names the window's site; closing it shows the page's again."""
+    web.route(
+        "/start",
+        f"<h1>Start</h1><a id='form' target='_blank' "
+        f"href='http://localhost:{web.port}/form'>Form</a>",
+    )
+    web.route("/form", "<h1>Form</h1>")
+    write_guide(
+        tmp_path / "guides",
+        "test-service",
+        f"""
+        id: test-service
+        category: other
+        languages: [fi, sv, en]
+        start_url: {web.base}/start
+        allowed_hosts: ["http://127.0.0.1:{web.port}", "http://localhost:{web.port}"]
+        title: {{fi: Testi, sv: Test, en: Test}}
+        steps:
+          - text: {{fi: Avaa lomake., sv: Öppna blanketten., en: Open the form.}}
+            url: 127.0.0.1:{web.port}/start
+          - text: {{fi: Täytä lomake., sv: Fyll i blanketten., en: Fill in the form.}}
+            url: localhost:{web.port}/form
+        """,
+    )
+    kiosk = make_kiosk(tmp_path / "guides")
+    view = site.open_tile(qtbot, kiosk)
+    service = kiosk.window.service
+    progress = service.guide_panel.progress
+    assert progress is not None
+    qtbot.waitUntil(lambda: progress.step_index == 0)
+    address = service.address_strip.address
+    assert address.text() == "127.0.0.1"
+
+    site.click_element(qtbot, view, "#form")
+    popups = kiosk.safe_rooms.popups
+    assert popups is not None
+    qtbot.waitUntil(lambda: popups.top is not None and popups.top.title() == "/form", timeout=15000)
+    qtbot.waitUntil(lambda: progress.step_index == 1)
+    assert address.text() == "localhost"
+    popup = popups.top
+    assert popup is not None
+    qtbot.waitUntil(lambda: site.js(qtbot, popup, "document.readyState") == "complete")
+    qtbot.wait(300)  # painted, for the picture only
+    save_screenshot(kiosk.window, "lockdown-popup-guided")
+
+    kiosk.safe_rooms.close_popup()
+    assert popups.top is None
+    assert address.text() == "127.0.0.1"
+    assert progress.step_index == 1  # the guide does not go back by itself
