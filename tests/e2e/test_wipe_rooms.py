@@ -18,7 +18,7 @@ from kiosk.app import KioskApp
 from kiosk.session.receipts import WipeReceipt
 from tests.helpers import lockdown_site as site
 from tests.helpers.disk import files_containing
-from tests.helpers.guides import write_guide
+from tests.helpers.guides import small_guide
 from tests.helpers.webserver import LocalServer, Request, Response
 from tests.qt.conftest import MakeKiosk
 
@@ -54,20 +54,11 @@ def _decision(_request: Request) -> Response:
 def _kiosk(make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer) -> KioskApp:
     web.route("/start", _START)
     web.route("/decision.pdf", _decision)
-    write_guide(
+    small_guide(
         tmp_path / "guides",
-        "test-service",
-        f"""
-        id: test-service
-        category: other
-        languages: [fi, sv, en]
-        start_url: {web.base}/start
-        allowed_hosts: ["http://127.0.0.1:{web.port}"]
-        permissions: [camera]
-        title: {{fi: Testi, sv: Test, en: Test}}
-        steps:
-          - text: {{fi: Paina., sv: Tryck., en: Press.}}
-        """,
+        f"{web.base}/start",
+        [f"http://127.0.0.1:{web.port}"],
+        extra="permissions: [camera]\n",
     )
     return make_kiosk(tmp_path / "guides")
 

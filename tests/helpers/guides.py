@@ -63,3 +63,26 @@ def service_guide(folder: Path, base_url: str, guide_id: str = "test-service") -
           en: The decision comes by post.
         """,
     )
+
+
+PRESS_STEP = "  - text: {fi: Paina., sv: Tryck., en: Press.}\n"
+
+
+def small_guide(
+    folder: Path,
+    start_url: str,
+    allowed_hosts: list[str],
+    *,
+    steps: str = PRESS_STEP,
+    extra: str = "",
+) -> Path:
+    """A one-tile guide "test-service" with the given hosts and steps (YAML list items,
+    indented by two spaces); ``extra``: more top-level YAML lines, e.g. permissions."""
+    hosts = ", ".join(f'"{host}"' for host in allowed_hosts)
+    return write_guide(
+        folder,
+        "test-service",
+        "id: test-service\ncategory: other\nlanguages: [fi, sv, en]\n"
+        f"start_url: {start_url}\nallowed_hosts: [{hosts}]\n{extra}"
+        "title: {fi: Testi, sv: Test, en: Test}\nsteps:\n" + steps,
+    )

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import KioskApp
 from kiosk.shell.notices import Notice
 from tests.helpers import lockdown_site as site
-from tests.helpers.guides import service_guide, write_guide
+from tests.helpers.guides import service_guide, small_guide, write_guide
 from tests.helpers.screens import save_screenshot
 from tests.helpers.webserver import LocalServer, serve
 from tests.qt.conftest import MakeKiosk
@@ -116,19 +116,10 @@ def test_a_bad_certificate_is_refused_with_an_explanation(
         web.route(
             "/start", f"<h1>Start</h1><a id='bad' href='https://127.0.0.1:{tls.port}/secret'>x</a>"
         )
-        write_guide(
+        small_guide(
             tmp_path / "guides",
-            "test-service",
-            f"""
-            id: test-service
-            category: money
-            languages: [fi, sv, en]
-            start_url: {web.base}/start
-            allowed_hosts: ["http://127.0.0.1:{web.port}", "http://127.0.0.1:{tls.port}"]
-            title: {{fi: Testi, sv: Test, en: Test}}
-            steps:
-              - text: {{fi: Paina., sv: Tryck., en: Press.}}
-            """,
+            f"{web.base}/start",
+            [f"http://127.0.0.1:{web.port}", f"http://127.0.0.1:{tls.port}"],
         )
         kiosk = make_kiosk(tmp_path / "guides")
         view = site.open_tile(qtbot, kiosk)
@@ -275,22 +266,16 @@ def test_the_guide_and_the_address_follow_a_new_window(
         f"href='http://localhost:{web.port}/form'>Form</a>",
     )
     web.route("/form", "<h1>Form</h1>")
-    write_guide(
+    small_guide(
         tmp_path / "guides",
-        "test-service",
-        f"""
-        id: test-service
-        category: other
-        languages: [fi, sv, en]
-        start_url: {web.base}/start
-        allowed_hosts: ["http://127.0.0.1:{web.port}", "http://localhost:{web.port}"]
-        title: {{fi: Testi, sv: Test, en: Test}}
-        steps:
-          - text: {{fi: Avaa lomake., sv: Öppna blanketten., en: Open the form.}}
-            url: 127.0.0.1:{web.port}/start
-          - text: {{fi: Täytä lomake., sv: Fyll i blanketten., en: Fill in the form.}}
-            url: localhost:{web.port}/form
-        """,
+        f"{web.base}/start",
+        [f"http://127.0.0.1:{web.port}", f"http://localhost:{web.port}"],
+        steps=(
+            "  - text: {fi: Avaa lomake., sv: Öppna blanketten., en: Open the form.}\n"
+            f"    url: 127.0.0.1:{web.port}/start\n"
+            "  - text: {fi: Täytä lomake., sv: Fyll i blanketten., en: Fill in the form.}\n"
+            f"    url: localhost:{web.port}/form\n"
+        ),
     )
     kiosk = make_kiosk(tmp_path / "guides")
     view = site.open_tile(qtbot, kiosk)
