@@ -13,7 +13,7 @@ from kiosk.app import KioskApp
 from kiosk.shell.notices import Notice
 from tests.helpers import lockdown_site as site
 from tests.helpers.guides import service_guide, small_guide, write_guide
-from tests.helpers.screens import save_screenshot
+from tests.helpers.screens import save_screenshot, wait_until_painted
 from tests.helpers.webserver import LocalServer, serve
 from tests.qt.conftest import MakeKiosk
 
@@ -47,7 +47,7 @@ def test_download_view_print_and_upload_a_pdf(
     saved = kiosk.session.folder / "downloads" / "paatos.pdf"
     assert saved.is_file()
     assert kiosk.safe_rooms.viewer.document.pageCount() == 2
-    qtbot.wait(200)
+    wait_until_painted(qtbot, _child(kiosk, "viewer-pdf"))
     save_screenshot(kiosk.window, "lockdown-pdf-viewer")
 
     # Print from the viewer: the kiosk's preview, two copies, one big Print button.
@@ -294,8 +294,7 @@ def test_the_guide_and_the_address_follow_a_new_window(
     assert address.text() == "localhost"
     popup = popups.top
     assert popup is not None
-    qtbot.waitUntil(lambda: site.js(qtbot, popup, "document.readyState") == "complete")
-    qtbot.wait(300)  # painted, for the picture only
+    wait_until_painted(qtbot, popup)
     save_screenshot(kiosk.window, "lockdown-popup-guided")
 
     kiosk.safe_rooms.close_popup()

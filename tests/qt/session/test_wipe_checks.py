@@ -18,19 +18,21 @@ from kiosk.session import wipe
 from kiosk.session.receipts import WipeReceipt
 from tests.qt.conftest import MakeKiosk
 
-SLEEPER = [sys.executable, "-c", "import time; time.sleep(60)"]
-# A process that starts a child of its own, as speech-dispatcher's autospawn does.
+# Processes that live until the test closes their input (or kills them).
+WAITER = [sys.executable, "-c", "import sys; sys.stdin.read()"]
+# One that starts a child of its own, as speech-dispatcher's autospawn does; the child
+# shares its input.
 PARENT = [
     sys.executable,
     "-c",
-    "import subprocess, sys, time; subprocess.Popen([sys.executable, '-c', "
-    "'import time; time.sleep(60)']); print('up', flush=True); time.sleep(60)",
+    "import subprocess, sys; subprocess.Popen([sys.executable, '-c', "
+    "'import sys; sys.stdin.read()']); print('up', flush=True); sys.stdin.read()",
 ]
 
 
 @contextmanager
 def _process(command: list[str]) -> Iterator[subprocess.Popen[str]]:
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         yield process
     finally:
@@ -38,8 +40,9 @@ def _process(command: list[str]) -> Iterator[subprocess.Popen[str]]:
             child.kill()
         process.kill()
         process.wait(timeout=30)
-        if process.stdout is not None:
-            process.stdout.close()
+        for pipe in (process.stdin, process.stdout):
+            if pipe is not None:
+                pipe.close()
 
 
 def test_a_stray_process_fails_the_wipe_and_the_kiosk_exits_for_a_restart(
@@ -50,7 +53,7 @@ def test_a_stray_process_fails_the_wipe_and_the_kiosk_exits_for_a_restart(
     exits: list[int] = []
     monkeypatch.setattr(kiosk.qapp, "exit", exits.append)
     with (
-        _process(SLEEPER),  # e.g. a program a page managed to start
+        _process(WAITER),  # e.g. a program a page managed to start
         qtbot.waitSignal(kiosk.wipe_finished, timeout=15000) as blocker,
     ):
         assert kiosk.keeper.end_session()

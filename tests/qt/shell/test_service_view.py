@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.browser.webengine.view import KioskView
 from tests.helpers.guides import service_guide, write_guide
 from tests.helpers.pages import wait_until_loaded
-from tests.helpers.screens import save_screenshot
+from tests.helpers.screens import save_screenshot, wait_until_painted
 from tests.helpers.webserver import LocalServer
 from tests.qt.conftest import MakeKiosk
 
@@ -65,7 +65,7 @@ def test_tile_opens_service_and_guide(
     assert "Aikaa." in step_text.text()
     # The test server really served the start page to this browser.
     assert web.seen("/start")[0].headers["accept-language"].startswith("fi")
-    qtbot.wait(300)  # let the software renderer paint before the screenshot
+    wait_until_painted(qtbot, view)
     save_screenshot(kiosk.window, "service-view")
 
 

@@ -26,7 +26,8 @@ def _tap(qtbot: QtBot, widget: QWidget | None) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-SILENT_ENGINE = [sys.executable, "-c", "import time; time.sleep(60)"]
+# An engine that never answers: it reads what the kiosk sends until the kiosk hangs up.
+SILENT_ENGINE = [sys.executable, "-c", "import sys; sys.stdin.read()"]
 
 
 def test_an_engine_that_does_not_answer_is_given_up(qtbot: QtBot) -> None:
@@ -47,7 +48,7 @@ def test_an_engine_that_does_not_answer_is_given_up(qtbot: QtBot) -> None:
 STUCK_ENGINE = [
     sys.executable,
     "-c",
-    "import json, sys, time; print(json.dumps({'locales': ['fi_FI']}), flush=True); time.sleep(60)",
+    "import json, sys; print(json.dumps({'locales': ['fi_FI']}), flush=True); sys.stdin.read()",
 ]
 
 
