@@ -161,25 +161,23 @@ class ServiceView(QWidget):
 
     # -- reacting to the browser -------------------------------------------------------
     def _on_url_changed(self, url: QUrl) -> None:
-        text = url.toString()
-        progress = self.guide_panel.progress
-        if progress is not None:
-            progress.follow_url(text, went_back=self._went_back)
+        self._follow(url.toString(), went_back=self._went_back)
         self._went_back = False
         self.back_hint.setVisible(False)
-        self._show_address(text)
         self._update_buttons()
+
+    def _follow(self, url: str, *, went_back: bool) -> None:
+        progress = self.guide_panel.progress
+        if progress is not None:
+            progress.follow_url(url, went_back=went_back)
+        self._show_address(url)
 
     def follow_window(self, url: QUrl) -> None:
         """A page's new window is on top: the guide and the address strip follow it (a
         service that opens its next step in a new window is still guided)."""
         text = url.toString()
-        if not text or text == "about:blank":
-            return
-        progress = self.guide_panel.progress
-        if progress is not None:
-            progress.follow_url(text, went_back=False)
-        self._show_address(text)
+        if text and text != "about:blank":
+            self._follow(text, went_back=False)
 
     def show_window_address(self, view: KioskView | None) -> None:
         """The window on top has changed (one closed): show its address, or the page's."""

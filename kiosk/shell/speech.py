@@ -71,7 +71,6 @@ class Speaker(QObject):
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
         self._watchdog.timeout.connect(self._on_stuck)
-        self.started = False
         self.is_ready = False
 
     # -- the engine's process -----------------------------------------------------------
@@ -85,7 +84,6 @@ class Speaker(QObject):
     def start(self) -> None:
         """Start the engine unless it runs (the kiosk calls this once its first screen
         shows, and at each wipe); ``ready`` follows when it has started or failed to."""
-        self.started = True
         if self._unavailable:
             if not self.is_ready:
                 self._set_ready([])

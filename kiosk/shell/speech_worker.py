@@ -58,14 +58,14 @@ class _Worker(QObject):
             return
         if not isinstance(message, dict):
             return
-        if "say" in message:
+        text, ticket, locale = message.get("say"), message.get("ticket"), message.get("locale")
+        if isinstance(text, str) and isinstance(ticket, int) and isinstance(locale, str):
             self.tts.stop()  # what the old request says now is no longer news
-            self.ticket = int(message.get("ticket", 0))
-            locale = QLocale(str(message.get("locale", "")))
-            if self.tts.locale() != locale:
-                self.tts.setLocale(locale)
-            self.tts.say(str(message["say"]))
-        elif message.get("stop") and self.tts.state() != QTextToSpeech.State.Ready:
+            self.ticket = ticket
+            if self.tts.locale() != QLocale(locale):
+                self.tts.setLocale(QLocale(locale))
+            self.tts.say(text)
+        elif message.get("stop") is True and self.tts.state() != QTextToSpeech.State.Ready:
             self.tts.stop()
 
     def _on_state(self, state: QTextToSpeech.State) -> None:
@@ -79,7 +79,7 @@ def run(engine: str) -> int:
     app = QCoreApplication.instance() or QCoreApplication(["kiosk-speech"])
     tts = QTextToSpeech(engine, app) if engine else QTextToSpeech(app)
     if tts.state() == QTextToSpeech.State.Error:
-        send({"locales": [], "error": tts.errorString()})
+        send({"locales": [], "error": f"engine {engine or 'default'!r}: {tts.errorString()}"})
         return 0
     worker = _Worker(tts)
     reader = _Reader()

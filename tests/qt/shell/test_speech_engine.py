@@ -4,8 +4,10 @@ wipe allows the engine's process and starts a dead engine again."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk import paths
 from kiosk.session.receipts import WipeReceipt
 from kiosk.shell.speech import MAX_FAILURES, Speaker
 from tests.helpers.guides import service_guide
@@ -126,3 +129,27 @@ def test_an_engine_that_dies_hides_the_button_and_comes_back_after_the_wipe(
         kiosk.window.findChild(QWidget, "tile-test-service"), Qt.MouseButton.LeftButton
     )
     qtbot.waitUntil(speak.isVisible, timeout=15000)
+
+
+def test_the_engine_process_ignores_lines_it_cannot_use() -> None:
+    lines = [
+        "not json",
+        "[1]",
+        '{"say": "Hei", "locale": "fi_FI", "ticket": "a"}',
+        '{"stop": "yes"}',
+        '{"say": "Hei", "locale": "fi_FI", "ticket": 2}',
+    ]
+    result = subprocess.run(
+        paths.kiosk_command("speech-worker", "mock"),
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "fi_FI" in answers[0]["locales"]
+    assert {"ticket": 2, "speaking": True} in answers[1:]
