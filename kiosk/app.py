@@ -38,8 +38,8 @@ from kiosk.session.receipts import WipeReceipt
 from kiosk.session.session import Session
 from kiosk.shell.i18n import Translations
 from kiosk.shell.main_window import MainWindow
-from kiosk.shell.safe_rooms import SafeRooms
-from kiosk.shell.speech import Speaker
+from kiosk.shell.rooms.safe_rooms import SafeRooms
+from kiosk.speech.speaker import Speaker
 
 if TYPE_CHECKING:
     from kiosk.helpdesk.embedded import EmbeddedHelpdesk

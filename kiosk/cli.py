@@ -62,7 +62,7 @@ def _cmd_guides_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_speech_worker(args: argparse.Namespace) -> int:
-    from kiosk.shell.speech_worker import run  # noqa: PLC0415 - Qt only when needed
+    from kiosk.speech.worker import run  # noqa: PLC0415 - Qt only when needed
 
     return run(args.engine)
 
@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", type=Path, default=None, help="settings file (TOML)")
     check.set_defaults(handler=_cmd_guides_check)
 
-    # The kiosk starts its read-aloud engine as a child process (kiosk/shell/speech.py).
+    # The kiosk starts its read-aloud engine as a child process (kiosk/speech/speaker.py).
     worker = sub.add_parser("speech-worker")
     worker.add_argument("engine", nargs="?", default="")
     worker.set_defaults(handler=_cmd_speech_worker)

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.shell.controls import label, set_role
+from kiosk.ui.controls import label, set_role
 
 #: language -> (touch to start, privacy promise, after a wipe)
 ATTRACT_TEXTS: dict[str, tuple[str, str, str]] = {

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from kiosk.guides.loader import LANGUAGE_NAMES
 from kiosk.guides.model import Guide
 from kiosk.guides.progress import GuideProgress, PageKind
-from kiosk.shell.controls import BigButton, align_to_layout, label, set_role, touch_scrolling
-from kiosk.shell.markup import bullet_list, to_html, to_plain
-from kiosk.shell.speech import Speaker
+from kiosk.speech.speaker import Speaker
+from kiosk.ui.controls import BigButton, align_to_layout, label, set_role, touch_scrolling
+from kiosk.ui.markup import bullet_list, to_html, to_plain
 
 PANEL_MIN_WIDTH = 380
 IMAGE_MAX_WIDTH = 420

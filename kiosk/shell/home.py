@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.guides.model import Guide
-from kiosk.shell import icons
-from kiosk.shell.controls import align_to_layout, label, set_role, touch_scrolling
-from kiosk.shell.theme import Sizes, palette
 from kiosk.shell.top_bar import NATIVE_NAMES
+from kiosk.ui import icons
+from kiosk.ui.controls import align_to_layout, label, set_role, touch_scrolling
+from kiosk.ui.theme import Sizes, palette
 
 TILE_MIN_WIDTH = 330
 TILE_MIN_HEIGHT = 200

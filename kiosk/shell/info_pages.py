@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.shell import icons
-from kiosk.shell.controls import BigButton, label, set_role
-from kiosk.shell.flow_layout import FlowLayout
-from kiosk.shell.theme import palette
+from kiosk.ui import icons
+from kiosk.ui.controls import BigButton, label, set_role
+from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.theme import palette
 
 
 class _InfoPage(QWidget):

@@ -9,10 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.shell.controls import BigButton, label
-from kiosk.shell.flow_layout import FlowLayout
-from kiosk.shell.session_overlays import WindowOverlay
 from kiosk.shell.top_bar import NATIVE_NAMES
+from kiosk.ui.controls import BigButton, label
+from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.window_overlay import WindowOverlay
 
 
 class LanguageChooser(WindowOverlay):

@@ -14,13 +14,13 @@ from kiosk.browser.policy import AllowList
 from kiosk.guides.model import Guide
 from kiosk.session.preferences import Choices
 from kiosk.shell.attract import AttractScreen
-from kiosk.shell.controls import BigButton, restyle
 from kiosk.shell.home import HomeScreen
 from kiosk.shell.language_chooser import LanguageChooser
 from kiosk.shell.service_view import ServiceView
 from kiosk.shell.session_overlays import EndConfirm, IdleWarning
-from kiosk.shell.theme import stylesheet
 from kiosk.shell.top_bar import TopBar
+from kiosk.ui.controls import BigButton, restyle
+from kiosk.ui.theme import stylesheet
 
 
 class MainWindow(QMainWindow):

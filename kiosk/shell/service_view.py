@@ -21,12 +21,12 @@ from kiosk.browser.policy import AllowList
 from kiosk.browser.webengine.page import LOAD_FAILED, LOAD_OK, LOAD_STARTED
 from kiosk.browser.webengine.view import KioskView
 from kiosk.guides.progress import GuideProgress
-from kiosk.shell import icons
-from kiosk.shell.controls import BigButton, label
-from kiosk.shell.flow_layout import FlowLayout
 from kiosk.shell.guide_panel import GuidePanel
 from kiosk.shell.info_pages import BlockedPage, OfflinePage
-from kiosk.shell.theme import Sizes, palette
+from kiosk.ui import icons
+from kiosk.ui.controls import BigButton, label
+from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.theme import Sizes, palette
 
 ZOOM_STEPS: tuple[float, ...] = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 _NORMAL_ZOOM = ZOOM_STEPS.index(1.0)

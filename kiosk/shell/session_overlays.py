@@ -8,66 +8,14 @@ continues the session.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
-    QColor,
     QHideEvent,
-    QPainter,
-    QPaintEvent,
 )
-from PySide6.QtWidgets import QApplication, QDialog, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QWidget
 
-from kiosk.shell.controls import BigButton, label, set_role
-
-
-class WindowOverlay(QWidget):
-    """Covers its parent completely; a dimmed backdrop with a card in the middle."""
-
-    def __init__(self, object_name: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
-        parent.installEventFilter(self)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.card = QFrame()
-        set_role(self.card, "card")
-        self.card.setMaximumWidth(900)
-        row.addWidget(self.card, 6)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
-        self.body = QVBoxLayout(self.card)
-        self.body.setContentsMargins(48, 40, 48, 40)
-        self.body.setSpacing(20)
-        self.hide()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        parent = self.parentWidget()
-        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
-            self.setGeometry(parent.rect())
-        return False
-
-    def popup(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
-        # Screen readers announce the overlay at once.
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 170))
-        painter.end()
-
-    def reset_for_next_visitor(self) -> None:
-        self.hide()
+from kiosk.ui.controls import BigButton, label
+from kiosk.ui.window_overlay import WindowOverlay
 
 
 class IdleWarning(WindowOverlay):

@@ -6,8 +6,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.session.preferences import Choices
-from kiosk.shell.controls import BigButton, restyle
-from kiosk.shell.flow_layout import FlowLayout
+from kiosk.ui.controls import BigButton, restyle
+from kiosk.ui.flow_layout import FlowLayout
 
 MAX_INLINE_LANGUAGES = 4
 

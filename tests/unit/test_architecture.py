@@ -20,8 +20,8 @@ PURE_MODULES = [
     "kiosk.guides.progress",
     "kiosk.guides.report",
     "kiosk.session.preferences",
-    "kiosk.shell.theme",
-    "kiosk.shell.markup",
+    "kiosk.ui.theme",
+    "kiosk.ui.markup",
 ]
 
 

@@ -1,4 +1,4 @@
-"""The kiosk's help widgets (help dialog, status banner, QR code) and ``HelpDesk``, the
+"""The kiosk's help widgets (help dialog, status banner) and ``HelpDesk``, the
 QObject that turns the sync client's callbacks into Qt signals. May import PySide6,
-``kiosk.helpdesk`` (model, status, client, outbox) and the shell's building blocks.
+``kiosk.helpdesk`` (model, status, client, outbox) and ``kiosk.ui``; never the shell.
 """

@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.helpdesk.status import Phase, VisitorStatus
-from kiosk.shell.controls import BigButton, label, restyle, set_role
-from kiosk.shell.theme import MIN_TOUCH_PX
+from kiosk.ui.controls import BigButton, label, restyle, set_role
+from kiosk.ui.theme import MIN_TOUCH_PX
 
 FLASHES = 3
 FLASH_MS = 300

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.helpdesk import model
 from kiosk.helpdesk.model import Topic
-from kiosk.helpdesk.qt.qr import QrCode
-from kiosk.shell.controls import BigButton, label, set_role
-from kiosk.shell.icons import pixmap_from_svg
-from kiosk.shell.theme import MIN_TOUCH_PX, palette
+from kiosk.ui.controls import BigButton, label, set_role
+from kiosk.ui.icons import pixmap_from_svg
+from kiosk.ui.qr import QrCode
+from kiosk.ui.theme import MIN_TOUCH_PX, palette
 
 PICTURES = Path(__file__).resolve().parent / "pictures"
 PICTURE_PX = 72

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import KioskApp
-from kiosk.shell.notices import Notice
+from kiosk.shell.rooms.notices import Notice
 from tests.helpers import lockdown_site as site
 from tests.helpers.guides import service_guide, small_guide, write_guide
 from tests.helpers.screens import save_screenshot, wait_until_painted

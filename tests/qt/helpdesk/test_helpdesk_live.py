@@ -17,7 +17,7 @@ from kiosk.helpdesk.client import pair
 from kiosk.helpdesk.model import Topic
 from kiosk.helpdesk.outbox import Outbox
 from kiosk.helpdesk.qt.helpdesk import HelpDesk, create_helpdesk
-from kiosk.shell.theme import stylesheet
+from kiosk.ui.theme import stylesheet
 from tests.helpers import chromium
 from tests.helpers.helpdesk_servers import REPO, STAFF_PASSWORD, LiveServer, seed
 

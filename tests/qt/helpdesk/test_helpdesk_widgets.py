@@ -22,7 +22,7 @@ from kiosk.helpdesk.qt.banner import StatusBanner
 from kiosk.helpdesk.qt.dialog import HelpDialog
 from kiosk.helpdesk.qt.helpdesk import HelpDesk
 from kiosk.helpdesk.status import Phase, VisitorStatus
-from kiosk.shell.theme import BASE_TEXT_PX, MIN_TOUCH_PX, stylesheet
+from kiosk.ui.theme import BASE_TEXT_PX, MIN_TOUCH_PX, stylesheet
 
 
 @dataclass

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import KioskApp
 from kiosk.browser.webengine.dialogs import DialogKind, DialogRequest, FileRequest
 from kiosk.lockdown.file_types import FileKind
-from kiosk.shell.link_card import clean_target, qr_content
-from kiosk.shell.notices import Notice
+from kiosk.shell.rooms.link_card import clean_target, qr_content
+from kiosk.shell.rooms.notices import Notice
 from tests.helpers import lockdown_site as site
 from tests.helpers.guides import service_guide
 from tests.helpers.screens import save_screenshot
@@ -247,7 +247,7 @@ def test_usb_stick_files_are_offered_without_paths(
     (stick / "virus.exe").write_bytes(b"MZ")
     (stick / "link.pdf").symlink_to(stick / "Kela" / "paatos.pdf")
     monkeypatch.setattr(
-        "kiosk.shell.file_chooser.removable_roots", lambda _mounts, _platform: [stick]
+        "kiosk.shell.rooms.file_chooser.removable_roots", lambda _mounts, _platform: [stick]
     )
     web.route("/start", "<h1>Kela</h1>")
     service_guide(tmp_path / "guides", web.base)
@@ -273,7 +273,7 @@ def test_removable_media_stay_hidden_unless_allowed(
     stick.mkdir()
     (stick / "paatos.pdf").write_bytes(site.pdf_bytes(1))
     monkeypatch.setattr(
-        "kiosk.shell.file_chooser.removable_roots", lambda _mounts, _platform: [stick]
+        "kiosk.shell.rooms.file_chooser.removable_roots", lambda _mounts, _platform: [stick]
     )
     chooser = kiosk.safe_rooms.chooser
     chooser.ask(FileRequest())
@@ -285,7 +285,7 @@ def test_no_printer_that_writes_files() -> None:
     """Whatever this machine has, the kiosk never picks a printer that writes a file."""
     from PySide6.QtPrintSupport import QPrinter
 
-    from kiosk.shell.printer import system_printer
+    from kiosk.shell.rooms.printer import system_printer
 
     for name in ("", "Microsoft Print to PDF", "no such printer"):
         printer = system_printer(name)

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.shell.theme import HIGH_CONTRAST, NORMAL
 from kiosk.shell.top_bar import NATIVE_NAMES
+from kiosk.ui.theme import HIGH_CONTRAST, NORMAL
 from tests.helpers.guides import service_guide
 from tests.helpers.screens import save_screenshot
 from tests.helpers.webserver import LocalServer

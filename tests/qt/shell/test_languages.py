@@ -16,12 +16,12 @@ from pytestqt.qtbot import QtBot
 from kiosk import paths
 from kiosk.app import KioskApp
 from kiosk.config import UI_LANGUAGES
-from kiosk.shell import icons
 from kiosk.shell.attract import ATTRACT_TEXTS
-from kiosk.shell.controls import BigButton
 from kiosk.shell.i18n import catalogue
-from kiosk.shell.theme import Sizes, palette
 from kiosk.shell.top_bar import NATIVE_NAMES
+from kiosk.ui import icons
+from kiosk.ui.controls import BigButton
+from kiosk.ui.theme import Sizes, palette
 from tests.helpers.guides import service_guide
 from tests.helpers.screens import save_screenshot
 from tests.helpers.webserver import LocalServer

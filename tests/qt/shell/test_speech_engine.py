@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import paths
 from kiosk.session.receipts import WipeReceipt
-from kiosk.shell.speech import MAX_FAILURES, Speaker
+from kiosk.speech.speaker import MAX_FAILURES, Speaker
 from tests.helpers.guides import service_guide
 from tests.helpers.webserver import LocalServer
 from tests.qt.conftest import MakeKiosk

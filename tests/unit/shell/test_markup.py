@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.shell.markup import bullet_list, to_html, to_plain
+from kiosk.ui.markup import bullet_list, to_html, to_plain
 
 
 def test_bold_button_names() -> None:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from kiosk.session.preferences import TEXT_SCALES
-from kiosk.shell.theme import (
+from kiosk.ui.theme import (
     HIGH_CONTRAST,
     NORMAL,
     Sizes,

@@ -16,10 +16,9 @@ from urllib.parse import unquote
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-# The help desk's QR widget (black on white, which phones read best; qrcode is pure Python).
-from kiosk.helpdesk.qt.qr import QrCode
-from kiosk.shell.controls import BigButton, label
-from kiosk.shell.overlay import Overlay
+from kiosk.shell.rooms.overlay import Overlay
+from kiosk.ui.controls import BigButton, label
+from kiosk.ui.qr import QrCode  # black on white, which phones read best
 
 MAX_TARGET_CHARS = 120
 _PHONE_CHARS = set(string.digits + "+*#")

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.lockdown.file_types import FileKind
-from kiosk.shell.controls import BigButton, label
-from kiosk.shell.flow_layout import FlowLayout
-from kiosk.shell.overlay import Overlay
+from kiosk.shell.rooms.overlay import Overlay
+from kiosk.ui.controls import BigButton, label
+from kiosk.ui.flow_layout import FlowLayout
 
 log = logging.getLogger("kiosk.shell")
 

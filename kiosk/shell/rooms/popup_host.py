@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.browser.webengine.view import KioskView
-from kiosk.shell.controls import BigButton, label, set_role
+from kiosk.ui.controls import BigButton, label, set_role
 
 
 class PopupHost(QFrame):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QScroller, QWidget
 
-from kiosk.shell import icons
-from kiosk.shell.theme import Sizes, palette
+from kiosk.ui import icons
+from kiosk.ui.theme import Sizes, palette
 
 
 def set_role(widget: QWidget, role: str) -> None:

@@ -16,10 +16,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.lockdown.print_quota import MAX_COPIES, PrintQuota
-from kiosk.shell.controls import BigButton, label, set_role
-from kiosk.shell.overlay import Overlay
-from kiosk.shell.printer import PrinterService
-from kiosk.shell.viewer import button_row
+from kiosk.shell.rooms.overlay import Overlay
+from kiosk.shell.rooms.printer import PrinterService
+from kiosk.shell.rooms.viewer import button_row
+from kiosk.ui.controls import BigButton, label, set_role
 
 log = logging.getLogger("kiosk.printing")
 

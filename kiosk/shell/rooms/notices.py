@@ -12,8 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QRect, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.shell.controls import BigButton, label
-from kiosk.shell.overlay import Overlay
+from kiosk.shell.rooms.overlay import Overlay
+from kiosk.ui.controls import BigButton, label
 
 
 class Notice(enum.Enum):

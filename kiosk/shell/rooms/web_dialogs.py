@@ -14,8 +14,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.browser.webengine.dialogs import DialogKind, DialogRequest
-from kiosk.shell.controls import BigButton, label
-from kiosk.shell.overlay import RequestOverlay
+from kiosk.shell.rooms.overlay import RequestOverlay
+from kiosk.ui.controls import BigButton, label
 
 MAX_INPUT_CHARS = 500
 

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 from kiosk.browser.webengine.dialogs import FileRequest
 from kiosk.lockdown.file_types import FileKind, accepts, kind_of
 from kiosk.lockdown.removable import Mount, removable_roots
-from kiosk.shell import icons
-from kiosk.shell.controls import BigButton, label, set_role
-from kiosk.shell.overlay import RequestOverlay
-from kiosk.shell.theme import palette
-from kiosk.shell.viewer import button_row, read_image
+from kiosk.shell.rooms.overlay import RequestOverlay
+from kiosk.shell.rooms.viewer import button_row, read_image
+from kiosk.ui import icons
+from kiosk.ui.controls import BigButton, label, set_role
+from kiosk.ui.theme import palette
 
 log = logging.getLogger("kiosk.shell")
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.browser.webengine.dialogs import DialogRequest, FileRequest
-from kiosk.shell.controls import BigButton, set_role
-from kiosk.shell.flow_layout import FlowLayout
+from kiosk.ui.controls import BigButton, set_role
+from kiosk.ui.flow_layout import FlowLayout
 
 # How much of the page shows through behind a card (a neutral shade, not a theme colour:
 # it only dims what is behind, in either contrast mode).

@@ -26,17 +26,17 @@ from kiosk.config import Config
 from kiosk.guides.progress import GuideProgress
 from kiosk.lockdown.file_types import FileKind
 from kiosk.lockdown.print_quota import PrintQuota
-from kiosk.shell.controls import BigButton
-from kiosk.shell.file_chooser import FileChooser
-from kiosk.shell.flow_layout import FlowLayout
-from kiosk.shell.link_card import ExternalLinkCard
-from kiosk.shell.notices import Notice, NoticeCard
-from kiosk.shell.popup_host import PopupHost
-from kiosk.shell.print_preview import PrintPreview
-from kiosk.shell.printer import PrinterService, image_to_pdf
+from kiosk.shell.rooms.file_chooser import FileChooser
+from kiosk.shell.rooms.link_card import ExternalLinkCard
+from kiosk.shell.rooms.notices import Notice, NoticeCard
+from kiosk.shell.rooms.popup_host import PopupHost
+from kiosk.shell.rooms.print_preview import PrintPreview
+from kiosk.shell.rooms.printer import PrinterService, image_to_pdf
+from kiosk.shell.rooms.viewer import DocumentViewer, read_image
+from kiosk.shell.rooms.web_dialogs import WebDialog
 from kiosk.shell.service_view import ServiceView
-from kiosk.shell.viewer import DocumentViewer, read_image
-from kiosk.shell.web_dialogs import WebDialog
+from kiosk.ui.controls import BigButton
+from kiosk.ui.flow_layout import FlowLayout
 
 log = logging.getLogger("kiosk.shell")
 
