@@ -33,6 +33,7 @@ from kiosk.practice import PracticeSite
 from kiosk.session import recovery
 from kiosk.session.keeper import SessionKeeper
 from kiosk.session.lifecycle import State
+from kiosk.session.parts import Part
 from kiosk.session.preferences import Choices
 from kiosk.session.receipts import WipeReceipt
 from kiosk.session.session import Session
@@ -124,19 +125,8 @@ class KioskApp(QObject):
         # the wipe starts it again if it has died.
         QTimer.singleShot(0, self.speaker.start)
         self.keeper.companion_pids.append(lambda: self.speaker.pid)
-        self.keeper.wipe_hooks.extend(
-            [
-                self.helpdesk.visitor_left,
-                self._close_service,
-                self.window.reset_for_next_visitor,
-                self.speaker.start,
-            ]
-        )
-        if self.practice is not None:
-            self.keeper.wipe_hooks.append(self.practice.forget_visitors)
         self.keeper.state_changed.connect(self._on_state_changed)
         self.keeper.countdown.connect(self.window.idle_warning.show_seconds)
-        self.keeper.session_replaced.connect(self._on_session_replaced)
         self.keeper.wipe_finished.connect(self.wipe_finished)
         self.keeper.wipe_failed.connect(self._on_wipe_failed)
         self.window.attract.touched.connect(self.keeper.start_visit)
@@ -159,6 +149,21 @@ class KioskApp(QObject):
         self.window.show_attract(after_wipe=False)
         log.info("kiosk ready with %d guides", len(self.library.guides))
         self._install_lockdown()
+        self._register_visitor_parts()
+
+    def _register_visitor_parts(self) -> None:
+        """Everything that can hold something of a visitor, in the order the wipe resets
+        it (the keeper's own parts, the browser engine's, go after these). New visitor
+        state registers here, once."""
+        register = self.keeper.parts.register
+        register("help-desk", Part(self.helpdesk.visitor_left, self.helpdesk.leftovers))
+        register("rooms", Part(self.safe_rooms.reset_for_next_visitor, self.safe_rooms.leftovers))
+        register("service", Part(self._reset_service, self.window.service.leftovers))
+        register("window", Part(self.window.reset_for_next_visitor, self.window.leftovers))
+        register("choices", Part(self._reset_choices, self._choices_leftovers))
+        register("speech", Part(self.speaker.reset_for_next_visitor, self.speaker.leftovers))
+        if self.practice is not None:
+            register("practice-site", Part(self.practice.forget_visitors, self.practice.leftovers))
 
     # -- lockdown (issue 4) ------------------------------------------------------------
     def _install_lockdown(self) -> None:
@@ -203,8 +208,25 @@ class KioskApp(QObject):
         self.window.end_confirm.hide()
         self.keeper.end_session()
 
-    def _on_session_replaced(self, session: Session) -> None:
-        self._render_choices(None, session.preferences.choices)
+    def _reset_service(self) -> None:
+        self._close_service()
+        self.window.service.reset_for_next_visitor()
+
+    def _reset_choices(self) -> None:
+        # The screen follows the preferences: back to the defaults, the screen with them.
+        self.session.preferences.reset()
+
+    def _choices_leftovers(self) -> list[str]:
+        """The screen must show the defaults again (the new session brings them)."""
+        shown, defaults = self._shown_choices, self.session.preferences.defaults
+        found = []
+        if shown != defaults:
+            found.append(
+                "the screen still shows the last visitor's language, text size or contrast"
+            )
+        if self.translations.language != defaults.language:
+            found.append("the last visitor's language is still loaded")
+        return found
 
     def _on_wipe_failed(self, receipt: WipeReceipt) -> None:
         log.critical("the wipe could not be verified (%s); restarting", ", ".join(receipt.failed))

@@ -164,6 +164,9 @@ class PracticeSite:
         """
         self.visitors.clear()
 
+    def leftovers(self) -> list[str]:
+        return [f"{len(self.visitors)} practice visitor(s) still kept"] if self.visitors else []
+
     def __enter__(self) -> PracticeSite:
         self.start()
         return self

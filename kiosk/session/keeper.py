@@ -10,7 +10,6 @@ kiosk must restart rather than serve the next visitor.
 from __future__ import annotations
 
 import logging
-import shutil
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ from kiosk import paths
 from kiosk.session import wipe
 from kiosk.session.idle import InputWatcher
 from kiosk.session.lifecycle import Clock, Lifecycle, State
+from kiosk.session.parts import Part, VisitorParts
 from kiosk.session.receipts import ReceiptLog, WipeReceipt
 from kiosk.session.session import Session
 
@@ -63,12 +63,15 @@ class SessionKeeper(QObject):
         self.lifecycle = Lifecycle(clock, idle_timeout_s, warning_s)
         self.lifecycle.on_change(self._on_state)
         self.receipts = ReceiptLog(paths.data_dir())
-        #: Run first in every wipe: close the service, cancel a help request, stop speech.
-        self.wipe_hooks: list[Callable[[], None]] = []
+        #: Everything that holds something of a visitor (the wipe resets and checks each).
+        self.parts = VisitorParts()
+        #: The session being wiped, while the wipe runs (the engine parts check it).
+        self._leaving: Session | None = None
         #: Child processes besides the browser engine's that may outlive a session: by
         #: name, and by the process id a companion (the speech engine) has right now.
         self.allowed_processes: set[str] = set()
         self.companion_pids: list[Callable[[], int | None]] = []
+        self._register_engine_parts()
         self._watcher = InputWatcher(self._on_input)
         # WORKAROUND (PySide6 6.12): a Python event filter on the whole QApplication
         # crashes when QtWebEngine creates its widgets. Every input event of a window
@@ -125,54 +128,104 @@ class SessionKeeper(QObject):
             self._wipe(reason)
 
     # -- the wipe ------------------------------------------------------------------------
-    def _wipe(self, reason: str) -> None:
-        started = time.perf_counter()
-        old = self.current
-        profile = old.browser.profile
-        folder = old.folder
-        clipboard = QApplication.clipboard()
+    def _register_engine_parts(self) -> None:
+        """The parts the keeper owns itself: they go last, after the shell has let go of
+        the visitor's views (pages are deleted before their profile)."""
+        register = self.parts.register
+        register("windows", Part(self._close_windows, self._window_leftovers), last=True)
+        register("clipboard", Part(self._clear_clipboard, self._clipboard_leftovers), last=True)
+        register("browser", Part(self._close_leaving_browser, self._browser_leftovers), last=True)
+        register(
+            "session-folder", Part(self._remove_leaving_folder, self._folder_leftovers), last=True
+        )
+        register("processes", Part(self._end_stray_processes, self._stray_processes), last=True)
 
-        for hook in list(self.wipe_hooks):
-            try:
-                hook()
-            except Exception:  # one failing part must not stop the rest of the wipe
-                log.exception("a wipe step failed")
+    def _close_windows(self) -> None:
         wipe.close_extra_windows(self._shell)
-        wipe.clear_clipboard(clipboard)
-        old.close()
+
+    def _window_leftovers(self) -> list[str]:
+        return [
+            f"a window is still open: {type(w).__name__}" for w in wipe.extra_windows(self._shell)
+        ]
+
+    def _clear_clipboard(self) -> None:
+        wipe.clear_clipboard(QApplication.clipboard())
+
+    def _clipboard_leftovers(self) -> list[str]:
+        return [] if wipe.clipboard_is_empty(QApplication.clipboard()) else ["it holds data"]
+
+    @property
+    def _visitors_session(self) -> Session:
+        """The session a part's reset or check is about: the one being wiped, else the
+        current one."""
+        return self._leaving if self._leaving is not None else self.current
+
+    def _close_leaving_browser(self) -> None:
+        self._visitors_session.close()
         # Pages and views go first, then the profile (deferred deletes run in order).
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        # The engine may have finished writing a file after the first removal.
-        shutil.rmtree(folder, ignore_errors=True)
+
+    def _browser_leftovers(self) -> list[str]:
+        leaving = self._visitors_session
+        found = []
+        if not wipe.object_is_released(leaving.browser.profile):
+            found.append("the browser profile still exists")
+        if leaving.browser.views:
+            found.append(f"{len(leaving.browser.views)} browser view(s) still exist")
+        if leaving.guide_progress is not None:
+            found.append("the guide progress is still kept")
+        return found
+
+    def _remove_leaving_folder(self) -> None:
+        # After the browser part: the engine has stopped writing into it by then.
+        self._visitors_session.remove_folder()
+
+    def _folder_leftovers(self) -> list[str]:
+        if wipe.folder_is_gone(self._visitors_session.folder):
+            return []
+        return ["the session folder still exists"]
+
+    def _companions(self) -> tuple[frozenset[str], frozenset[int]]:
+        pids = (companion() for companion in self.companion_pids)
+        return frozenset(self.allowed_processes), frozenset(pid for pid in pids if pid)
+
+    def _end_stray_processes(self) -> None:
+        # A program a page managed to start ends with the visitor's session.
+        wipe.end_unexpected_child_processes(*self._companions())
+
+    def _stray_processes(self) -> list[str]:
+        names = wipe.unexpected_child_processes(*self._companions())
+        return [f"a process outlived the session: {name}" for name in names]
+
+    def _wipe(self, reason: str) -> None:
+        started = time.perf_counter()
+        self._leaving = self.current
+        reset_failures = self.parts.reset_all()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
         self.current = self._next or self._make_session()
         self._next = None
         self.session_replaced.emit(self.current)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
-        checks = {
-            "session_folder_removed": wipe.folder_is_gone(folder),
-            "clipboard_empty": wipe.clipboard_is_empty(clipboard),
-            "no_extra_windows": not wipe.extra_windows(self._shell),
-            "no_stray_processes": not wipe.unexpected_child_processes(
-                frozenset(self.allowed_processes),
-                frozenset(pid for pid in (companion() for companion in self.companion_pids) if pid),
-            ),
-            "browser_profile_released": wipe.object_is_released(profile),
-            "choices_reset": self.current.preferences.choices == self.current.preferences.defaults,
-            "guide_progress_reset": self.current.guide_progress is None,
-        }
+        leftovers = self.parts.verify_all()
+        for name, kind in reset_failures.items():
+            # A part whose reset broke off is in no known state, whatever its check says.
+            leftovers[name] = [*leftovers.get(name, []), f"its reset failed ({kind})"]
+        for name, found in leftovers.items():
+            if found:
+                log.error("after the wipe, %s: %s", name, "; ".join(found))
+        self._leaving = None
         receipt = WipeReceipt(
             finished_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
             duration_s=round(time.perf_counter() - started, 4),
             reason=reason,
-            checks=checks,
+            checks={name: not found for name, found in leftovers.items()},
         )
         self.receipts.add(receipt)
         self.lifecycle.wipe_done()
         self.wipe_finished.emit(receipt)
         if not receipt.ok:
-            log.error("wipe checks failed: %s", ", ".join(receipt.failed))
             self.wipe_failed.emit(receipt)
         # Fast hand-over: the next visitor's session is made while nobody waits for it.
         QTimer.singleShot(0, self._prepare_next)
@@ -195,4 +248,5 @@ class SessionKeeper(QObject):
         for session in (self.current, self._next):
             if session is not None:
                 session.close()
+                session.remove_folder()
         self._next = None

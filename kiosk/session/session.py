@@ -39,8 +39,12 @@ class Session:
         log.info("session prepared")
 
     def close(self) -> None:
-        """Destroy everything this session owns."""
+        """Destroy the browser (its views, pages and profile go at the next deferred
+        delete) and the guide progress."""
         self.guide_progress = None
         self.browser.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
         log.info("session closed")
+
+    def remove_folder(self) -> None:
+        """Remove the session folder (downloads, print files, uploads) from RAM storage."""
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,7 +1,7 @@
 """The parts of a wipe that touch Qt and the OS: clearing, closing, and checking.
 
-``KioskApp`` runs these in order (see ``KioskApp._wipe``). Each check returns True when
-nothing of the visitor is left in that place; together they make the wipe receipt.
+The session keeper's own visitor parts (windows, clipboard, browser, session folder,
+processes) use these to reset and to check; each check says what is still there.
 """
 
 from __future__ import annotations
@@ -84,12 +84,12 @@ def _is_engine(name: str) -> bool:
     )
 
 
-def unexpected_child_processes(
-    allowed: frozenset[str] = frozenset(), allowed_pids: frozenset[int] = frozenset()
-) -> list[str]:
-    """Names of child processes that are neither the browser engine's nor allowed (by
-    name, or as one of ``allowed_pids`` or a child of one)."""
-    names = []
+def _unexpected_children(
+    allowed: frozenset[str], allowed_pids: frozenset[int]
+) -> list[tuple[psutil.Process | None, str]]:
+    """Child processes that are neither the browser engine's nor allowed (by name, or as
+    one of ``allowed_pids`` or a child of one), with their names. ``None`` stands for
+    "the processes could not be listed"."""
     try:
         children = psutil.Process().children(recursive=True)
         companions = set(allowed_pids)
@@ -97,7 +97,8 @@ def unexpected_child_processes(
             with contextlib.suppress(psutil.NoSuchProcess):
                 companions.update(c.pid for c in psutil.Process(pid).children(recursive=True))
     except psutil.Error:
-        return ["<cannot list processes>"]
+        return [(None, "<cannot list processes>")]
+    found: list[tuple[psutil.Process | None, str]] = []
     for child in children:
         if child.pid in companions:
             continue
@@ -110,6 +111,36 @@ def unexpected_child_processes(
         except psutil.Error:
             name = "<unknown>"
         if not _is_engine(name) and name not in allowed:
-            log.error("a process outlived the session: %s", name)
-            names.append(name)
+            found.append((child, name))
+    return found
+
+
+def unexpected_child_processes(
+    allowed: frozenset[str] = frozenset(), allowed_pids: frozenset[int] = frozenset()
+) -> list[str]:
+    """Names of the child processes that must not outlive a session."""
+    names = [name for _process, name in _unexpected_children(allowed, allowed_pids)]
+    for name in names:
+        log.error("a process outlived the session: %s", name)
     return names
+
+
+def end_unexpected_child_processes(
+    allowed: frozenset[str] = frozenset(),
+    allowed_pids: frozenset[int] = frozenset(),
+    grace_s: float = 2.0,
+) -> int:
+    """End the child processes that must not outlive a session (a program a page
+    managed to start): asked to stop, then killed. Returns how many there were."""
+    processes = [p for p, _name in _unexpected_children(allowed, allowed_pids) if p is not None]
+    for process in processes:
+        with contextlib.suppress(psutil.Error):
+            process.terminate()
+    _gone, alive = psutil.wait_procs(processes, timeout=grace_s)
+    for process in alive:
+        with contextlib.suppress(psutil.Error):
+            process.kill()
+    psutil.wait_procs(alive, timeout=grace_s)
+    if processes:
+        log.warning("ended %d process(es) that a session started", len(processes))
+    return len(processes)

@@ -142,6 +142,13 @@ class GuidePanel(QWidget):
 
     def reset_for_next_visitor(self) -> None:
         self.stop_reading()
+        self.show_guide(None)
+
+    def leftovers(self) -> list[str]:
+        found = ["a guide is still shown"] if self.progress is not None else []
+        if self.title.text() or self.step_text.text():
+            found.append("a guide's text is still shown")
+        return found
 
     # -- model -----------------------------------------------------------------------
     def show_guide(self, progress: GuideProgress | None) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -141,6 +142,16 @@ class HomeScreen(QWidget):
         usable = max(event.size().width() - 64, TILE_MIN_WIDTH)
         self._layout_tiles(max(1, min(4, usable // (TILE_MIN_WIDTH + 20))))
         super().resizeEvent(event)
+
+    def reset_for_next_visitor(self) -> None:
+        """Back to the top: where the last visitor scrolled hints at what they did."""
+        QScroller.scroller(self.scroller.viewport()).stop()
+        self.scroller.verticalScrollBar().setValue(0)
+
+    def leftovers(self) -> list[str]:
+        if self.scroller.verticalScrollBar().value() != 0:
+            return ["the tiles are still scrolled where the last visitor left them"]
+        return []
 
     def show_language(self, language: str) -> None:
         self._language = language

@@ -106,6 +106,9 @@ class BlockedPage(_InfoPage):
         self._host = host
         self.retranslate_ui()
 
+    def leftovers(self) -> list[str]:
+        return ["the blocked page still names an address"] if self._host else []
+
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         self.heading.setText(self.tr("This page is not available on this computer"))

@@ -21,6 +21,7 @@ from kiosk.shell.session_overlays import EndConfirm, IdleWarning
 from kiosk.shell.top_bar import TopBar
 from kiosk.ui.controls import BigButton, restyle
 from kiosk.ui.theme import stylesheet
+from kiosk.ui.window_overlay import WindowOverlay
 
 
 class MainWindow(QMainWindow):
@@ -124,13 +125,24 @@ class MainWindow(QMainWindow):
             for button in self.findChildren(BigButton):
                 button.apply_theme(choices.text_scale, choices.high_contrast)
 
+    @property
+    def overlays(self) -> tuple[WindowOverlay, ...]:
+        return (self.idle_warning, self.end_confirm, self.language_chooser)
+
     def reset_for_next_visitor(self) -> None:
-        """Every widget that keeps something of a visitor lets go of it."""
-        for widget in self.findChildren(QWidget):
-            reset = getattr(widget, "reset_for_next_visitor", None)
-            if callable(reset):
-                reset()
+        """The window as the next visitor should find it: no overlay, the home screen
+        scrolled to the top. (The service view, the rooms and the help widgets are parts
+        of their own.)"""
+        for overlay in self.overlays:
+            overlay.reset_for_next_visitor()
+        self.home.reset_for_next_visitor()
         self.show_home()
+
+    def leftovers(self) -> list[str]:
+        found = [item for overlay in self.overlays for item in overlay.leftovers()]
+        if self.stack.currentWidget() is not self.home:
+            found.append("the next visit would not start on the home screen")
+        return found + self.home.leftovers()
 
     def show_kiosk(self) -> None:
         if self.windowed:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -147,9 +148,12 @@ class ServiceView(QWidget):
         self._update_buttons()
 
     def clear(self) -> KioskView | None:
-        """Take the current view out (the caller owns closing it)."""
+        """Take the current view out (the caller owns closing it). None if there is no
+        view, or if its session's browser has deleted it already."""
         old = self.view
         self.view = None
+        if old is not None and not shiboken6.isValid(old):
+            old = None
         if old is not None:
             old.urlChanged.disconnect(self._on_url_changed)
             self._slot_layout.removeWidget(old)
@@ -158,6 +162,29 @@ class ServiceView(QWidget):
         self.address_strip.address.clear()
         self.address_strip.lock.clear()
         return old
+
+    def reset_for_next_visitor(self) -> None:
+        """The wipe (after ``clear``, whose caller closes the view): the bar, zoom and
+        friendly pages as the next visitor should find them."""
+        self.guide_panel.reset_for_next_visitor()
+        self.blocked_page.show_host("")
+        self.content.setCurrentWidget(self.browser_slot)
+        self._zoom_index = _NORMAL_ZOOM
+        self._went_back = False
+        self._apply_zoom()
+        self._update_buttons()
+
+    def leftovers(self) -> list[str]:
+        found = ["a page is still shown"] if self.view is not None else []
+        if self.address_strip.address.text():
+            found.append("the address strip still names a page")
+        if not self.back_hint.isHidden():
+            found.append("the identification hint is still shown")
+        if self._zoom_index != _NORMAL_ZOOM:
+            found.append("the page zoom is not back to normal")
+        if self.content.currentWidget() is not self.browser_slot:
+            found.append("an info page is still shown")
+        return found + self.blocked_page.leftovers() + self.guide_panel.leftovers()
 
     # -- reacting to the browser -------------------------------------------------------
     def _on_url_changed(self, url: QUrl) -> None:

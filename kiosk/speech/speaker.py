@@ -234,6 +234,16 @@ class Speaker(QObject):
         self._set_speaking(True)
         return True
 
+    def reset_for_next_visitor(self) -> None:
+        """Stop reading, forget the voice, and start the engine again if it has died."""
+        self.stop()
+        self._locale = ""
+        self.start()
+
+    def leftovers(self) -> list[str]:
+        found = ["a step is still being read aloud"] if self._speaking else []
+        return found + (["the last visitor's voice is still chosen"] if self._locale else [])
+
     def stop(self) -> None:
         if not self._speaking:
             return

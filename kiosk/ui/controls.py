@@ -7,7 +7,14 @@ sheet in ``theme.py`` picks up; widgets never set colours themselves.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QScroller, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScroller,
+    QWidget,
+)
 
 from kiosk.ui import icons
 from kiosk.ui.theme import Sizes, palette
@@ -15,6 +22,13 @@ from kiosk.ui.theme import Sizes, palette
 
 def set_role(widget: QWidget, role: str) -> None:
     widget.setProperty("role", role)
+
+
+def forget_text(*fields: QLineEdit) -> None:
+    """Empty ``fields`` and their undo history. (``QLineEdit.clear()`` keeps the history:
+    Ctrl+Z would bring the last visitor's text back.)"""
+    for field in fields:
+        field.setText("")
 
 
 def restyle(widget: QWidget) -> None:

@@ -60,3 +60,6 @@ class WindowOverlay(QWidget):
 
     def reset_for_next_visitor(self) -> None:
         self.hide()
+
+    def leftovers(self) -> list[str]:
+        return [f"{self.objectName()} is still open"] if not self.isHidden() else []

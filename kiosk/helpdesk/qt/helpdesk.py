@@ -4,16 +4,9 @@ It owns the visitor's current request (at most one), the status banner and the h
 dialog, and turns the sync client's callbacks (which run on background threads) into
 Qt signals on the GUI thread.
 
-Wiring in the shell (``kiosk/app.py``)::
-
-    helpdesk = create_helpdesk(config)            # starts syncing if helpdesk.url is set
-    window.add_banner(helpdesk.status_banner())   # a strip above the content
-    top_bar.help_button.clicked.connect(
-        lambda: helpdesk.open_dialog(window, guide_id=current_guide, step=current_step)
-    )
-    session.wipe_started.connect(helpdesk.visitor_left)
-    language_changed.connect(helpdesk.retranslate_ui)   # (LanguageChange also works)
-    app.aboutToQuit.connect(helpdesk.shutdown)
+``KioskApp`` (kiosk/app.py) makes one with ``create_helpdesk``, puts its banner under the
+top bar, opens the dialog from the help buttons, and registers it as the visitor part
+"help-desk" (``visitor_left`` / ``leftovers``).
 """
 
 from __future__ import annotations
@@ -136,7 +129,22 @@ class HelpDesk(QObject):
                 self.client.cancel(current.request_id, visitor_left=True)
         if self._dialog is not None:
             self._dialog.reject()
+        self._context = (None, None)
         self._clear()
+
+    def leftovers(self) -> list[str]:
+        """What of the last visitor's request the kiosk still shows or keeps (the outbox
+        may still be delivering it: that is the help desk's copy, not the visitor's)."""
+        found = []
+        if self.current is not None:
+            found.append("a help request is still shown")
+        if self._dialog is not None:
+            found.append("the help dialog is still open")
+        if self._context != (None, None):
+            found.append("the guide and step of the last request are still kept")
+        if self._banner is not None and not self._banner.isHidden():
+            found.append("the help banner is still shown")
+        return found
 
     def retranslate_ui(self) -> None:
         if self._banner is not None:

@@ -251,6 +251,12 @@ class FileChooser(RequestOverlay):
     def forget(self) -> None:
         self._clear_tiles()
 
+    def leftovers(self) -> list[str]:
+        found = super().leftovers()
+        if self.tiles or self.grid.count():
+            found.append("the file chooser still lists files")
+        return found
+
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Choose a file to attach"))
         self.hint.setText(

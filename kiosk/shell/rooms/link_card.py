@@ -87,6 +87,12 @@ class ExternalLinkCard(Overlay):
         self.target_label.clear()
         self.qr.set_data("")
 
+    def leftovers(self) -> list[str]:
+        found = super().leftovers()
+        if self.target or self.target_label.text() or self.qr.data:
+            found.append("the link card still holds a number or address")
+        return found
+
     def retranslate_ui(self) -> None:
         self.target_label.setText(self.target)
         if self.scheme == "mailto":

@@ -63,6 +63,13 @@ class NoticeCard(Overlay):
         super().reset_for_next_visitor()
         self.notice = None
         self.detail_text = ""
+        self.detail.clear()
+
+    def leftovers(self) -> list[str]:
+        found = super().leftovers()
+        if self.notice is not None or self.detail_text or self.detail.text():
+            found.append("a notice about the visitor's page or file is still kept")
+        return found
 
     def _texts(self, notice: Notice | None) -> tuple[str, str]:
         cannot_save = self.tr("This file cannot be saved on this computer")
@@ -139,7 +146,11 @@ class NoticeCard(Overlay):
         heading, text = self._texts(self.notice)
         self.heading.setText(heading)
         self.text.setText(text)
-        self.detail.setText(self.tr("File: {name}").format(name=self.detail_text))
+        # The file's name is the visitor's: shown only while its notice is.
+        if self.detail_text:
+            self.detail.setText(self.tr("File: {name}").format(name=self.detail_text))
+        else:
+            self.detail.clear()
         self.detail.setVisible(bool(self.detail_text))
         self.ok.setText(self.tr("OK"))
         self.help.setText(self.tr("Call digital support"))

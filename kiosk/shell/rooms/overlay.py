@@ -3,7 +3,8 @@ for files, printing, links and page dialogs.
 
 They are child widgets, never windows of their own: nothing escapes full screen, the
 window guard has nothing to close, and the session wipe reaches them (each has
-``reset_for_next_visitor()``, which closes it and forgets what it showed). They cover the
+``reset_for_next_visitor()``, which closes it and forgets what it showed, and
+``leftovers()``, which says what it still holds). They cover the
 browser bar and the page but not the guide beside them, nor the top bar with its help
 and end-session buttons.
 """
@@ -147,6 +148,10 @@ class Overlay(QFrame):
         """Close, and forget what was shown (subclasses clear their own state too)."""
         self.close_overlay()
 
+    def leftovers(self) -> list[str]:
+        """What of a visitor this room still holds (subclasses add their own)."""
+        return [f"{self.objectName()} is still open"] if not self.isHidden() else []
+
     # -- Qt ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest) and self.isVisible():
@@ -223,3 +228,9 @@ class RequestOverlay(Overlay):
         self.request = None
         self.forget()
         super().reset_for_next_visitor()
+
+    def leftovers(self) -> list[str]:
+        found = super().leftovers()
+        if self.request is not None:
+            found.append(f"{self.objectName()} still answers a page's request")
+        return found

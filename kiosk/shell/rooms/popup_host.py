@@ -20,11 +20,9 @@ class PopupHost(QFrame):
 
     Signals:
         close_requested(): the visitor pressed "Close this window".
-        reset(): the session wipe reset this widget (the popups' manager closes them).
     """
 
     close_requested = Signal()
-    reset = Signal()
 
     def __init__(self, slot: QWidget) -> None:
         super().__init__(slot)
@@ -73,10 +71,13 @@ class PopupHost(QFrame):
             self.hide()
 
     def reset_for_next_visitor(self) -> None:
-        self.reset.emit()
         for view in self.views:
             self.stack.removeWidget(view)
         self.hide()
+
+    def leftovers(self) -> list[str]:
+        found = [f"{len(self.views)} new window(s) still shown"] if self.views else []
+        return found + (["the new-window frame is still shown"] if not self.isHidden() else [])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.isVisible():

@@ -123,6 +123,13 @@ class PrintPreview(Overlay):
         self.copies = 1
         self.thumbnail.clear()
 
+    def leftovers(self) -> list[str]:
+        found = super().leftovers()
+        pixmap = self.thumbnail.pixmap()
+        if self.path is not None or self.pages or (pixmap is not None and not pixmap.isNull()):
+            found.append("the print preview still holds a document")
+        return found
+
     def _set_copies(self, copies: int) -> None:
         self.copies = max(1, min(copies, MAX_COPIES))
         self._render()

@@ -29,6 +29,7 @@ from kiosk.lockdown.print_quota import PrintQuota
 from kiosk.shell.rooms.file_chooser import FileChooser
 from kiosk.shell.rooms.link_card import ExternalLinkCard
 from kiosk.shell.rooms.notices import Notice, NoticeCard
+from kiosk.shell.rooms.overlay import Overlay
 from kiosk.shell.rooms.popup_host import PopupHost
 from kiosk.shell.rooms.print_preview import PrintPreview
 from kiosk.shell.rooms.printer import PrinterService, image_to_pdf
@@ -111,7 +112,6 @@ class SafeRooms(QObject):
         self.preview.printed.connect(self._on_printed)
         self.notice.help_requested.connect(service.help_requested)
         self.popup_host.close_requested.connect(self.close_popup)
-        self.popup_host.reset.connect(self.reset_for_next_visitor)
         self.print_page.clicked.connect(self.print_current_page)
         self.page_to_pdf.ready.connect(lambda path: self._preview(Path(path)))
         self.page_to_pdf.failed.connect(lambda: self.notice.show_notice(Notice.NOT_VIEWABLE))
@@ -301,12 +301,28 @@ class SafeRooms(QObject):
         log.info("visitor has printed %d page(s) in all", session.printed_pages)
 
     # -- the wipe ----------------------------------------------------------------------------
+    @property
+    def rooms(self) -> tuple[Overlay, ...]:
+        return (self.viewer, self.preview, self.chooser, self.link_card, self.notice, self.dialog)
+
     def reset_for_next_visitor(self) -> None:
-        """Run by the popup host's reset (a widget the wipe reaches): close the popups,
-        and stop listening to the old session's downloads (they are being cancelled)."""
+        """The wipe: close the new windows and every room, forget what they showed, and
+        stop listening to the old session's downloads (they are being cancelled)."""
         if self.popups is not None:
             self.popups.close_all()
+        self.popup_host.reset_for_next_visitor()
+        for room in self.rooms:
+            room.reset_for_next_visitor()
         self._unwatch_downloads()
+
+    def leftovers(self) -> list[str]:
+        found = [item for room in self.rooms for item in room.leftovers()]
+        if self.popups is not None and self.popups.top is not None:
+            found.append("a page's new window is still open")
+        found += self.popup_host.leftovers()
+        if self._downloads is not None:
+            found.append("the last visitor's downloads are still watched")
+        return found
 
     def apply_theme(self, scale: float, high_contrast: bool) -> None:
         """Icons in the visitor's text size and contrast (later changes reach every

@@ -177,6 +177,18 @@ class DocumentViewer(Overlay):
         super().reset_for_next_visitor()
         self._forget()
 
+    def leftovers(self) -> list[str]:
+        found = super().leftovers()
+        if (
+            self.path is not None
+            or self.document.pageCount() > 0
+            or not self._image.isNull()
+            or self.text_view.toPlainText()
+            or self.title.text()
+        ):
+            found.append("the viewer still holds a document")
+        return found
+
     # -- buttons -----------------------------------------------------------------------
     def _go_to_page(self, step: int) -> None:
         navigator = self.pdf_view.pageNavigator()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.browser.webengine.dialogs import DialogKind, DialogRequest
 from kiosk.shell.rooms.overlay import RequestOverlay
-from kiosk.ui.controls import BigButton, label
+from kiosk.ui.controls import BigButton, forget_text, label
 
 MAX_INPUT_CHARS = 500
 
@@ -60,8 +60,7 @@ class WebDialog(RequestOverlay):
             return
         kind = request.kind
         self.input.setText(request.default_text if kind is DialogKind.PROMPT else "")
-        self.user.clear()
-        self.password.clear()
+        forget_text(self.user, self.password)
         self.input.setVisible(kind is DialogKind.PROMPT)
         for widget in (self.user_label, self.user, self.password_label, self.password):
             widget.setVisible(kind is DialogKind.LOGIN)
@@ -82,9 +81,18 @@ class WebDialog(RequestOverlay):
         )
 
     def forget(self) -> None:
-        for field in (self.input, self.user, self.password):
-            field.clear()
+        forget_text(self.input, self.user, self.password)
         self.message.clear()
+        self.origin.clear()
+
+    def leftovers(self) -> list[str]:
+        found = super().leftovers()
+        fields = (self.input, self.user, self.password)
+        if any(f.text() or f.isUndoAvailable() for f in fields):
+            found.append("a field of the page's dialog holds text")
+        if self.message.text() or self.origin.text():
+            found.append("the page's message is still shown")
+        return found
 
     def retranslate_ui(self) -> None:
         request = self.request
@@ -98,7 +106,10 @@ class WebDialog(RequestOverlay):
             DialogKind.LOGIN: self.tr("The page asks for a user name and password"),
         }
         self.heading.setText(headings[kind])
-        self.origin.setText(self.tr("Page: {address}").format(address=host))
+        if host:
+            self.origin.setText(self.tr("Page: {address}").format(address=host))
+        else:
+            self.origin.clear()
         self.origin.setVisible(bool(host))
         if kind is DialogKind.LEAVE:
             self.message.setText(self.tr("If you leave, what you wrote on this page may be lost."))
