@@ -178,6 +178,37 @@ def decide(nav: Navigation, allow: AllowList) -> Decision:
     return Decision(Verdict.BLOCK_HOST, target=host, reason=f"host {host} not allowed")
 
 
+class BackStep(enum.Enum):
+    """What the kiosk's Back does (its button, Alt+Left, the mouse's Back)."""
+
+    GO_BACK = "go-back"  # the page's own history, one step
+    EXPLAIN_CANCEL = "explain-cancel"  # during identification: "press Cancel on the page"
+    CLOSE_WINDOW = "close-window"  # a page's new window with no history of its own
+    NOTHING = "nothing"
+
+
+def back_step(
+    address: str, identification: AllowList, *, can_go_back: bool, new_window: bool
+) -> BackStep:
+    """Back, decided once for the page and for a page's new window.
+
+    Going back during strong identification breaks the login (Suomi.fi's own advice):
+    the visitor is told to use the page's Cancel button instead.
+    """
+    try:
+        parts = urlsplit(address)
+        scheme = parts.scheme.lower()
+        host = (parts.hostname or "").lower()
+        port = _port(scheme, parts.port)
+    except ValueError:
+        host, scheme, port = "", "", 0
+    if host and identification.allows(host, scheme, port):
+        return BackStep.EXPLAIN_CANCEL
+    if can_go_back:
+        return BackStep.GO_BACK
+    return BackStep.CLOSE_WINDOW if new_window else BackStep.NOTHING
+
+
 def loggable(url: str) -> str:
     """An address fit for a log line: scheme and host only (never path or query)."""
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.browser.policy import AllowList
+from kiosk.browser.policy import AllowList, BackStep, back_step
 from kiosk.browser.webengine.page import LOAD_FAILED, LOAD_OK, LOAD_STARTED
 from kiosk.browser.webengine.view import KioskView
 from kiosk.guides.progress import GuideProgress
@@ -138,13 +138,13 @@ class ServiceView(QWidget):
         page = view.kiosk_page()
         page.navigation_blocked.connect(self._on_blocked)
         page.load_state.connect(self._on_load_state)
-        view.urlChanged.connect(self._on_url_changed)
+        view.address_changed.connect(self._on_address_changed)
         self.view_attached.emit(view)  # lockdown: before the first page loads
         self.guide_panel.show_guide(progress)
         self._zoom_index = _NORMAL_ZOOM
         self._apply_zoom()
         self.content.setCurrentWidget(self.browser_slot)
-        view.setUrl(QUrl(start_url))
+        view.open_address(start_url)
         self._update_buttons()
 
     def clear(self) -> KioskView | None:
@@ -155,7 +155,7 @@ class ServiceView(QWidget):
         if old is not None and not shiboken6.isValid(old):
             old = None
         if old is not None:
-            old.urlChanged.disconnect(self._on_url_changed)
+            old.address_changed.disconnect(self._on_address_changed)
             self._slot_layout.removeWidget(old)
         self.guide_panel.show_guide(None)
         self.back_hint.setVisible(False)
@@ -187,8 +187,8 @@ class ServiceView(QWidget):
         return found + self.blocked_page.leftovers() + self.guide_panel.leftovers()
 
     # -- reacting to the browser -------------------------------------------------------
-    def _on_url_changed(self, url: QUrl) -> None:
-        self._follow(url.toString(), went_back=self._went_back)
+    def _on_address_changed(self, address: str) -> None:
+        self._follow(address, went_back=self._went_back)
         self._went_back = False
         self.back_hint.setVisible(False)
         self._update_buttons()
@@ -199,18 +199,17 @@ class ServiceView(QWidget):
             progress.follow_url(url, went_back=went_back)
         self._show_address(url)
 
-    def follow_window(self, url: QUrl) -> None:
+    def follow_window(self, address: str) -> None:
         """A page's new window is on top: the guide and the address strip follow it (a
         service that opens its next step in a new window is still guided)."""
-        text = url.toString()
-        if text and text != "about:blank":
-            self._follow(text, went_back=False)
+        if address and address != "about:blank":
+            self._follow(address, went_back=False)
 
     def show_window_address(self, view: KioskView | None) -> None:
         """The window on top has changed (one closed): show its address, or the page's."""
         shown = view if view is not None else self.view
         if shown is not None:
-            self._show_address(shown.url().toString())
+            self._show_address(shown.address)
 
     def _on_load_state(self, state: str) -> None:
         if state == LOAD_STARTED:
@@ -229,7 +228,7 @@ class ServiceView(QWidget):
 
     def _on_blocked_back(self) -> None:
         view = self.view
-        if view is None or view.url().isEmpty() or view.url().toString() == "about:blank":
+        if view is None or view.is_blank:
             self.home_requested.emit()
             return
         self.content.setCurrentWidget(self.browser_slot)
@@ -241,30 +240,33 @@ class ServiceView(QWidget):
         if self.content.currentWidget() is not self.browser_slot:
             self._on_blocked_back()
             return
-        # Going back during strong identification breaks the login (Suomi.fi's own advice):
-        # tell the visitor to use the page's Cancel button instead.
-        parts = urlsplit(view.url().toString())
-        host = (parts.hostname or "").lower()
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        if host and self._identification.allows(host, parts.scheme, port):
+        self.go_back(view, new_window=False)
+
+    def go_back(self, view: KioskView, *, new_window: bool) -> BackStep:
+        """The kiosk's Back in ``view`` (the page, or a page's new window), as the
+        navigation policy decides; the caller closes a new window on CLOSE_WINDOW."""
+        step = back_step(
+            view.address,
+            self._identification,
+            can_go_back=view.can_go_back(),
+            new_window=new_window,
+        )
+        if step is BackStep.EXPLAIN_CANCEL:
             self.back_hint.setVisible(True)
-            return
-        history = view.history()
-        if history.canGoBack():
-            # WORKAROUND (Qt 6.12): QWebEngineView.back() (WebAction.Back) is ignored
-            # here after a script-started navigation; the history object's back() works.
-            self._went_back = True
-            history.back()
+        elif step is BackStep.GO_BACK:
+            self._went_back = not new_window
+            view.go_back()
+        return step
 
     def _on_reload(self) -> None:
         if self.view is not None:
             self.content.setCurrentWidget(self.browser_slot)
-            self.view.reload()
+            self.view.reload_page()
 
     def _update_buttons(self) -> None:
         view = self.view
         away = self.content.currentWidget() is not self.browser_slot
-        self.bar.back.setEnabled(view is not None and (view.history().canGoBack() or away))
+        self.bar.back.setEnabled(view is not None and (view.can_go_back() or away))
         self.bar.zoom_in.setEnabled(self._zoom_index < len(ZOOM_STEPS) - 1)
         self.bar.zoom_out.setEnabled(self._zoom_index > 0)
 
@@ -300,7 +302,7 @@ class ServiceView(QWidget):
         # Shown only when the page is zoomed, so the bar fits in one row more often.
         self.bar.zoom_label.setVisible(self._zoom_index != _NORMAL_ZOOM)
         if self.view is not None:
-            self.view.setZoomFactor(min(5.0, zoom * self._text_scale))
+            self.view.set_zoom(zoom * self._text_scale)
 
     @property
     def zoom_factor(self) -> float:
@@ -318,7 +320,7 @@ class ServiceView(QWidget):
         for page in (self.blocked_page, self.offline_page):
             page.apply_theme(scale, high_contrast)
         if self.view is not None:
-            self._show_address(self.view.url().toString())
+            self._show_address(self.view.address)
 
     def set_language(self, language: str) -> None:
         self.guide_panel.set_language(language)

@@ -1,27 +1,75 @@
-"""The kiosk's web view: no context menu, no drag and drop, zoom controlled by the shell."""
+"""The kiosk's web view: no context menu, no drag and drop, zoom controlled by the shell.
+
+The rest of the kiosk uses only this view's own small API (``address``, ``open_address``,
+``can_go_back``, ``go_back``, ``reload_page``, ``set_zoom``, ``address_changed``), never a
+QtWebEngine call: a Qt upgrade touches this package only.
+
+Signals:
+    address_changed(str): the page's address changed (the guide and the address strip
+        follow it).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from kiosk.browser.webengine.page import KioskPage
 
+#: The browser's own limit for a page's zoom.
+MAX_ZOOM = 5.0
+
 
 class KioskView(QWebEngineView):
+    address_changed = Signal(str)
+
     def __init__(self, page: KioskPage) -> None:
         super().__init__()
         self.setObjectName("browser")
         self.setPage(page)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAcceptDrops(False)
+        self.urlChanged.connect(lambda url: self.address_changed.emit(url.toString()))
 
     def kiosk_page(self) -> KioskPage:
         page = self.page()
         assert isinstance(page, KioskPage)
         return page
 
+    # -- the kiosk's API -----------------------------------------------------------------
+    @property
+    def address(self) -> str:
+        """The page's address now ("" before the first page)."""
+        return self.url().toString()
+
+    @property
+    def is_blank(self) -> bool:
+        return self.url().isEmpty() or self.address == "about:blank"
+
+    def open_address(self, address: str) -> None:
+        self.setUrl(QUrl(address))
+
+    def can_go_back(self) -> bool:
+        return self.history().canGoBack()
+
+    def go_back(self) -> bool:
+        """One step back in this view's history; False if there is none."""
+        history = self.history()
+        if not history.canGoBack():
+            return False
+        # WORKAROUND (Qt 6.12): QWebEngineView.back() (WebAction.Back) is ignored after
+        # a script-started navigation; the history object's back() works.
+        history.back()
+        return True
+
+    def reload_page(self) -> None:
+        self.reload()
+
+    def set_zoom(self, factor: float) -> None:
+        self.setZoomFactor(min(MAX_ZOOM, factor))
+
+    # -- lockdown ------------------------------------------------------------------------
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         event.ignore()
 

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QRect, Signal
 
+from kiosk.browser.policy import BackStep
 from kiosk.browser.webengine.context import BrowserContext
 from kiosk.browser.webengine.downloads import DownloadGuard
 from kiosk.browser.webengine.printing import PageToPdf
@@ -181,18 +182,18 @@ class SafeRooms(QObject):
             # A popup that goes somewhere not allowed shows the same friendly page.
             view.kiosk_page().navigation_blocked.connect(main.kiosk_page().navigation_blocked)
         self.popup_host.show_popup(view)
-        view.urlChanged.connect(self.service.follow_window)
+        view.address_changed.connect(self.service.follow_window)
         # The kiosk's Back now closes (or goes back in) the new window: always possible.
         self.service.bar.back.setEnabled(True)
         self.popup_opened.emit(view)
 
     def _on_popup_closed(self, view: KioskView) -> None:
-        view.urlChanged.disconnect(self.service.follow_window)
+        view.address_changed.disconnect(self.service.follow_window)
         self.popup_host.remove_popup(view)
         self.service.show_window_address(self.popups.top if self.popups is not None else None)
         main = self.service.view
         if not self.popup_host.isVisible() and main is not None:
-            self.service.bar.back.setEnabled(main.history().canGoBack())
+            self.service.bar.back.setEnabled(main.can_go_back())
 
     def close_popup(self) -> None:
         if self.popups is not None and self.popups.top is not None:
@@ -202,10 +203,7 @@ class SafeRooms(QObject):
         """Alt+Left or the mouse's Back: the open window's Back, else the kiosk's Back."""
         top = self.popups.top if self.popups is not None else None
         if top is not None and self.popup_host.isVisible():
-            history = top.history()
-            if history.canGoBack():
-                history.back()
-            else:
+            if self.service.go_back(top, new_window=True) is BackStep.CLOSE_WINDOW:
                 self.close_popup()
             return
         if self.service.isVisible() and self.service.bar.back.isEnabled():

@@ -6,8 +6,10 @@ import pytest
 
 from kiosk.browser.policy import (
     AllowList,
+    BackStep,
     Navigation,
     Verdict,
+    back_step,
     decide,
     loggable,
     parse_host_rule,
@@ -148,3 +150,35 @@ def test_host_rule_forms() -> None:
 )
 def test_loggable_never_keeps_path_or_query(url: str, logged: str) -> None:
     assert loggable(url) == logged
+
+
+# -- Back ----------------------------------------------------------------------------------
+IDENTIFICATION = AllowList.parse(["tunnistus.suomi.fi", "*.op.fi"])
+
+
+@pytest.mark.parametrize("new_window", [False, True])
+def test_back_during_identification_explains_cancel(new_window: bool) -> None:
+    for address in ("https://tunnistus.suomi.fi/sso?x=1", "https://login.op.fi/"):
+        step = back_step(address, IDENTIFICATION, can_go_back=True, new_window=new_window)
+        assert step is BackStep.EXPLAIN_CANCEL
+
+
+def test_back_goes_back_in_the_history_elsewhere() -> None:
+    step = back_step("https://www.kela.fi/x", IDENTIFICATION, can_go_back=True, new_window=False)
+    assert step is BackStep.GO_BACK
+    step = back_step("https://www.kela.fi/x", IDENTIFICATION, can_go_back=True, new_window=True)
+    assert step is BackStep.GO_BACK
+
+
+def test_back_without_history_closes_a_new_window_and_does_nothing_on_the_page() -> None:
+    page = back_step("https://www.kela.fi/", IDENTIFICATION, can_go_back=False, new_window=False)
+    window = back_step("https://www.kela.fi/", IDENTIFICATION, can_go_back=False, new_window=True)
+    assert page is BackStep.NOTHING
+    assert window is BackStep.CLOSE_WINDOW
+
+
+@pytest.mark.parametrize("address", ["", "about:blank", "http://[::1", "not a url"])
+def test_back_on_an_odd_address_is_decided_by_the_history(address: str) -> None:
+    assert back_step(address, IDENTIFICATION, can_go_back=True, new_window=False) is (
+        BackStep.GO_BACK
+    )
