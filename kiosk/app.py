@@ -192,14 +192,14 @@ class KioskApp(QObject):
         return self.keeper.current
 
     # -- the session's life --------------------------------------------------------------
-    def _on_state_changed(self, state: str) -> None:
-        if state == State.ACTIVE.value:
+    def _on_state_changed(self, state: State) -> None:
+        if state is State.ACTIVE:
             self.window.idle_warning.hide()
             self.window.show_visit()
-        elif state == State.WARNING.value:
+        elif state is State.WARNING:
             self.window.end_confirm.hide()
             self.window.idle_warning.popup()
-        elif state == State.ATTRACT.value:
+        elif state is State.ATTRACT:
             self.window.idle_warning.hide()
             self.window.end_confirm.hide()
             self.window.show_attract(after_wipe=True)

@@ -34,14 +34,14 @@ TICK_MS = 250
 
 class SessionKeeper(QObject):
     """Signals:
-    state_changed(str): the lifecycle's new state ("attract", "active", "warning", "wiping").
+    state_changed(object): the lifecycle's new ``State``.
     countdown(int): seconds left in the idle warning, every tick while it shows.
     session_replaced(object): the new ``Session`` after a wipe.
     wipe_finished(object): the ``WipeReceipt`` of every wipe.
     wipe_failed(object): the ``WipeReceipt`` of a wipe whose checks did not all pass.
     """
 
-    state_changed = Signal(str)
+    state_changed = Signal(object)
     countdown = Signal(int)
     session_replaced = Signal(object)
     wipe_finished = Signal(object)
@@ -121,7 +121,7 @@ class SessionKeeper(QObject):
 
     def _on_state(self, old: State, new: State, reason: str) -> None:
         log.info("session %s -> %s (%s)", old.value, new.value, reason)
-        self.state_changed.emit(new.value)
+        self.state_changed.emit(new)
         if new is State.WARNING:
             self.countdown.emit(self.lifecycle.seconds_left)
         if new is State.WIPING:

@@ -16,6 +16,7 @@ from PySide6.QtWebEngineCore import QWebEngineDownloadRequest
 
 from kiosk.lockdown.file_types import (
     MAX_DOWNLOAD_BYTES,
+    FileKind,
     Refusal,
     classify,
     content_matches,
@@ -40,13 +41,13 @@ class DownloadGuard(QObject):
     """Decides every download of one visitor's profile.
 
     Signals:
-        refused(str): a download was refused; the argument is a ``Refusal`` value.
-        finished(str, str): a file was saved: its path and its ``FileKind`` value.
+        refused(object): a download was refused, and why (a ``Refusal``).
+        finished(str, object): a file was saved: its path and its ``FileKind``.
         failed(): a download that was accepted did not finish (network, cancelled).
     """
 
-    refused = Signal(str)
-    finished = Signal(str, str)
+    refused = Signal(object)
+    finished = Signal(str, object)
     failed = Signal()
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
@@ -61,7 +62,7 @@ class DownloadGuard(QObject):
         except Exception:
             log.exception("download check failed; refused")
             request.cancel()
-            self.refused.emit(Refusal.UNKNOWN.value)
+            self.refused.emit(Refusal.UNKNOWN)
 
     def _decide(self, request: QWebEngineDownloadRequest) -> None:
         if request.isSavePageDownload():
@@ -82,16 +83,16 @@ class DownloadGuard(QObject):
         request.setDownloadFileName(name)
         key = id(request)
         self._active[key] = (request, name)
-        kind = verdict.kind.value
+        kind = verdict.kind
         request.receivedBytesChanged.connect(lambda: self._on_progress(key))
         request.isFinishedChanged.connect(lambda: self._on_finished(key, kind))
-        log.info("download accepted: a %s file", kind)
+        log.info("download accepted: a %s file", kind.value)
         request.accept()
 
     def _refuse(self, request: QWebEngineDownloadRequest, why: Refusal) -> None:
         log.info("download refused: %s (%s)", why.value, request.mimeType() or "no type")
         request.cancel()
-        self.refused.emit(why.value)
+        self.refused.emit(why)
 
     def _on_progress(self, key: int) -> None:
         entry = self._active.get(key)
@@ -100,9 +101,9 @@ class DownloadGuard(QObject):
             self._active.pop(key)
             entry[0].cancel()
             self._discard(entry[1])
-            self.refused.emit(Refusal.TOO_BIG.value)
+            self.refused.emit(Refusal.TOO_BIG)
 
-    def _on_finished(self, key: int, kind: str) -> None:
+    def _on_finished(self, key: int, kind: FileKind) -> None:
         entry = self._active.pop(key, None)
         if entry is None:
             return
@@ -121,9 +122,9 @@ class DownloadGuard(QObject):
         if not content_matches(name, head):
             log.warning("download thrown away: its content is not what its name says")
             self._discard(name)
-            self.refused.emit(Refusal.MISMATCH.value)
+            self.refused.emit(Refusal.MISMATCH)
             return
-        log.info("download saved: a %s file", kind)
+        log.info("download saved: a %s file", kind.value)
         self.finished.emit(str(path), kind)
 
     def cancel_all(self) -> None:

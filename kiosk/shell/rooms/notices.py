@@ -12,23 +12,35 @@ from collections.abc import Callable
 from PySide6.QtCore import QRect, Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk.lockdown.file_types import Refusal
 from kiosk.shell.rooms.overlay import Overlay
 from kiosk.ui.controls import BigButton, label
 
 
 class Notice(enum.Enum):
-    PROGRAM_REFUSED = "program"
-    ARCHIVE_REFUSED = "archive"
-    UNKNOWN_REFUSED = "unknown"
-    MISMATCH_REFUSED = "mismatch"
-    TOO_BIG_REFUSED = "too-big"
-    PAGE_REFUSED = "page"
-    DOCUMENT_SAVED = "document-saved"
-    CERTIFICATE = "certificate"
-    PASSKEY = "passkey"
-    FOLDER_UPLOAD = "folder-upload"
-    POPUPS = "popups"
-    NOT_VIEWABLE = "not-viewable"
+    PROGRAM_REFUSED = enum.auto()
+    ARCHIVE_REFUSED = enum.auto()
+    UNKNOWN_REFUSED = enum.auto()
+    MISMATCH_REFUSED = enum.auto()
+    TOO_BIG_REFUSED = enum.auto()
+    PAGE_REFUSED = enum.auto()
+    DOCUMENT_SAVED = enum.auto()
+    CERTIFICATE = enum.auto()
+    PASSKEY = enum.auto()
+    FOLDER_UPLOAD = enum.auto()
+    POPUPS = enum.auto()
+    NOT_VIEWABLE = enum.auto()
+
+
+#: What the visitor is told for each refused download (a test checks every one has one).
+REFUSAL_NOTICES: dict[Refusal, Notice] = {
+    Refusal.PROGRAM: Notice.PROGRAM_REFUSED,
+    Refusal.ARCHIVE: Notice.ARCHIVE_REFUSED,
+    Refusal.UNKNOWN: Notice.UNKNOWN_REFUSED,
+    Refusal.MISMATCH: Notice.MISMATCH_REFUSED,
+    Refusal.TOO_BIG: Notice.TOO_BIG_REFUSED,
+    Refusal.PAGE: Notice.PAGE_REFUSED,
+}
 
 
 class NoticeCard(Overlay):

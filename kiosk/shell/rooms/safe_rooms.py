@@ -25,11 +25,11 @@ from kiosk.browser.webengine.view import KioskView
 from kiosk.browser.webengine.windows import PopupManager
 from kiosk.config import Config
 from kiosk.guides.progress import GuideProgress
-from kiosk.lockdown.file_types import FileKind
+from kiosk.lockdown.file_types import FileKind, Refusal
 from kiosk.lockdown.print_quota import PrintQuota
 from kiosk.shell.rooms.file_chooser import FileChooser
 from kiosk.shell.rooms.link_card import ExternalLinkCard
-from kiosk.shell.rooms.notices import Notice, NoticeCard
+from kiosk.shell.rooms.notices import REFUSAL_NOTICES, Notice, NoticeCard
 from kiosk.shell.rooms.overlay import Overlay
 from kiosk.shell.rooms.popup_host import PopupHost
 from kiosk.shell.rooms.print_preview import PrintPreview
@@ -243,20 +243,15 @@ class SafeRooms(QObject):
     def _downloaded_files(self) -> list[Path]:
         return self._session().browser.downloads.files()
 
-    def _on_downloaded(self, path: str, kind: str) -> None:
-        file_kind = FileKind(kind)
-        if file_kind is FileKind.DOCUMENT:
+    def _on_downloaded(self, path: str, kind: FileKind) -> None:
+        if kind is FileKind.DOCUMENT:
             self.notice.show_notice(Notice.DOCUMENT_SAVED, Path(path).name)
             return
-        if not self.viewer.show_file(Path(path), file_kind, self.quota().enabled):
+        if not self.viewer.show_file(Path(path), kind, self.quota().enabled):
             self.notice.show_notice(Notice.NOT_VIEWABLE, Path(path).name)
 
-    def _on_download_refused(self, refusal: str) -> None:
-        try:
-            notice = Notice(refusal)
-        except ValueError:
-            notice = Notice.UNKNOWN_REFUSED
-        self.notice.show_notice(notice)
+    def _on_download_refused(self, refusal: Refusal) -> None:
+        self.notice.show_notice(REFUSAL_NOTICES.get(refusal, Notice.UNKNOWN_REFUSED))
 
     # -- printing --------------------------------------------------------------------------
     def quota(self) -> PrintQuota:
@@ -275,11 +270,10 @@ class SafeRooms(QObject):
             return
         self.page_to_pdf.write(view.kiosk_page(), self._print_folder())
 
-    def _on_print_file(self, path: str, kind: str) -> None:
-        file_kind = FileKind(kind)
-        if file_kind is FileKind.PDF:
+    def _on_print_file(self, path: str, kind: FileKind) -> None:
+        if kind is FileKind.PDF:
             self._preview(Path(path))
-        elif file_kind is FileKind.IMAGE:
+        elif kind is FileKind.IMAGE:
             target = self._print_folder() / f"{Path(path).stem}-print.pdf"
             if image_to_pdf(read_image(Path(path)), target):
                 self._preview(target)

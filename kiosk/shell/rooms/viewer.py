@@ -62,11 +62,11 @@ class DocumentViewer(Overlay):
     """Shows one downloaded file.
 
     Signals:
-        print_requested(str, str): print this file: its path and its ``FileKind`` value.
+        print_requested(str, object): print this file: its path and its ``FileKind``.
         closed(): (from Overlay).
     """
 
-    print_requested = Signal(str, str)
+    print_requested = Signal(str, object)
 
     def __init__(self, host: QWidget, area: Callable[[], QRect]) -> None:
         super().__init__("pdf-viewer", host, area, card=False)
@@ -227,7 +227,7 @@ class DocumentViewer(Overlay):
 
     def _on_print(self) -> None:
         if self.path is not None and self.kind is not None:
-            self.print_requested.emit(str(self.path), self.kind.value)
+            self.print_requested.emit(str(self.path), self.kind)
 
     def _update(self) -> None:
         is_pdf = self.kind is FileKind.PDF
