@@ -1,12 +1,14 @@
-"""Small secrets of the kiosk (the help desk's device token, later the admin PIN hash),
-get/set/delete by name.
+"""Small secrets of the kiosk (the help desk's device token and pinned certificate, later
+the admin PIN hash), get/set/delete by name.
 
-They live in the OS keyring through ``keyring``, with the backend chosen explicitly (not
-whatever ``keyring`` guesses at import): Windows Credential Manager, the macOS Keychain,
-or the Secret Service on Linux when a session bus offers one. A kiosk user on Linux often
-has no unlocked keyring; then a JSON file in the data folder, readable and writable only
-by the service account (mode 0600, in a 0700 folder), is used, and :func:`describe` says
-so for ``kiosk doctor``. Pure Python: no Qt.
+They live in the OS keyring through ``keyring``, with the backend chosen explicitly (never
+whatever ``keyring`` guesses, and never a backend that would put a password prompt on the
+kiosk's screen): Windows Credential Manager, the macOS Keychain, or the Secret Service on
+Linux when the kiosk user's session offers one whose default keyring is unlocked. A kiosk
+user on Linux often has no unlocked keyring; then a JSON file in the data folder, readable
+and writable only by the service account (mode 0600, in a 0700 folder), is used. The
+choice is made once per process; :func:`describe` says in plain words which store is in
+use (for ``kiosk doctor``). Pure Python: no Qt.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 import os
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Protocol
 
@@ -69,7 +72,17 @@ class KeyringStore:
             raise SecretStoreError(f"the keyring could not delete ({type(exc).__name__})") from exc
 
     def describe(self) -> str:
-        return f"OS keyring ({type(self.backend).__name__})"
+        kind = type(self.backend)
+        name = _KEYRING_NAMES.get(f"{kind.__module__}.{kind.__name__}", kind.__name__)
+        return f"the OS keyring of this account: {name}"
+
+
+#: Plain names of the keyring backends the kiosk chooses from.
+_KEYRING_NAMES = {
+    "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Manager",
+    "keyring.backends.macOS.Keyring": "the macOS Keychain",
+    "keyring.backends.SecretService.Keyring": "the desktop keyring (Secret Service)",
+}
 
 
 class FileStore:
@@ -127,7 +140,10 @@ class FileStore:
             self._write(data)
 
     def describe(self) -> str:
-        return f"file readable only by this account ({self.path}); no OS keyring was found"
+        return (
+            f"a file only this account can read ({self.path}); "
+            "no OS keyring was found, or it was locked"
+        )
 
 
 def fallback_path() -> Path:
@@ -154,24 +170,54 @@ def _os_backend() -> object | None:
         # A backend whose requirements are missing reports a priority it cannot meet.
         if type(backend).priority <= 0:
             return None
+        if sys.platform not in ("win32", "darwin") and not _secret_service_unlocked():
+            return None
     except Exception:  # any failure means "no usable keyring here"
         return None
     return backend
 
 
+def _secret_service_unlocked() -> bool:
+    """Whether the Secret Service's default keyring exists and is unlocked.
+
+    keyring would create a missing one or unlock a locked one, and either puts a password
+    prompt on the screen: on a kiosk, in front of a visitor. Asking does neither.
+    """
+    from contextlib import closing  # noqa: PLC0415
+
+    import secretstorage  # noqa: PLC0415
+
+    with closing(secretstorage.dbus_init()) as connection:
+        try:
+            collection = secretstorage.Collection(connection)  # the "default" alias
+        except secretstorage.exceptions.ItemNotFoundException:
+            return False
+        return not collection.is_locked()
+
+
 _override: SecretStore | None = None
+#: The OS keyring backend chosen for this process (None: none), once chosen.
+_chosen: tuple[object | None] | None = None
+_choosing = threading.Lock()
 
 
 def use_store(store: SecretStore | None) -> None:
-    """Replace the store for this process (tests; ``None`` goes back to the default)."""
-    global _override  # noqa: PLW0603 - one process-wide choice, like keyring's own
+    """Replace the store for this process (tests; ``None`` chooses again, as at start)."""
+    global _override, _chosen  # noqa: PLW0603 - one process-wide choice, like keyring's own
     _override = store
+    _chosen = None
 
 
 def default_store() -> SecretStore:
+    """The store in use: chosen once per process, so a token is never looked for in one
+    store after it was written to another (and the session bus is asked only once)."""
+    global _chosen  # noqa: PLW0603
     if _override is not None:
         return _override
-    backend = _os_backend()
+    with _choosing:
+        if _chosen is None:
+            _chosen = (_os_backend(),)
+        backend = _chosen[0]
     return KeyringStore(backend) if backend is not None else FileStore(fallback_path())
 
 
@@ -188,4 +234,5 @@ def delete(name: str) -> None:
 
 
 def describe() -> str:
+    """Which store holds the kiosk's secrets, in plain words (for ``kiosk doctor``)."""
     return default_store().describe()

@@ -187,6 +187,7 @@ def _pair_code(args: argparse.Namespace) -> int:
 
 def _pair(args: argparse.Namespace) -> int:
     from kiosk.helpdesk.client import PairingError, pair  # noqa: PLC0415
+    from kiosk.helpdesk.connection import readable_fingerprint  # noqa: PLC0415
 
     if not args.url.startswith(("http://", "https://")):
         return _fail("The address must start with http:// or https://")
@@ -195,6 +196,11 @@ def _pair(args: argparse.Namespace) -> int:
     except PairingError as exc:
         return _fail(f"Pairing failed: {exc}")
     print(f"Paired as {paired.kiosk_name!r} in {paired.centre!r}.")
+    if paired.certificate:
+        print(
+            "From now on the kiosk trusts only the help desk's present certificate, "
+            f"{readable_fingerprint(paired.certificate)}; pair again after replacing it."
+        )
     print(f'Make sure the kiosk\'s settings say: [helpdesk] url = "{args.url.rstrip("/")}"')
     return EXIT_OK
 

@@ -7,7 +7,7 @@
   serves on all addresses (staff open the page from their phones on the LAN), pairs the
   kiosk with it the first time, and :meth:`EmbeddedHelpdesk.stop` stops it with the kiosk.
 
-Pure Python (subprocess + httpx); no Qt.
+Pure Python (subprocess and the standard library's HTTP); no Qt.
 """
 
 from __future__ import annotations
@@ -23,11 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import httpx
-
 from kiosk import paths
 from kiosk.config import Config
 from kiosk.helpdesk import client
+from kiosk.helpdesk.connection import Http, TransportError
 
 if TYPE_CHECKING:
     from kiosk.helpdesk.server.store import Store
@@ -82,9 +81,10 @@ class EmbeddedHelpdesk:
                     f"see {self.log_path}"
                 )
             try:
-                if httpx.get(f"{self.url}/api/v1/health", timeout=2).status_code == 200:
-                    return
-            except httpx.HTTPError:
+                with Http(self.url, timeout=2) as http:
+                    if http.get("/api/v1/health").status == 200:
+                        return
+            except TransportError:
                 pass
             pause.wait(0.1)
         self.stop()

@@ -3,6 +3,7 @@ can be injected), or ``kiosk helpdesk serve`` as a child process (it can be kill
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -19,7 +20,6 @@ from typing import Any
 import httpx
 import uvicorn
 
-from kiosk.helpdesk.client import interrupt
 from kiosk.helpdesk.server import db
 from kiosk.helpdesk.server.accounts import Accounts
 from kiosk.helpdesk.server.app import create_app
@@ -207,6 +207,15 @@ class ServerProcess:
                 self.proc.wait(15)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+def interrupt(response: httpx.Response) -> None:
+    """Wake a thread blocked reading ``response`` (closing alone does not, on Linux)."""
+    stream = response.extensions.get("network_stream")
+    sock = stream.get_extra_info("socket") if stream is not None else None
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
 
 
 class EventReader:

@@ -60,3 +60,46 @@ def test_keyring_failures_become_plain_errors() -> None:
 
     with pytest.raises(secrets.SecretStoreError, match="could not be read"):
         secrets.KeyringStore(Broken()).get("x")
+
+
+def test_keyrings_own_guess_is_never_used(
+    monkeypatch: pytest.MonkeyPatch, kiosk_dirs: dict[str, Path]
+) -> None:
+    import keyring
+    import keyring.core
+
+    def guessed() -> None:
+        raise AssertionError("keyring's own choice was asked for")
+
+    monkeypatch.setattr(keyring, "get_keyring", guessed)
+    monkeypatch.setattr(keyring.core, "get_keyring", guessed)
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={kiosk_dirs['data']}/no-bus")
+    secrets.use_store(None)
+    secrets.set("helpdesk-token x", "abc")  # a bus that is not there: the private file
+    assert secrets.get("helpdesk-token x") == "abc"
+    assert isinstance(secrets.default_store(), secrets.FileStore)
+
+
+def test_the_store_is_chosen_once_per_process(
+    monkeypatch: pytest.MonkeyPatch, kiosk_dirs: dict[str, Path]
+) -> None:
+    asked: list[int] = []
+    monkeypatch.setattr(secrets, "_os_backend", lambda: asked.append(1))
+    secrets.use_store(None)
+    first = secrets.describe()
+    secrets.get("x")
+    secrets.set("x", "y")
+    assert secrets.describe() == first
+    assert asked == [1]
+    secrets.use_store(None)  # as a new process would
+    secrets.describe()
+    assert asked == [1, 1]
+
+
+def test_describe_names_the_keyring_in_plain_words() -> None:
+    from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+
+    store = secrets.KeyringStore(SecretServiceKeyring())
+    assert (
+        store.describe() == "the OS keyring of this account: the desktop keyring (Secret Service)"
+    )
