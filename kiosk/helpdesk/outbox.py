@@ -93,6 +93,8 @@ class Outbox:
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
+            # A delivered request's call-back number must not linger in free pages.
+            conn.execute("PRAGMA secure_delete=ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, SCHEMA_VERSION):
                 raise ValueError(f"unknown outbox version {version}")
@@ -133,6 +135,12 @@ class Outbox:
     def done(self, seq: int) -> None:
         with self._lock:
             self._conn.execute("DELETE FROM ops WHERE seq = ?", (seq,))
+            self._forget_on_disk()
+
+    def _forget_on_disk(self) -> None:
+        # The write-ahead log still holds the inserted row until it is checkpointed and
+        # emptied: then what was deleted is gone from every file of the outbox.
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def retried(self, seq: int) -> None:
         with self._lock:
@@ -154,6 +162,7 @@ class Outbox:
             )
             self._conn.execute("DELETE FROM ops WHERE seq = ?", (seq,))
             self._conn.execute("COMMIT")
+            self._forget_on_disk()
         log.error("the help desk refused a %s for good: %s", row[0], reason[:200])
 
     def count(self) -> int:

@@ -158,6 +158,8 @@ class HelpDesk(QObject):
             return []
         outbox = self.client.outbox
         found = list(outbox.problems)
+        if self.client.problem:  # e.g. the server's certificate is not the one paired with
+            found.append(self.client.problem)
         found += [
             f"The help desk refused a {kind} for good ({reason}) at {at}."
             for kind, reason, at in outbox.dead_letters()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kiosk.helpdesk.model import Topic
+from kiosk.helpdesk.outbox import Outbox
 from kiosk.helpdesk.qt.banner import StatusBanner
 from kiosk.helpdesk.qt.dialog import HelpDialog
 from kiosk.helpdesk.qt.helpdesk import HelpDesk
@@ -34,6 +36,8 @@ class FakeClient:
     cancelled: list[tuple[str, bool]] = field(default_factory=list)
     on_status: Any = None
     on_online: Any = None
+    problem: str | None = None
+    outbox: Any = None
 
     def send(self, topic: Topic, **kwargs: Any) -> str:
         self.sent.append({"topic": topic, **kwargs})
@@ -236,3 +240,14 @@ def test_without_a_help_desk_the_dialog_says_ask_the_staff(qtbot: QtBot) -> None
     themed(dialog)
     assert dialog.offline_box.isVisible() and not dialog.send_button.isVisible()
     assert "ask the staff" in dialog.offline_text.text()
+
+
+def test_problems_for_the_admin_view_include_the_connection_problem(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    client = FakeClient(outbox=Outbox(tmp_path / "outbox.sqlite3"))
+    helpdesk, _ = make_helpdesk(qtbot, client)
+    assert helpdesk.problems() == []
+    client.problem = "The help desk's certificate is not the one this kiosk was paired with."
+    assert helpdesk.problems() == [client.problem]
+    client.outbox.close()

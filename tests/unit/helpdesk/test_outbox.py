@@ -39,3 +39,22 @@ def test_a_damaged_file_is_moved_aside_and_reported(tmp_path: Path) -> None:
     box.add("create", "b", {"id": "b"})
     assert box.count() == 1
     box.close()
+
+
+def test_a_delivered_phone_number_is_gone_from_every_file(tmp_path: Path) -> None:
+    path = tmp_path / "outbox.sqlite3"
+    outbox = Outbox(path)
+    marker = "+358405550173"
+    first = outbox.add("create", "r1", {"topic": "login", "phone": marker})
+    second = outbox.add("create", "r2", {"topic": "form", "phone": marker + "9"})
+
+    def files_with_marker() -> list[str]:
+        return [p.name for p in tmp_path.iterdir() if marker.encode() in p.read_bytes()]
+
+    assert files_with_marker()  # the search can find it while it is owed
+    outbox.done(first)
+    outbox.give_up(second, "invalid")
+    assert outbox.count() == 0
+    assert files_with_marker() == []
+    outbox.close()
+    assert files_with_marker() == []
