@@ -18,11 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import ErrorDetails
 
 from kiosk import paths
+from kiosk.languages import UI_LANGUAGES
 
 CONFIG_VERSION = 1
 
 #: Languages the kiosk's own screens are translated into.
-UI_LANGUAGES: tuple[str, ...] = ("fi", "sv", "en", "ru", "uk", "et", "so", "ar")
 
 #: Suomi.fi e-identification and the identification services it sends visitors to.
 #: Every guide may use these in addition to its own hosts. A leading "*." allows every

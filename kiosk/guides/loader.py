@@ -26,6 +26,7 @@ from kiosk.guides.model import (
     UrlPattern,
 )
 from kiosk.guides.yamlnodes import Map, Node, Scalar, Seq, YamlError, parse
+from kiosk.languages import english_name
 
 GUIDE_FILE = "guide.yaml"
 MAX_FILE_BYTES = 512 * 1024
@@ -34,17 +35,6 @@ MAX_FILE_BYTES = 512 * 1024
 #: ``{practice}`` is the local practice site (``python -m kiosk.practice`` serves it here).
 DEFAULT_SUBSTITUTIONS: Mapping[str, str] = {"practice": "http://127.0.0.1:47800"}
 
-LANGUAGE_NAMES = {
-    "fi": "Finnish",
-    "sv": "Swedish",
-    "en": "English",
-    "ru": "Russian",
-    "uk": "Ukrainian",
-    "et": "Estonian",
-    "so": "Somali",
-    "ar": "Arabic",
-    "se": "Northern Sami",
-}
 
 _TOP_KEYS = (
     "id",
@@ -72,13 +62,9 @@ class _UnusableGuideError(Exception):
     """The guide cannot be used; the problem is already recorded."""
 
 
-def _language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
-
-
 def _language_names(codes: Iterable[str]) -> str:
     """'Finnish', 'Finnish and English', 'Finnish, Swedish and English'."""
-    names = [_language_name(code) for code in codes]
+    names = [english_name(code) for code in codes]
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
@@ -152,21 +138,21 @@ class _Reader:
                     f"{what}: '{code}' is not one of this guide's languages "
                     f"({', '.join(self.languages)}); add it to 'languages' or fix the code",
                 )
-            content = self.string(value, f"{what} ({_language_name(code)})")
+            content = self.string(value, f"{what} ({english_name(code)})")
             if not content:
-                self.warn(line, f"{what}: the {_language_name(code)} text is empty")
+                self.warn(line, f"{what}: the {english_name(code)} text is empty")
                 empty.add(code)
                 continue
             result[code] = content
             if check_sentences:
                 for message in readability.text_problems(content, code):
-                    self.warn(line, f"{what} ({_language_name(code)}): {message}")
+                    self.warn(line, f"{what} ({english_name(code)}): {message}")
         first = self.languages[0]
         if first not in result:
-            raise self.fatal(texts.line, f"{what} has no {_language_name(first)} text ('{first}:')")
+            raise self.fatal(texts.line, f"{what} has no {english_name(first)} text ('{first}:')")
         for code in self.languages:
             if code not in result and code not in empty:
-                self.warn(texts.line, f"{what} is missing the {_language_name(code)} text")
+                self.warn(texts.line, f"{what} is missing the {english_name(code)} text")
         return Text(result)
 
     def local_file(self, node: Node, what: str, suffixes: tuple[str, ...]) -> Path | None:

@@ -23,12 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import paths
+from kiosk.languages import GUIDE_LANGUAGES
+from kiosk.languages import LANGUAGES as LANG_TABLE
 
-LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+LANGUAGES: tuple[str, ...] = GUIDE_LANGUAGES
 DEFAULT_LANGUAGE = "fi"
 
 #: The language switch: each language named in itself.
-LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
+LANGUAGE_NAMES = {code: LANG_TABLE[code].in_language for code in LANGUAGES}
 
 _TEMPLATE_RE = re.compile(r"\{\{([tvh]):([a-z0-9_.-]+)\}\}")
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")

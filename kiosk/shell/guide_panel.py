@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.guides.loader import LANGUAGE_NAMES
 from kiosk.guides.model import Guide
 from kiosk.guides.progress import GuideProgress, PageKind
+from kiosk.languages import english_name
 from kiosk.speech.speaker import Speaker
 from kiosk.ui.controls import BigButton, align_to_layout, label, set_role, touch_scrolling
 from kiosk.ui.markup import bullet_list, to_html, to_plain
@@ -270,7 +270,7 @@ class GuidePanel(QWidget):
             "sv": self.tr("Swedish"),
             "en": self.tr("English"),
         }
-        return names.get(code, LANGUAGE_NAMES.get(code, code))
+        return names.get(code, english_name(code))
 
     def retranslate_ui(self) -> None:
         speaking = self.speaker is not None and self.speaker.speaking

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.guides.model import Guide
-from kiosk.shell.top_bar import NATIVE_NAMES
+from kiosk.languages import native_name
 from kiosk.ui import icons
 from kiosk.ui.controls import align_to_layout, label, set_role, touch_scrolling
 from kiosk.ui.theme import Sizes, palette
@@ -79,7 +79,7 @@ class Tile(QPushButton):
 
 def guide_languages(guide: Guide) -> str:
     """'Suomi · Svenska · English': the guide's languages, each named in itself."""
-    return " · ".join(NATIVE_NAMES.get(code, code) for code in guide.languages)
+    return " · ".join(native_name(code) for code in guide.languages)
 
 
 class HomeScreen(QWidget):

@@ -15,11 +15,9 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
+from kiosk.languages import RIGHT_TO_LEFT, SOURCE_LANGUAGE
 
 log = logging.getLogger("kiosk.shell")
-
-SOURCE_LANGUAGE = "en"
-RIGHT_TO_LEFT = frozenset({"ar"})
 
 
 def translations_dir() -> Path:

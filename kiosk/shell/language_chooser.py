@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.shell.top_bar import NATIVE_NAMES
+from kiosk.languages import native_name
 from kiosk.ui.controls import BigButton, label
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.window_overlay import WindowOverlay
@@ -29,7 +29,7 @@ class LanguageChooser(WindowOverlay):
         self.buttons: dict[str, BigButton] = {}
         for code in languages:
             button = BigButton(f"language-{code}", role="language")
-            button.setText(NATIVE_NAMES.get(code, code))
+            button.setText(native_name(code))
             button.clicked.connect(lambda _=False, c=code: self._choose(c))
             self.buttons[code] = button
             flow.addWidget(button)

@@ -5,23 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.languages import native_name
 from kiosk.session.preferences import Choices
 from kiosk.ui.controls import BigButton, restyle
 from kiosk.ui.flow_layout import FlowLayout
 
 MAX_INLINE_LANGUAGES = 4
-
-#: Each language's name in that language: a visitor looks for their own language's name.
-NATIVE_NAMES = {
-    "fi": "Suomi",
-    "sv": "Svenska",
-    "en": "English",
-    "ru": "Русский",
-    "uk": "Українська",
-    "et": "Eesti",
-    "so": "Soomaali",
-    "ar": "العربية",
-}
 
 
 class TopBar(QWidget):
@@ -56,7 +45,7 @@ class TopBar(QWidget):
         self.language_buttons: dict[str, BigButton] = {}
         for code in self.inline:
             button = BigButton(f"language-{code}", role="language")
-            button.setText(NATIVE_NAMES.get(code, code))
+            button.setText(native_name(code))
             button.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
             self.language_buttons[code] = button
             layout.addWidget(button)
@@ -101,9 +90,9 @@ class TopBar(QWidget):
         self.help.setText(self.tr("Call digital support"))
         self.end.setText(self.tr("End session"))
         for code, button in self.language_buttons.items():
-            button.setAccessibleName(NATIVE_NAMES.get(code, code))
+            button.setAccessibleName(native_name(code))
         if self._current in self.overflow:
-            self.more.setText(NATIVE_NAMES.get(self._current, self._current))
+            self.more.setText(native_name(self._current))
         else:
             self.more.setText(self.tr("Languages"))
         self.more.setAccessibleName(self.tr("Languages"))

@@ -17,21 +17,9 @@ from kiosk.browser.webengine import settings as kiosk_settings
 from kiosk.browser.webengine.downloads import DownloadGuard
 from kiosk.browser.webengine.page import KioskPage
 from kiosk.browser.webengine.view import KioskView
+from kiosk.languages import accept_language
 
 log = logging.getLogger("kiosk.browser")
-
-_ACCEPT_LANGUAGE = {
-    "fi": "fi-FI,fi;q=0.9,en;q=0.5",
-    "sv": "sv-FI,sv;q=0.9,fi;q=0.6,en;q=0.5",
-    "en": "en-GB,en;q=0.9,fi;q=0.5",
-    # E-services mostly offer fi/sv/en only: the visitor's language first (some have it),
-    # then English, then Finnish.
-    "ru": "ru-RU,ru;q=0.9,en;q=0.6,fi;q=0.4",
-    "uk": "uk-UA,uk;q=0.9,en;q=0.6,fi;q=0.4",
-    "et": "et-EE,et;q=0.9,en;q=0.6,fi;q=0.4",
-    "so": "so-SO,so;q=0.9,en;q=0.6,fi;q=0.4",
-    "ar": "ar,en;q=0.6,fi;q=0.4",
-}
 
 
 class BrowserContext:
@@ -60,7 +48,7 @@ class BrowserContext:
         self.views: list[KioskView] = []
 
     def set_language(self, language: str) -> None:
-        self.profile.setHttpAcceptLanguage(_ACCEPT_LANGUAGE.get(language, language))
+        self.profile.setHttpAcceptLanguage(accept_language(language))
 
     def new_view(self, allow: AllowList) -> KioskView:
         page = KioskPage(self.profile, allow)

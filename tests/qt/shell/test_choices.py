@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.shell.top_bar import NATIVE_NAMES
+from kiosk.languages import LANGUAGES
 from kiosk.ui.theme import HIGH_CONTRAST, NORMAL
 from tests.helpers.guides import service_guide
 from tests.helpers.screens import save_screenshot
@@ -16,7 +16,7 @@ from tests.helpers.webserver import LocalServer
 from tests.qt.conftest import MakeKiosk
 
 # Texts that are the same in every language on purpose.
-_SAME_IN_EVERY_LANGUAGE = {*NATIVE_NAMES.values(), "A+", "A−", ""}
+_SAME_IN_EVERY_LANGUAGE = {*(lang.native_name for lang in LANGUAGES.values()), "A+", "A−", ""}
 
 
 def _visible_texts(root: QWidget) -> dict[str, str]:

@@ -15,10 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import paths
 from kiosk.app import KioskApp
-from kiosk.config import UI_LANGUAGES
+from kiosk.languages import LANGUAGES, UI_LANGUAGES, native_name
 from kiosk.shell.attract import ATTRACT_TEXTS
 from kiosk.shell.i18n import catalogue
-from kiosk.shell.top_bar import NATIVE_NAMES
 from kiosk.ui import icons
 from kiosk.ui.controls import BigButton
 from kiosk.ui.theme import Sizes, palette
@@ -31,7 +30,14 @@ from tests.qt.shell.test_choices import _visible_texts
 _LRM = "\u200e"
 # Texts that are the same in every language on purpose (A− and A+ carry a left-to-right
 # mark in Arabic so that they do not turn into "−A").
-_SAME_IN_EVERY_LANGUAGE = {*NATIVE_NAMES.values(), "A+", "A−", f"A+{_LRM}", f"A−{_LRM}", ""}
+_SAME_IN_EVERY_LANGUAGE = {
+    *(lang.native_name for lang in LANGUAGES.values()),
+    "A+",
+    "A−",
+    f"A+{_LRM}",
+    f"A−{_LRM}",
+    "",
+}
 # What each language calls English in the guide panel's "shown in ..." notice: a guide
 # without the visitor's language is shown in English for these visitors (then Finnish).
 _ENGLISH = {
@@ -110,7 +116,7 @@ def test_the_default_offers_all_eight_languages_with_overflow_in_the_chooser(
     assert tuple(kiosk.window.top_bar.language_buttons) == ("fi", "sv", "en")
     assert tuple(kiosk.window.language_chooser.buttons) == ("ru", "uk", "et", "so", "ar")
     for code, button in kiosk.window.language_chooser.buttons.items():
-        assert button.text() == NATIVE_NAMES[code]
+        assert button.text() == native_name(code)
 
 
 def test_every_language_retranslates_every_visible_string(
@@ -317,7 +323,7 @@ def test_the_kiosk_font_has_every_letter_of_every_language(qapp: QApplication) -
     family = QFontInfo(QApplication.font()).family()
     metrics = QFontMetrics(QFont(family))
     for code in UI_LANGUAGES:
-        text = "".join(ATTRACT_TEXTS[code]) + NATIVE_NAMES[code]
+        text = "".join(ATTRACT_TEXTS[code]) + native_name(code)
         if code != "en":
             root = ET.parse(catalogue(code, ".ts")).getroot()
             text += "".join(t.text or "" for t in root.iter("translation"))

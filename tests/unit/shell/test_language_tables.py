@@ -9,10 +9,10 @@ from collections import defaultdict
 
 import pytest
 
-from kiosk.config import UI_LANGUAGES, KioskSection
+from kiosk.config import KioskSection
+from kiosk.languages import LANGUAGES, RIGHT_TO_LEFT, SOURCE_LANGUAGE, UI_LANGUAGES
 from kiosk.shell.attract import ATTRACT_TEXTS, split_languages
-from kiosk.shell.i18n import RIGHT_TO_LEFT, SOURCE_LANGUAGE, catalogue
-from kiosk.shell.top_bar import NATIVE_NAMES
+from kiosk.shell.i18n import catalogue
 
 # Catalogues written with this issue; fi and sv have their own authors.
 NEW = ("ru", "uk", "et", "so", "ar")
@@ -39,7 +39,7 @@ def _messages(code: str) -> list[tuple[str, str, str]]:
 
 def test_every_language_has_attract_texts_and_a_native_name() -> None:
     assert set(ATTRACT_TEXTS) == set(UI_LANGUAGES)
-    assert set(NATIVE_NAMES) >= set(UI_LANGUAGES)
+    assert all(LANGUAGES[code].native_name for code in UI_LANGUAGES)
     for code, texts in ATTRACT_TEXTS.items():
         assert len(texts) == 3 and all(t.strip() for t in texts), code
     # Each language's own words: no copy of another language's line.
@@ -113,3 +113,18 @@ def test_finnish_names_stay_finnish(code: str) -> None:
             assert "Keskeytä" in translation and "Cancel" in translation, translation
         if "mobile certificate" in source:
             assert "mobiilivarmenne" in translation, translation
+
+
+def test_one_table_of_languages_serves_every_part() -> None:
+    from kiosk.languages import GUIDE_LANGUAGES, accept_language, english_name, native_name
+    from kiosk.practice.render import LANGUAGE_NAMES as PRACTICE_NAMES
+    from kiosk.practice.render import LANGUAGES as PRACTICE_LANGUAGES
+
+    assert PRACTICE_LANGUAGES == GUIDE_LANGUAGES
+    assert {code: LANGUAGES[code].in_language for code in GUIDE_LANGUAGES} == PRACTICE_NAMES
+    for code in UI_LANGUAGES:
+        assert accept_language(code).startswith(code)
+        assert native_name(code) == LANGUAGES[code].native_name
+        assert english_name(code) != code
+    assert english_name("se") == "Northern Sami"  # a guide language the screens lack
+    assert native_name("xx") == "xx"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import UI_LANGUAGES
+from kiosk.languages import SOURCE_LANGUAGE, UI_LANGUAGES
 from kiosk.shell import i18n_build
-from kiosk.shell.i18n import SOURCE_LANGUAGE, catalogue
+from kiosk.shell.i18n import catalogue
 
 ROOT = Path(__file__).resolve().parents[3]
 TRANSLATED = [code for code in UI_LANGUAGES if code != SOURCE_LANGUAGE]
