@@ -336,6 +336,11 @@ class KioskApp(QObject):
             self.session.browser.close_view(old)
         self.session.guide_progress = None
 
+    def self_check(self) -> list[str]:
+        """What makes this kiosk unsafe to show a visitor (``kiosk run`` refuses to start
+        with any): a browser that is not off the record or not locked down."""
+        return self.session.browser.problems()
+
     def shutdown(self) -> None:
         self._close_service()
         self.helpdesk.shutdown()

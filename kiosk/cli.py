@@ -13,6 +13,7 @@ This module and the packages' ``cli`` modules are the only places that print.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -37,13 +38,23 @@ def _cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.windowed:
         cfg = cfg.model_copy(update={"kiosk": cfg.kiosk.model_copy(update={"windowed": True})})
-    return launcher.run(cfg)
+    if args.development:
+        os.environ[launcher.ENV_DEVELOPMENT] = "1"
+    try:
+        return launcher.run(cfg)
+    except launcher.UnsafeEnvironmentError as exc:
+        print(f"The kiosk refuses to start: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from kiosk import launcher  # noqa: PLC0415
 
-    return launcher.demo()
+    try:
+        return launcher.demo()
+    except launcher.UnsafeEnvironmentError as exc:
+        print(f"The kiosk refuses to start: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _cmd_guides_check(args: argparse.Namespace) -> int:
@@ -78,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="start the kiosk")
     run.add_argument("--config", type=Path, default=None, help="settings file (TOML)")
     run.add_argument("--windowed", action="store_true", help="run in a window (testing)")
+    run.add_argument(
+        "--development",
+        action="store_true",
+        help="a developer's machine: allows running as root, without the browser sandbox",
+    )
     run.set_defaults(handler=_cmd_run)
 
     demo = sub.add_parser("demo", help="start a windowed demo with the shipped guides")
@@ -102,14 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _feature_registrations() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Subcommands that feature packages contribute (help desk, pairing, doctor...)."""
-    found = []
-    try:
-        from kiosk.helpdesk.cli import register as helpdesk_register  # noqa: PLC0415
-    except ImportError:
-        pass
-    else:
-        found.append(helpdesk_register)
-    return found
+    from kiosk.helpdesk.cli import register as helpdesk_register  # noqa: PLC0415
+
+    return [helpdesk_register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

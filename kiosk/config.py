@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import ErrorDetails
 
 from kiosk import paths
+from kiosk.browser.policy import parse_host_rule
 from kiosk.languages import UI_LANGUAGES
 
 CONFIG_VERSION = 1
@@ -149,8 +150,6 @@ class BrowserSection(_Section):
     @field_validator("identification_hosts")
     @classmethod
     def _valid_hosts(cls, value: list[str]) -> list[str]:
-        from kiosk.browser.policy import parse_host_rule  # noqa: PLC0415 - avoids a cycle
-
         for rule in value:
             parse_host_rule(rule)  # raises ValueError with a plain message
         return value

@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Mapping
 from types import FrameType, TracebackType
 from typing import TYPE_CHECKING
 
@@ -30,19 +31,60 @@ class UnsafeEnvironmentError(Exception):
     """The kiosk refuses to start in this environment; ``str()`` says why."""
 
 
-def check_environment(environ: dict[str, str] | os._Environ[str], argv: list[str]) -> None:
-    """Refuse to run with the browser's remote debugging open (a door into every page)."""
-    flags = environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+#: The environment variable that allows what only a developer's machine may do (running
+#: as root without Chromium's sandbox). ``kiosk run --development`` sets it too.
+ENV_DEVELOPMENT = "KIOSK_DEVELOPMENT"
+
+#: Chromium switches that would weaken an installed kiosk, and why each is refused.
+UNSAFE_SWITCHES: dict[str, str] = {
+    "--remote-debugging": "remote debugging would let anyone on the network read visitors' pages",
+    "--auto-open-devtools": "the developer tools open a door to the whole computer",
+    "--no-sandbox": "without Chromium's sandbox a bad web page can reach the computer",
+    "--single-process": "Chromium's sandbox does not work in a single process",
+    "--disable-web-security": "pages could read each other's data",
+    "--disable-site-isolation": "pages could read each other's data",
+    "--allow-file-access": "pages could read the computer's files",
+    "--disable-popup-blocking": "pages could open windows at will",
+}
+
+
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def check_environment(
+    environ: Mapping[str, str],
+    argv: list[str],
+    *,
+    as_root: bool = False,
+    development: bool = False,
+) -> list[str]:
+    """Refuse to run where the kiosk would not be safe; return the Chromium switches to
+    add (only ``--no-sandbox``, only for development as root).
+
+    An installed kiosk runs as its own unprivileged user with Chromium's sandbox on, and
+    with nothing that opens the browser to the network or the disk.
+    """
     if environ.get("QTWEBENGINE_REMOTE_DEBUGGING"):
         raise UnsafeEnvironmentError(
             "QTWEBENGINE_REMOTE_DEBUGGING is set: remote debugging would let anyone on the "
             "network read visitors' pages. Remove it from the environment."
         )
-    if any(a.startswith("--remote-debugging") for a in [*flags.split(), *argv]):
+    if as_root and not development:
         raise UnsafeEnvironmentError(
-            "--remote-debugging-port is set: remote debugging would let anyone on the "
-            "network read visitors' pages. Remove it."
+            "the kiosk must not run as root: Chromium's sandbox, which keeps a bad web "
+            "page away from the computer, cannot run as root. Run it as the kiosk user "
+            "(the installer makes one). On a developer's machine only: add --development."
         )
+    switches = [*environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split(), *argv]
+    for switch in switches:
+        for unsafe, why in UNSAFE_SWITCHES.items():
+            allowed = unsafe == "--no-sandbox" and as_root
+            if switch.startswith(unsafe) and not allowed:
+                raise UnsafeEnvironmentError(f"{switch.split('=')[0]} is set: {why}. Remove it.")
+    if as_root:
+        return [] if "--no-sandbox" in switches else ["--no-sandbox"]
+    return []
 
 
 def confine_engine_folders() -> None:
@@ -61,16 +103,18 @@ def confine_engine_folders() -> None:
         os.environ[variable] = str(folder)
 
 
+def development_mode(environ: Mapping[str, str] = os.environ) -> bool:
+    return environ.get(ENV_DEVELOPMENT, "") not in ("", "0")
+
+
 def prepare_environment() -> None:
-    check_environment(os.environ, sys.argv)
+    development = development_mode()
+    extra = check_environment(os.environ, sys.argv, as_root=_is_root(), development=development)
     confine_engine_folders()
-    # Chromium's sandbox cannot run as root; the installer runs the kiosk as an
-    # unprivileged user, where the sandbox stays on. Only as root is it turned off.
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
+    if extra:
         flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
-        log.warning("running as root: the browser sandbox is off; install as the kiosk user")
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join([flags, *extra]).strip()
+        log.warning("development as root: the browser sandbox is OFF (never on a centre's PC)")
 
 
 def _install_crash_hook() -> None:
@@ -85,17 +129,26 @@ def _install_crash_hook() -> None:
 
 def run(config: Config, *, companion_processes: frozenset[str] = frozenset()) -> int:
     """Run the kiosk until it exits. ``companion_processes``: names of child processes
-    that live beside the kiosk (the demo's help desk), which the wipe check allows."""
+    that live beside the kiosk (the demo's help desk), which the wipe check allows.
+
+    Raises ``UnsafeEnvironmentError`` (the CLI prints it) where the kiosk would not be
+    safe: before anything starts, or when the browser it made is not as locked down as
+    it must be."""
     logsetup.setup()
     try:
         prepare_environment()
     except UnsafeEnvironmentError as exc:
         log.error("refusing to start: %s", exc)
-        return 2
+        raise
     from kiosk import app as app_mod  # noqa: PLC0415 - Qt only after the environment is set
 
     _install_crash_hook()
     kiosk = app_mod.create(config)
+    problems = kiosk.self_check()
+    if problems:
+        kiosk.shutdown()
+        log.error("refusing to start: %s", "; ".join(problems))
+        raise UnsafeEnvironmentError("the browser is not locked down: " + "; ".join(problems))
     kiosk.keeper.allowed_processes.update(companion_processes)
     kiosk.window.show_kiosk()
     return run_until_stopped(kiosk)
@@ -129,6 +182,8 @@ def demo() -> int:
     from kiosk.config import Config, HelpdeskSection, KioskSection  # noqa: PLC0415
     from kiosk.helpdesk.embedded import start_demo_helpdesk  # noqa: PLC0415
 
+    # The demo is for trying the kiosk out on one's own machine, never a centre's PC.
+    os.environ.setdefault(ENV_DEVELOPMENT, "1")
     sys.stdout.write("Digituki kiosk demo: starting the help desk ...\n")
     sys.stdout.flush()
     helpdesk = start_demo_helpdesk()

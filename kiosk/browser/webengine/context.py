@@ -47,6 +47,12 @@ class BrowserContext:
         self.profile.downloadRequested.connect(self.downloads.on_download_requested)
         self.views: list[KioskView] = []
 
+    def problems(self) -> list[str]:
+        """Why this browser is not as locked down as a visitor's must be (empty if it is)."""
+        # Off the record, nothing of a visitor is written to disk: no cookies, no cache.
+        found = [] if self.profile.isOffTheRecord() else ["the profile is not off the record"]
+        return found + kiosk_settings.differences(self.profile.settings())
+
     def set_language(self, language: str) -> None:
         self.profile.setHttpAcceptLanguage(accept_language(language))
 

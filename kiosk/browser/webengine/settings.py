@@ -35,6 +35,19 @@ KIOSK_SETTINGS: dict[QWebEngineSettings.WebAttribute, bool] = {
 }
 
 
+def differences(settings: QWebEngineSettings) -> list[str]:
+    """The settings that are not as the kiosk decided (the start-up self-check)."""
+    found = [
+        f"{attribute.name} is {'on' if not value else 'off'}"
+        for attribute, value in KIOSK_SETTINGS.items()
+        if settings.testAttribute(attribute) != value
+    ]
+    policy = QWebEngineSettings.UnknownUrlSchemePolicy.AllowAllUnknownUrlSchemes
+    if settings.unknownUrlSchemePolicy() != policy:
+        found.append("unknown link schemes bypass the kiosk's policy")
+    return found
+
+
 def apply(settings: QWebEngineSettings) -> None:
     for attribute, value in KIOSK_SETTINGS.items():
         settings.setAttribute(attribute, value)
