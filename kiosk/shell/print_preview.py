@@ -118,6 +118,8 @@ class PrintPreview(Overlay):
 
     def reset_for_next_visitor(self) -> None:
         super().reset_for_next_visitor()
+        # A page still waiting for the printer would come out for the next visitor.
+        self.printer.cancel_waiting_jobs()
         self.path = None
         self.pages = 0
         self.copies = 1

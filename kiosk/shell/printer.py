@@ -18,6 +18,8 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from kiosk.shell import print_queue
+
 log = logging.getLogger("kiosk.printing")
 
 # Pages are drawn at this resolution at most: sharp on paper, light on a 4 GB PC.
@@ -52,6 +54,11 @@ class PrinterService:
 
     def available(self) -> bool:
         return self.make_printer() is not None
+
+    def cancel_waiting_jobs(self) -> int:
+        """At the wipe: the visitor's jobs that have not printed yet are cancelled (see
+        ``print_queue``). Returns how many."""
+        return print_queue.cancel_unfinished_jobs()
 
     def print_pdf(self, path: Path, copies: int) -> int:
         """Print ``copies`` of the PDF at ``path``; return the sheets printed (0: failed)."""
