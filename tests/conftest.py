@@ -37,6 +37,9 @@ for _var in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HO
     os.environ[_var] = str(_SESSION_HOME / _var.lower())
 os.environ.pop("XDG_RUNTIME_DIR", None)
 os.environ.pop("QTWEBENGINE_REMOTE_DEBUGGING", None)
+# Nothing a test run prints may reach a real printer: Qt and libcups talk only to this
+# run's own CUPS scheduler (tests/helpers/cups.py), which the printing tests start.
+os.environ["CUPS_SERVER"] = str(Path(tempfile.gettempdir()) / f"kiosk-cups-{os.getpid()}.sock")
 
 
 @pytest.fixture(autouse=True)
@@ -88,4 +91,4 @@ def pytest_timeout_cancel_timer(item: pytest.Item) -> None:
         timer.cancel()
 
 
-pytest_plugins = ["tests.helpers.kiosk_fixtures", "tests.helpers.idle_clock"]
+pytest_plugins = ["tests.helpers.kiosk_fixtures", "tests.helpers.idle_clock", "tests.helpers.cups"]
