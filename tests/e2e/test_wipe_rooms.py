@@ -238,14 +238,19 @@ def test_wipe_while_a_download_is_running(
     _no_marker_on_disk(tmp_path)
 
 
+def _open_the_named_pdf(qtbot: QtBot, kiosk: KioskApp) -> None:
+    """Visitor A downloads the PDF with the marker in its name: it opens in the viewer."""
+    view = site.open_tile(qtbot, kiosk)
+    site.click_element(qtbot, view, "#named")
+    qtbot.waitUntil(kiosk.safe_rooms.viewer.isVisible, timeout=15000)
+
+
 def test_wipe_while_a_pdf_is_open_in_the_viewer(
     qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
 ) -> None:
     kiosk = _kiosk(make_kiosk, tmp_path, web)
-    view = site.open_tile(qtbot, kiosk)
+    _open_the_named_pdf(qtbot, kiosk)
     viewer = kiosk.safe_rooms.viewer
-    site.click_element(qtbot, view, "#named")
-    qtbot.waitUntil(viewer.isVisible, timeout=15000)
     assert viewer.document.pageCount() == 2
     viewer.next_page.click()  # A reads on
     assert MARKER in viewer.title.text()
@@ -268,12 +273,9 @@ def test_wipe_while_the_print_preview_is_up(
     qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
 ) -> None:
     kiosk = _kiosk(make_kiosk, tmp_path, web)
-    view = site.open_tile(qtbot, kiosk)
     kiosk.safe_rooms.printer.make_printer = lambda: site.test_printer(kiosk.session.folder)
-    viewer = kiosk.safe_rooms.viewer
     preview = kiosk.safe_rooms.preview
-    site.click_element(qtbot, view, "#named")
-    qtbot.waitUntil(viewer.isVisible, timeout=15000)
+    _open_the_named_pdf(qtbot, kiosk)
     qtbot.mouseClick(_child(kiosk, "viewer-print"), Qt.MouseButton.LeftButton)
     assert preview.isVisible()
     qtbot.mouseClick(preview.more, Qt.MouseButton.LeftButton)  # A wants two copies
