@@ -133,6 +133,11 @@ def visitor_copied_something(ctx: DoorContext) -> None:
     QApplication.clipboard().setText("hetu 010101-123N")
 
 
+#: Chromium's answer when the click's user activation had run out before the picker was
+#: asked for: the attempt never happened (seen on a machine loaded far past its cores).
+_NO_GESTURE = "User activation is required"
+
+
 def open_file_picker(ctx: DoorContext) -> None:
     """showOpenFilePicker() gets the kiosk's own chooser (only the visitor's files)."""
     chooser = ctx.kiosk.safe_rooms.chooser
@@ -143,9 +148,14 @@ def open_file_picker(ctx: DoorContext) -> None:
         ctx.qtbot.mouseClick(chooser.cancel, Qt.MouseButton.LeftButton)
 
     site.when_open(chooser, cancel)
-    ctx.click("#b-open-picker")
-    got = ctx.wait_event("showOpenFilePicker:")
-    assert got == "showOpenFilePicker:AbortError", (got, ctx.js("window.why"))
+    for _ in range(3):
+        ctx.js("(window.events.length = 0, window.why = null, true)")
+        ctx.click("#b-open-picker")
+        got = ctx.wait_event("showOpenFilePicker:")
+        why = ctx.js("window.why") or ""
+        if not (got == "showOpenFilePicker:NotAllowedError" and why.startswith(_NO_GESTURE)):
+            break
+    assert got == "showOpenFilePicker:AbortError", (got, why)
     assert opened == [True]  # cancelled in the kiosk's own chooser
 
 
