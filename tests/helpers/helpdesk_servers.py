@@ -129,6 +129,7 @@ class LiveServer:
             log_level="warning",
             lifespan="on",
             timeout_graceful_shutdown=1,
+            proxy_headers=False,  # as ``serve``: the app reads X-Forwarded-* itself
         )
         self.server = _Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
