@@ -156,7 +156,7 @@ LABELS: dict[str, dict[str, str]] = {
         "staff_on_duty": "Vuorossa: {names}",
         "nobody_on_duty": "Kukaan ei ole merkinnyt olevansa vuorossa.",
         "error": "Se ei onnistunut. Yritä uudelleen.",
-        "by": "{name}",
+        "by": "Hoitaa: {name}",
         "on_duty_short": "Vuorossa",
         "duty_help": (
             "kollegat ja kävijät näkevät, että vastaat nyt pyyntöihin; sivu hälyttää äänellä."
@@ -256,7 +256,7 @@ LABELS: dict[str, dict[str, str]] = {
         "staff_on_duty": "I tjänst: {names}",
         "nobody_on_duty": "Ingen har markerat sig i tjänst.",
         "error": "Det gick inte. Försök igen.",
-        "by": "{name}",
+        "by": "Hjälper: {name}",
         "on_duty_short": "I tjänst",
         "duty_help": (
             "kolleger och besökare ser att du svarar på förfrågningar nu; sidan larmar med ljud."

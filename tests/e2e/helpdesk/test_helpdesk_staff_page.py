@@ -234,6 +234,7 @@ def test_kiosk_and_visitor_strings_render_as_text(context: BrowserContext, seede
     found.locator(".message-row input").fill(XSS[:200])
     found.get_by_role("button", name="Send").click()
     expect(found.locator(".said")).to_contain_text("<script>")
+    expect(page.locator(".centre-head").first).to_contain_text("<img src=x")
     expect(found.locator(".meta")).to_contain_text("<img src=x")
     assert page.evaluate("window.__xss") is None
     assert page.locator("article img, article script, .centre-head img").count() == 0

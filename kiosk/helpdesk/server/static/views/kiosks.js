@@ -8,11 +8,6 @@ export default {
   id: "kiosks",
   label: "tab_kiosks",
 
-  badge(ctx) {
-    const offline = ctx.state.kiosks.filter((k) => !this.online(ctx, k)).length;
-    return offline ? "!" : "";
-  },
-
   online(ctx, kiosk) {
     return Boolean(kiosk.last_seen_at) && ctx.secondsSince(kiosk.last_seen_at) < ctx.config.kiosk_offline_after_s;
   },

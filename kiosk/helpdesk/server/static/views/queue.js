@@ -30,8 +30,8 @@ function card(ctx, request) {
   head.append(el("span", "code", request.code), el("span", "topic", lookup(ctx.L, "topic_" + request.topic, request.topic)));
   head.append(el("span", "badge", t("state_" + request.state)));
   node.append(head);
+  // The centre is in the group's heading (or the chosen chip), not on every card.
   const meta = [request.kiosk_name, waited ? fmt("waiting_for", { minutes: waited }) : t("just_now")];
-  if (ctx.state.me.centres.length > 1) meta.unshift(request.centre_name);
   node.append(el("p", "meta", meta.join(" · ")));
   if (longWait) node.append(el("p", "long", t("long_wait")));
   if (request.guide_id) {
