@@ -111,17 +111,30 @@ def seed(
 class LiveServer:
     """The real app on a free loopback port, served by uvicorn in a thread."""
 
-    def __init__(self, database_url: str, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        clock: Callable[[], datetime] | None = None,
+        **settings: Any,
+    ) -> None:
+        """``settings``: more :class:`ServerSettings` (TLS when tls_cert/tls_key)."""
         db.migrate(database_url)
-        settings = ServerSettings(
+        checked = ServerSettings(
             database_url=database_url,
             allowed_hosts=("127.0.0.1", "localhost"),
             clock=clock or ServerSettings().clock,
+            **settings,
         )
-        self.app = create_app(settings)
+        self.app = create_app(checked)
         self.state = self.app.state.helpdesk
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        scheme = "https" if checked.https else "http"
+        self.url = f"{scheme}://127.0.0.1:{self.port}"
+        tls = (
+            {"ssl_certfile": str(checked.tls_cert), "ssl_keyfile": str(checked.tls_key)}
+            if checked.https
+            else {}
+        )
         config = uvicorn.Config(
             self.app,
             host="127.0.0.1",
@@ -130,6 +143,7 @@ class LiveServer:
             lifespan="on",
             timeout_graceful_shutdown=1,
             proxy_headers=False,  # as ``serve``: the app reads X-Forwarded-* itself
+            **tls,
         )
         self.server = _Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -150,8 +164,14 @@ class ServerProcess:
     """``kiosk helpdesk serve`` as a child process."""
 
     def __init__(
-        self, database_url: str, port: int | None = None, workers: int = 1, log: Path | None = None
+        self,
+        database_url: str,
+        port: int | None = None,
+        workers: int = 1,
+        log: Path | None = None,
+        extra: tuple[str, ...] = (),
     ) -> None:
+        self.extra = extra
         self.database_url = database_url
         self.port = port or free_port()
         self.workers = workers
@@ -163,7 +183,7 @@ class ServerProcess:
         command = [
             sys.executable, "-m", "kiosk.cli", "helpdesk", "serve",
             "--database", self.database_url, "--port", str(self.port),
-            "--workers", str(self.workers),
+            "--workers", str(self.workers), *self.extra,
         ]  # fmt: skip
         out = self.log.open("ab") if self.log else subprocess.DEVNULL
         try:
