@@ -5,6 +5,7 @@ pass through). ``fail()`` also cuts the streams that are open, as a proxy restar
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import http.server
 import socket
@@ -47,10 +48,8 @@ class Gateway:
         self.failing.set()
         with self._lock:
             for sock in list(self._open):
-                try:
+                with contextlib.suppress(OSError):  # already closed
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
     def restore(self) -> None:
         self.failing.clear()

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from tests.helpers import chromium
 from tests.helpers.helpdesk_servers import REPO, STAFF_PASSWORD
@@ -22,6 +24,21 @@ window.Notification = class extends Original {
   constructor(title, options) { super(title, options); window.__notes.push([title, options.body]); }
 };
 """
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One Chromium for a test module (import this fixture into the module)."""
+    with sync_playwright() as playwright:
+        launched = chromium.launch(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(name="database_url", params=["sqlite"])
+def sqlite_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The page does not depend on the database; SQLite keeps these tests quick."""
+    return f"sqlite:///{tmp_path / 'helpdesk.sqlite3'}"
 
 
 @contextmanager

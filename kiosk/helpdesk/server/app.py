@@ -37,7 +37,13 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     settings = (settings or ServerSettings()).checked()
     broker = Broker()
     engine = db.make_engine(settings.database_url)
-    store = Store(engine, clock=settings.clock, on_event=broker.publish, timezone=settings.timezone)
+    store = Store(
+        engine,
+        clock=settings.clock,
+        on_event=broker.publish,
+        timezone=settings.timezone,
+        max_open_per_kiosk=settings.max_open_per_kiosk,
+    )
     gate = HashGate(settings.login_hash_workers, settings.login_queue_limit)
     state = Helpdesk(settings, store, Accounts(store, gate), broker, asyncio.Event())
 

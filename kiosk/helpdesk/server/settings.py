@@ -92,7 +92,7 @@ class ServerSettings(BaseSettings):
     #: Day boundaries of "today's history" (and its clean-up) are in this time zone.
     timezone: str = Field("Europe/Helsinki", description="Time zone of the centres' day.")
     #: How many requests one kiosk may have open at once; more get 429 (try later).
-    max_open_per_kiosk: int = Field(5, ge=1, le=100)
+    max_open_per_kiosk: int = Field(5, ge=1)
     #: Password checks (argon2, 64 MiB each) running at once, and waiting at most.
     login_hash_workers: int = Field(2, ge=1, le=8)
     login_queue_limit: int = Field(8, ge=0, le=100)

@@ -273,6 +273,7 @@ class Store(RequestIntake):
             lambda r: model.apply(r, action, self.clock()),
             owner=kiosk.id,
             idempotent_closed=True,
+            log=("cancelled" if action is Action.CANCEL else "visitor_left", None, None),
         )
 
     def staff_action(
@@ -351,8 +352,6 @@ class Store(RequestIntake):
                 .where(db.requests.c.id == request_id)
                 .values(**row_values(changed))
             )
-            if log is None and owner is not None:
-                log = (changed.state.value, None, None)  # cancelled, visitor left
             if log is not None:
                 self._log(conn, current, *log)
             queued_before = current.state in model.QUEUED_STATES

@@ -6,31 +6,20 @@ header is one line, and on a phone the first card starts high on the screen."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
-from tests.helpers import chromium
-from tests.helpers.helpdesk_page import SHOTS, sign_in, staff_context
+from tests.helpers.helpdesk_page import (  # noqa: F401 - fixtures
+    SHOTS,
+    sign_in,
+    sqlite_database_url,
+    staff_context,
+)
 from tests.helpers.helpdesk_servers import FakeClock, KioskApi, Seeded, StaffApi
 
 SIZES = {"phone": (390, 844), "wide": (1280, 800)}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(params=["sqlite"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'helpdesk.sqlite3'}"
 
 
 def busy_morning(seeded: Seeded, clock: FakeClock) -> None:

@@ -193,10 +193,8 @@ def test_guessing_cannot_lock_a_colleague_out(behind_proxy: Any) -> None:
     assert login(server.url, "anna", STAFF_PASSWORD, "10.0.0.5") == 200
 
 
-def test_the_security_log_names_nobody(
-    behind_proxy: Any, caplog: pytest.LogCaptureFixture
-) -> None:
-    server, seeded = behind_proxy
+def test_the_security_log_names_nobody(behind_proxy: Any, caplog: pytest.LogCaptureFixture) -> None:
+    server, _ = behind_proxy
     caplog.set_level(logging.INFO, "kiosk.helpdesk.security")
     for _ in range(6):
         login(server.url, "anna", "secret guess", "10.0.0.66")
@@ -256,7 +254,7 @@ def test_places_in_line_are_counted_once_per_event(
         calls.clear()
         staff.act(ids[0], "take")
         for place, stream in enumerate(streams[1:], start=1):
-            status = stream.next("status", lambda d: d["position"] == place)
+            status = stream.next("status", lambda d, p=place: d["position"] == p)
             assert status["position"] == place
         assert len(calls) == 1, calls
     finally:

@@ -4,33 +4,22 @@ with its PostgreSQL stopped and started again (real Chromium, real database)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
-from tests.helpers import chromium
 from tests.helpers.helpdesk_gateway import Gateway
-from tests.helpers.helpdesk_page import card, sign_in, staff_context
+from tests.helpers.helpdesk_page import (  # noqa: F401 - sqlite_database_url: a fixture
+    card,
+    sign_in,
+    sqlite_database_url,
+    staff_context,
+)
 from tests.helpers.helpdesk_pg import PostgresCluster
 from tests.helpers.helpdesk_servers import KioskApi, LiveServer, Seeded, seed, wait_until
 
 #: The page backs off up to 30 s between tries; give it time for a few.
 RECOVERY_MS = 60_000
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(params=["sqlite"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'helpdesk.sqlite3'}"
 
 
 def test_a_bad_gateway_keeps_the_queue_and_recovers(browser: Browser, seeded: Seeded) -> None:

@@ -7,13 +7,17 @@ import threading
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, expect
 
-from tests.helpers import chromium
-from tests.helpers.helpdesk_page import SHOTS, card, sign_in, staff_context
+from tests.helpers.helpdesk_page import (  # noqa: F401 - fixtures
+    SHOTS,
+    card,
+    sign_in,
+    sqlite_database_url,
+    staff_context,
+)
 from tests.helpers.helpdesk_servers import FakeClock, KioskApi, Seeded, StaffApi, free_port
 
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
@@ -26,20 +30,6 @@ window.Notification = class {
   static requestPermission() { return Promise.resolve("granted"); }
 };
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(params=["sqlite"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """The page does not depend on the database; SQLite keeps these tests quick."""
-    return f"sqlite:///{tmp_path / 'helpdesk.sqlite3'}"
 
 
 @pytest.fixture
@@ -126,7 +116,9 @@ def test_guide_ids_are_looked_up_safely(context: BrowserContext, seeded: Seeded)
     assert "native code" not in found.inner_text()
 
 
-def test_visitor_left_offers_a_call_back_not_coming(context: BrowserContext, seeded: Seeded) -> None:
+def test_visitor_left_offers_a_call_back_not_coming(
+    context: BrowserContext, seeded: Seeded
+) -> None:
     page = context.new_page()
     sign_in(page, seeded.url)
     kiosk = KioskApi(seeded.url, seeded.pair_kiosk())

@@ -86,7 +86,9 @@ def test_account_management(
         assert all(sessions)
         # A new password signs every session out.
         monkeypatch.setattr("sys.stdin", io.StringIO("a brand new password\n"))
-        code, out, _ = run(capsys, "helpdesk", "set-password", "anna", "--password-stdin", *database)
+        code, out, _ = run(
+            capsys, "helpdesk", "set-password", "anna", "--password-stdin", *database
+        )
         assert code == 0 and "2 session(s)" in out
         assert accounts.session(_sign_in_twice(accounts)[0]) is not None
         code, out, _ = run(capsys, "helpdesk", "end-sessions", "anna", *database)
