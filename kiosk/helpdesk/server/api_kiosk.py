@@ -331,7 +331,7 @@ async def centre_positions(state: Helpdesk, event: dict[str, Any]) -> dict[str, 
     task: asyncio.Task[dict[str, int]] | None = event.get(_POSITIONS)
     if task is None:
         centre_id = event["request"]["centre_id"]
-        task = asyncio.ensure_future(run_in_threadpool(state.store.queued_positions, centre_id))
+        task = asyncio.ensure_future(state.store.queued_positions_async(centre_id))
         event[_POSITIONS] = task
     # Shielded: one stream going away must not cancel the others' answer.
     return await asyncio.shield(task)

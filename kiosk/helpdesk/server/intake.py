@@ -130,6 +130,10 @@ _INSERT_NOTIFY_PG = select(
 ).select_from(_INSERTED_PG)
 
 
+#: Every queued request of a centre in line order: its places in line, in one query.
+QUEUED_IDS = select(_r.id).where(_r.centre_id == _centre, _is_queued).order_by(_r.created_at, _r.id)
+
+
 def place_in_line(conn: Connection, request: Request) -> int | None:
     """1 = next in line; None when nobody is waiting for it any more."""
     if request.state not in model.QUEUED_STATES:
@@ -153,7 +157,7 @@ class RequestIntake:
     _names: dict[tuple[str, int], str]
     _group: GroupCommit | None
     _random: random.Random
-    _pg_sql: tuple[Compiled, Compiled, Compiled] | None
+    _pg_sql: tuple[Compiled, Compiled, Compiled, Compiled] | None
     max_open_per_kiosk: int
 
     if TYPE_CHECKING:  # Store's
@@ -177,10 +181,27 @@ class RequestIntake:
             dialect = self.engine.dialect
             self._pg_sql = (_CODES_TAKEN.compile(dialect=dialect),
                             _INSERT_NOTIFY_PG.compile(dialect=dialect),
-                            _KIOSK_FULL_PG.compile(dialect=dialect))  # fmt: skip
+                            _KIOSK_FULL_PG.compile(dialect=dialect),
+                            QUEUED_IDS.compile(dialect=dialect))  # fmt: skip
         pg = AsyncPostgres(self.engine.url.render_as_string(hide_password=False))
         self.async_postgres = pg
         await pg.warm_up()
+
+    async def queued_positions_async(self, centre_id: int) -> dict[str, int]:
+        """Places in line of a centre's queued requests (1 = next), from the event loop:
+        on PostgreSQL over its own connections, elsewhere through the thread pool."""
+        pg = self.async_postgres
+        if pg is None or self._pg_sql is None:
+            return await run_in_threadpool(self.queued_positions, centre_id)
+        compiled = self._pg_sql[3]
+        rows = await pg.fetch(compiled.string, compiled.construct_params({"centre_id": centre_id}))
+        return {row[0]: place for place, row in enumerate(rows, start=1)}
+
+    def queued_positions(self, centre_id: int) -> dict[str, int]:
+        """Places in line of a centre's queued requests (1 = next), in one query."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(QUEUED_IDS, {"centre_id": centre_id})
+            return {row.id: place for place, row in enumerate(rows, start=1)}
 
     async def stop_async_postgres(self) -> None:
         pg, self.async_postgres = self.async_postgres, None
@@ -259,12 +280,12 @@ class RequestIntake:
     async def _create_postgres_async(
         self,
         pg: AsyncPostgres,
-        sql: tuple[Compiled, Compiled, Compiled],
+        sql: tuple[Compiled, Compiled, Compiled, Compiled],
         kiosk: Kiosk,
         new: NewRequest,
     ) -> Created:
         """:meth:`_create_postgres` on the event loop's connections: the same statements."""
-        codes_taken, insert_notify, kiosk_full = sql
+        codes_taken, insert_notify, kiosk_full, _ = sql
         for kind, ident in (("centre", kiosk.centre_id), ("kiosk", kiosk.id)):
             if (kind, ident) not in self._names:  # a kiosk paired since the start
                 await run_in_threadpool(self.names, kind, ident)

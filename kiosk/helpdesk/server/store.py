@@ -104,7 +104,7 @@ class Store(RequestIntake):
         #: PostgreSQL: the event loop's own connections for new requests (while serving).
         self.async_postgres: AsyncPostgres | None = None
         self._random = random.Random()  # request codes: short and unused, not secret
-        self._pg_sql: tuple[Compiled, Compiled, Compiled] | None = None
+        self._pg_sql: tuple[Compiled, Compiled, Compiled, Compiled] | None = None
 
     @contextmanager
     def write(self) -> Iterator[tuple[Connection, list[dict[str, Any]]]]:
@@ -411,17 +411,6 @@ class Store(RequestIntake):
             return None
         with self.engine.connect() as conn:
             return place_in_line(conn, request)
-
-    def queued_positions(self, centre_id: int) -> dict[str, int]:
-        """Place in line (1 = next) of each queued request of a centre, in one query."""
-        r = db.requests.c
-        query = (
-            select(r.id)
-            .where(r.centre_id == centre_id, r.state.in_([s.value for s in model.QUEUED_STATES]))
-            .order_by(r.created_at, r.id)
-        )
-        with self.engine.connect() as conn:
-            return {row.id: place for place, row in enumerate(conn.execute(query), start=1)}
 
     def open_requests(
         self, centre_ids: frozenset[int] | None = None, kiosk_id: int | None = None

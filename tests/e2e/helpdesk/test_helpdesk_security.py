@@ -235,13 +235,13 @@ def test_places_in_line_are_counted_once_per_event(
 ) -> None:
     store = seeded.store
     calls: list[int] = []
-    original = store.queued_positions
+    original = store.queued_positions_async
 
-    def counted(centre_id: int) -> dict[str, int]:
+    async def counted(centre_id: int) -> dict[str, int]:
         calls.append(centre_id)
-        return original(centre_id)
+        return await original(centre_id)
 
-    monkeypatch.setattr(store, "queued_positions", counted)
+    monkeypatch.setattr(store, "queued_positions_async", counted)
     staff = StaffApi(seeded.url)
     kiosks = [KioskApi(seeded.url, seeded.pair_kiosk(f"k{n}")) for n in range(8)]
     ids = [rid() for _ in kiosks]
