@@ -27,6 +27,9 @@ from kiosk.helpdesk.server.settings import ServerSettings
 from kiosk.helpdesk.server.store import Store
 
 STAFF_PASSWORD = "correct horse battery"
+#: For tests where one kiosk stands in for many visitors: lifts the cap of open
+#: requests per kiosk (5 in real use).
+MANY_OPEN = {"KIOSK_HELPDESK_MAX_OPEN_PER_KIOSK": "100000"}
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -169,9 +172,12 @@ class ServerProcess:
         port: int | None = None,
         workers: int = 1,
         log: Path | None = None,
+        *,
         extra: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
     ) -> None:
         self.extra = extra
+        self.env = env or {}
         self.database_url = database_url
         self.port = port or free_port()
         self.workers = workers
@@ -192,7 +198,7 @@ class ServerProcess:
                 cwd=REPO,
                 stdout=out,
                 stderr=out,
-                env=dict(os.environ),
+                env={**os.environ, **self.env},
                 start_new_session=True,
             )
         finally:

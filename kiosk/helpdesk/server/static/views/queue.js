@@ -70,7 +70,14 @@ function actions(ctx, request) {
     call.addEventListener("click", () => act(request, "call"));
     row.append(call);
   } else if (queued) {
-    row.append(button(t("coming"), () => act(request, "take"), "primary"));
+    const minutes = el("select", "minutes");
+    minutes.setAttribute("aria-label", t("minutes"));
+    for (const m of ["", "2", "5", "10", "15", "30"]) {
+      const option = el("option", "", (m || "…") + " " + t("minutes"));
+      option.value = m;
+      minutes.append(option);
+    }
+    row.append(button(t("coming"), () => act(request, "take", minutes.value ? { minutes: Number(minutes.value) } : {}), "primary"), minutes);
     if (request.state === "waiting") row.append(button(t("seen"), () => act(request, "see")));
     if (request.phone) row.append(button(t("call"), () => act(request, "call")));
   }
@@ -111,20 +118,11 @@ function form(className, label, value, submitLabel, onSubmit) {
 function morePanel(ctx, request) {
   const { t, act } = ctx;
   const panel = el("div", "more-panel");
-  if (request.state !== "coming") {
-    const minutes = el("select", "minutes");
-    minutes.setAttribute("aria-label", t("minutes"));
-    for (const m of ["2", "5", "10", "15", "30"]) {
-      const option = el("option", "", m + " " + t("minutes"));
-      option.value = m;
-      minutes.append(option);
-    }
+  if (request.state !== "waiting") {
     const row = el("div", "actions");
-    row.append(button(t("coming_in"), () => act(request, "take", { minutes: Number(minutes.value) })), minutes);
+    row.append(button(t("put_back"), () => act(request, "put_back")));
     panel.append(row);
   }
-  if (request.state !== "waiting") panel.append(el("div", "actions"));
-  if (request.state !== "waiting") panel.lastChild.append(button(t("put_back"), () => act(request, "put_back")));
   if ((request.state === "coming" || request.state === "calling") && ctx.state.colleagues.length) {
     const row = el("div", "actions");
     const who = el("select", "hand-over");
