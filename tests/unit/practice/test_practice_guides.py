@@ -131,7 +131,13 @@ def test_cancelling_the_login_shows_step_one_again() -> None:
     progress.next()
     _walk_on(
         progress,
-        [("/fi/", 0), ("/fi/identify", 1), ("/fi/approve/kivi", 1), ("/fi/", 0), ("/fi/identify", 1)],
+        [
+            ("/fi/", 0),
+            ("/fi/identify", 1),
+            ("/fi/approve/kivi", 1),
+            ("/fi/", 0),
+            ("/fi/identify", 1),
+        ],
     )
 
 
