@@ -22,7 +22,7 @@ MIN_CONTRAST = 4.5
 
 #: Measures the page in the browser; returns a list of plain-language findings.
 MEASURE = """
-() => {
+({text, target, contrast}) => {
   const problems = [];
   const visible = e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
@@ -33,7 +33,7 @@ MEASURE = """
     const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
     if (!own || !visible(e)) continue;
     const size = parseFloat(getComputedStyle(e).fontSize);
-    if (size < %(text)s) problems.push(`text ${size}px: ${name(e)}`);
+    if (size < text) problems.push(`text ${size}px: ${name(e)}`);
   }
   // Targets: links, buttons, fields, the summary of a details; a radio or checkbox is
   // pressed by its whole row (.choice); a file input is pressed by its label.
@@ -44,7 +44,7 @@ MEASURE = """
     const box = (e.type === 'radio' || e.type === 'checkbox') ? e.closest('.choice') : e;
     if (!box || !visible(box)) continue;
     const r = box.getBoundingClientRect();
-    if (r.width < %(target)s || r.height < %(target)s)
+    if (r.width < target || r.height < target)
       problems.push(`target ${Math.round(r.width)}x${Math.round(r.height)}: ${name(e)}`);
   }
   // Contrast of text against the nearest background colour behind it.
@@ -60,11 +60,12 @@ MEASURE = """
     if (!own || !visible(e)) continue;
     const [l1, l2] = [lum(getComputedStyle(e).color), lum(background(e))].sort((a, b) => b - a);
     const ratio = (l1 + 0.05) / (l2 + 0.05);
-    if (ratio < %(contrast)s) problems.push(`contrast ${ratio.toFixed(2)}: ${name(e)}`);
+    if (ratio < contrast) problems.push(`contrast ${ratio.toFixed(2)}: ${name(e)}`);
   }
   return problems;
 }
-""" % {"text": MIN_TEXT_PX, "target": MIN_TARGET_PX, "contrast": MIN_CONTRAST}
+"""
+LIMITS = {"text": MIN_TEXT_PX, "target": MIN_TARGET_PX, "contrast": MIN_CONTRAST}
 
 
 @pytest.fixture
@@ -93,7 +94,7 @@ class Pages:
 
     def measure(self, label: str) -> None:
         self.page.wait_for_load_state("load")
-        found = self.page.evaluate(MEASURE)
+        found = self.page.evaluate(MEASURE, LIMITS)
         if found:
             self.problems[label] = found
         self.seen.append(label)
@@ -171,7 +172,7 @@ def test_the_measure_finds_what_breaks_the_rules(page: Page) -> None:
         "<p><a href='/x' style='font-size:20px'>link</a></p>"
         "<p style='color:#bbb'>faint</p><p>fine text</p></body>"
     )
-    found = page.evaluate(MEASURE)
+    found = page.evaluate(MEASURE, LIMITS)
     assert any(item.startswith("text 12px") and "tiny" in item for item in found)
     assert any(item.startswith("target") and "link" in item for item in found)
     assert any(item.startswith("contrast") and "faint" in item for item in found)
