@@ -30,6 +30,7 @@ UI_LANGUAGES: tuple[str, ...] = ("fi", "sv", "en", "ru", "uk", "et", "so", "ar")
 DEFAULT_IDENTIFICATION_HOSTS: tuple[str, ...] = (
     "tunnistus.suomi.fi",
     "*.tunnistus.suomi.fi",
+    "tunnistautuminen.suomi.fi",  # the Suomi.fi identification pages and, from 2026, Messages
     # Banks (online banking codes and bank apps).
     "*.nordea.fi",
     "*.nordea.com",
