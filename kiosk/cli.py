@@ -4,6 +4,8 @@ Subcommands:
   kiosk run [--config FILE] [--windowed]   start the kiosk
   kiosk demo                               start a windowed demo with the shipped guides
   kiosk guides check [DIR]                 check guide files and print a plain report
+  kiosk doctor [--json]                    check this computer (kiosk/doctor/)
+  kiosk selftest [--json FILE]             the bundle's self-test (kiosk/selftest.py)
   kiosk --version
 
 Feature packages add their own subcommands through ``register(subparsers)``.
@@ -109,6 +111,10 @@ def _feature_registrations() -> list[Callable[[argparse._SubParsersAction], None
         pass
     else:
         found.append(helpdesk_register)
+    from kiosk.doctor.cli import register as doctor_register  # noqa: PLC0415
+    from kiosk.selftest import register as selftest_register  # noqa: PLC0415
+
+    found += [doctor_register, selftest_register]
     return found
 
 

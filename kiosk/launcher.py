@@ -61,9 +61,22 @@ def confine_engine_folders() -> None:
         os.environ[variable] = str(folder)
 
 
-def prepare_environment() -> None:
+def apply_safe_graphics(environ: dict[str, str] | os._Environ[str]) -> None:
+    """Draw without the graphics card (``graphics.safe_mode``; ``kiosk doctor`` offers it
+    when a page draws only so): Chromium's GPU off, Qt and Mesa in software."""
+    flags = environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "--disable-gpu" not in flags.split():
+        environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --disable-gpu".strip()
+    environ["QT_OPENGL"] = "software"  # Windows: the bundle's opengl32sw.dll
+    environ["LIBGL_ALWAYS_SOFTWARE"] = "1"  # Linux: Mesa's llvmpipe
+    environ["QT_QUICK_BACKEND"] = "software"
+
+
+def prepare_environment(*, safe_graphics: bool = False) -> None:
     check_environment(os.environ, sys.argv)
     confine_engine_folders()
+    if safe_graphics:
+        apply_safe_graphics(os.environ)
     # Chromium's sandbox cannot run as root; the installer runs the kiosk as an
     # unprivileged user, where the sandbox stays on. Only as root is it turned off.
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -88,7 +101,7 @@ def run(config: Config, *, companion_processes: frozenset[str] = frozenset()) ->
     that live beside the kiosk (the demo's help desk), which the wipe check allows."""
     logsetup.setup()
     try:
-        prepare_environment()
+        prepare_environment(safe_graphics=config.graphics.safe_mode)
     except UnsafeEnvironmentError as exc:
         log.error("refusing to start: %s", exc)
         return 2

@@ -1,0 +1,139 @@
+"""The doctor's Qt probes, run in a child process (``kiosk doctor-probe NAME``).
+
+Each prints one JSON line: ``{"ok": true, ...}`` or ``{"ok": false, "error": "..."}``.
+A crash or a hang here is what the doctor reports, so nothing is caught that would hide
+one. Qt is imported only inside the functions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+RENDER_TIMEOUT_MS = 30_000
+#: A page of one colour: the probe checks that this colour reaches the screen.
+_PAGE = "<html><body style='margin:0;background:#1f7a3c'></body></html>"
+_COLOUR = (0x1F, 0x7A, 0x3C)
+
+
+def _prepare(safe_graphics: bool) -> None:
+    from kiosk import launcher  # noqa: PLC0415
+
+    if not os.environ.get("QT_QPA_PLATFORM") and not (
+        os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a terminal with no screen (ssh)
+    launcher.confine_engine_folders()
+    if safe_graphics:
+        launcher.apply_safe_graphics(os.environ)
+    # As the kiosk does: only as root is the sandbox off (and the doctor says so).
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
+
+
+def probe_qt() -> dict[str, Any]:
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+    app = QGuiApplication(sys.argv[:1])
+    return {"ok": True, "platform": app.platformName()}
+
+
+def probe_web() -> dict[str, Any]:
+    import PySide6.QtWebEngineWidgets  # noqa: F401, PLC0415 - before the application
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtGui import QOpenGLContext  # noqa: PLC0415
+    from PySide6.QtWebEngineCore import QWebEngineProfile  # noqa: PLC0415
+    from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    app = QApplication(sys.argv[:1])
+    profile = QWebEngineProfile()  # off the record
+    view = QWebEngineView(profile)
+    view.resize(200, 120)
+    view.show()
+    found: dict[str, Any] = {"ok": False, "error": "the page did not draw in 30 s"}
+
+    def look() -> None:
+        image = view.grab().toImage()
+        colour = image.pixelColor(100, 60)
+        if (colour.red(), colour.green(), colour.blue()) == _COLOUR:
+            found.update(ok=True, error="")
+            app.quit()
+
+    timer = QTimer(interval=100)
+    timer.timeout.connect(look)
+    view.loadFinished.connect(lambda _ok: timer.start())
+    QTimer.singleShot(RENDER_TIMEOUT_MS, app.quit)
+    view.setHtml(_PAGE)
+    app.exec()
+    renderer = _gl_renderer(QOpenGLContext)
+    software = "--disable-gpu" in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "") or any(
+        word in renderer.lower() for word in ("llvmpipe", "softpipe", "swiftshader", "software")
+    )
+    view.close()
+    return {**found, "renderer": renderer or "none", "software": software}
+
+
+def _gl_renderer(context_class: Any) -> str:
+    from PySide6.QtGui import QOffscreenSurface  # noqa: PLC0415
+
+    context = context_class()
+    if not context.create():
+        return ""
+    surface = QOffscreenSurface()
+    surface.create()
+    if not context.makeCurrent(surface):
+        return ""
+    functions = context.functions()
+    gl_renderer = 0x1F01
+    text = str(functions.glGetString(gl_renderer) or "")
+    context.doneCurrent()
+    return text
+
+
+def probe_pdf() -> dict[str, Any]:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice  # noqa: PLC0415
+    from PySide6.QtGui import QGuiApplication, QPageSize, QPainter, QPdfWriter  # noqa: PLC0415
+    from PySide6.QtPdf import QPdfDocument  # noqa: PLC0415
+
+    app = QGuiApplication(sys.argv[:1])
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    painter = QPainter(writer)
+    painter.drawText(100, 100, "Digituki kiosk")
+    painter.end()
+    buffer.close()
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument(app)
+    document.load(buffer)
+    if document.status() != QPdfDocument.Status.Ready:
+        return {"ok": False, "error": f"QtPdf: {document.error().name}"}
+    pages = document.pageCount()
+    image = document.render(0, document.pagePointSize(0).toSize())
+    if image.isNull():
+        return {"ok": False, "error": "the page could not be drawn"}
+    return {"ok": pages == 1, "pages": pages, "error": "" if pages == 1 else "wrong page count"}
+
+
+PROBES: dict[str, Callable[[], dict[str, Any]]] = {
+    "qt": probe_qt,
+    "web": probe_web,
+    "pdf": probe_pdf,
+}
+
+
+def run(name: str, *, safe_graphics: bool = False) -> int:
+    """The ``kiosk doctor-probe`` command: one probe, one JSON line, exit 0 if ok."""
+    _prepare(safe_graphics)
+    result = PROBES[name]()
+    result["safe_graphics"] = safe_graphics
+    sys.stdout.write(json.dumps(result) + "\n")
+    sys.stdout.flush()
+    return 0 if result.get("ok") else 1
