@@ -67,12 +67,24 @@ def disk_bytes(folder: Path) -> int:
 
 
 def compress(folder: Path, archive: Path) -> int:
-    """The .tar.xz that the Linux installer unpacks; returns its size."""
-    with (
-        lzma.open(archive, "wb", preset=6) as raw,
-        tarfile.open(fileobj=raw, mode="w") as tar,
-    ):
-        tar.add(folder, arcname=folder.name)
+    """The .tar.xz that the Linux installer unpacks; returns its size. xz -3 on all cores:
+    -6 saves about 10 MB more but takes four times as long (minutes on two cores)."""
+    if shutil.which("xz") and shutil.which("tar"):
+        with archive.open("wb") as out:
+            tar = subprocess.Popen(
+                ["tar", "-C", str(folder.parent), "-cf", "-", folder.name], stdout=subprocess.PIPE
+            )
+            assert tar.stdout is not None
+            subprocess.run(["xz", "-T0", "-3"], stdin=tar.stdout, stdout=out, check=True)
+            tar.stdout.close()
+            if tar.wait() != 0:
+                raise RuntimeError("tar failed")
+    else:
+        with (
+            lzma.open(archive, "wb", preset=3) as raw,
+            tarfile.open(fileobj=raw, mode="w") as tar_file,
+        ):
+            tar_file.add(folder, arcname=folder.name)
     return archive.stat().st_size
 
 

@@ -127,7 +127,7 @@ def check_memory(machine: Machine) -> CheckResult:
     title = "Memory"
     memory = machine.memory()
     seen = f"{memory.total / GIB:.1f} GB memory, {memory.swap / GIB:.1f} GB swap" + (
-        " (zram)" if memory.zram else ""
+        " (zram)" if memory.zram and memory.swap else ""
     )
     if memory.total < 1.8 * GIB:
         return error(

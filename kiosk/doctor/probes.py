@@ -71,11 +71,16 @@ def probe_web() -> dict[str, Any]:
     view.setHtml(_PAGE)
     app.exec()
     renderer = _gl_renderer(QOpenGLContext)
-    software = "--disable-gpu" in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "") or any(
-        word in renderer.lower() for word in ("llvmpipe", "softpipe", "swiftshader", "software")
+    # No OpenGL context at all (a PC without a driver, the offscreen platform): software.
+    software = (
+        not renderer
+        or "--disable-gpu" in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        or any(
+            word in renderer.lower() for word in ("llvmpipe", "softpipe", "swiftshader", "software")
+        )
     )
     view.close()
-    return {**found, "renderer": renderer or "none", "software": software}
+    return {**found, "renderer": renderer or "no OpenGL", "software": software}
 
 
 def _gl_renderer(context_class: Any) -> str:
