@@ -142,9 +142,12 @@ DENIED_FILES: tuple[str, ...] = (
     "libswscale.so*", "libswresample.so*", "libQt6FFmpegStub-*", "avcodec-*.dll",
     "avformat-*.dll", "avutil-*.dll", "swscale-*.dll", "swresample-*.dll",
 )  # fmt: skip
-#: QML folders left out inside the kept ones (none yet: the keyboard's input methods for
-#: Chinese, Japanese, Korean and Thai are imported by its Plugins module, so they stay).
-DENIED_QML: tuple[str, ...] = ()
+#: QML folders left out inside the kept ones: QML modules of denied Qt modules. (The
+#: keyboard's input methods for Chinese, Japanese, Korean and Thai stay: its Plugins
+#: module imports them.)
+DENIED_QML: tuple[str, ...] = (
+    "QtQml/DesignSupport/", "QtQml/StateMachine/", "QtQml/XmlListModel/",
+)  # fmt: skip
 
 #: Python packages of the build environment that are not the kiosk's.
 EXCLUDED_PYTHON: tuple[str, ...] = (

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.slow_installer
 REPO = Path(__file__).resolve().parents[2]
 #: The issue's target is under 350 MB on disk; the bundle is about 390 MB (README: the
 #: target is not met, and why). This ceiling catches growth; the compressed target holds.
+#: (MiB, as du -sh counts.)
 DISK_CEILING_MB = 400
 
 
@@ -70,6 +71,7 @@ def test_the_bundle_has_what_the_installers_expect(
     assert (qt / "translations" / "qtwebengine_locales" / "en-US.pak").is_file()
     assert not (qt / "translations" / "qtwebengine_locales" / "de.pak").exists()
     assert not list(bundle.rglob("libQt6Charts*"))
+    assert not list((qt / "qml").glob("Qt3D*"))
     version = subprocess.run(
         [str(bundle / NAME), "--version"], capture_output=True, text=True, check=True
     )

@@ -231,7 +231,8 @@ def test_install_leaves_the_user_units_files_and_settings_it_promises(root: Path
     )
 
     # The packages the kiosk needs are really installed.
-    for package in ("cage", "udisks2", "polkitd", "cups", "libnss3", "libxcb-cursor0"):
+    for package in ("cage", "udisks2", "polkitd", "cups", "libnss3", "libxcb-cursor0",
+                    "speech-dispatcher"):  # fmt: skip
         status = run_in(root, "dpkg-query", "-W", "-f=${Status}", package).stdout
         assert status == "install ok installed", package
 
