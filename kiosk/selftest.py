@@ -219,7 +219,7 @@ def run_child(json_file: Path) -> int:
     steps = run_steps(marker, _serve)
     report = Report(steps=steps, sandbox=sandbox)
     json_file.write_text(report.to_json(), encoding="utf-8")
-    # The kiosk's threads and QtWebEngine's processes end with the process.
+    # The kiosk's threads and the browser engine's processes end with the process.
     sys.stdout.flush()
     os._exit(0 if report.ok else 1)
 
@@ -227,9 +227,7 @@ def run_child(json_file: Path) -> int:
 def run_steps(marker: str, serve: Callable[[str, bytes], Any]) -> list[Step]:
     """Build the kiosk offscreen and run every step; a step that fails does not stop the
     others unless the kiosk could not start."""
-    import PySide6.QtWebEngineWidgets  # noqa: F401, PLC0415 - before the QApplication
-
-    from kiosk import app as app_mod  # noqa: PLC0415
+    from kiosk import app as app_mod  # noqa: PLC0415 - loads the engine before the app
     from kiosk import config as config_mod  # noqa: PLC0415
 
     steps: list[Step] = []

@@ -43,23 +43,47 @@ def probe_qt() -> dict[str, Any]:
 
 
 def probe_web() -> dict[str, Any]:
-    import PySide6.QtWebEngineWidgets  # noqa: F401, PLC0415 - before the application
-    from PySide6.QtCore import QTimer  # noqa: PLC0415
-    from PySide6.QtGui import QOpenGLContext  # noqa: PLC0415
-    from PySide6.QtWebEngineCore import QWebEngineProfile  # noqa: PLC0415
-    from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: PLC0415
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+    """The kiosk's own browser view (off-the-record profile, navigation policy) draws a
+    page served on 127.0.0.1; the probe checks that its colour reaches the screen."""
+    import tempfile  # noqa: PLC0415
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+    from threading import Thread  # noqa: PLC0415
 
-    app = QApplication(sys.argv[:1])
-    profile = QWebEngineProfile()  # off the record
-    view = QWebEngineView(profile)
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer, QUrl  # noqa: PLC0415
+    from PySide6.QtGui import QOpenGLContext  # noqa: PLC0415
+
+    from kiosk import paths  # noqa: PLC0415
+    from kiosk.app import application  # noqa: PLC0415 - loads the engine before the app
+    from kiosk.browser.policy import AllowList  # noqa: PLC0415
+    from kiosk.browser.webengine.context import BrowserContext  # noqa: PLC0415
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = _PAGE.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    app = application()
+    paths.runtime_dir().mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="doctor-", dir=paths.runtime_dir()))
+    context = BrowserContext(folder)
+    view = context.new_view(AllowList.parse([base]))
     view.resize(200, 120)
     view.show()
     found: dict[str, Any] = {"ok": False, "error": "the page did not draw in 30 s"}
 
     def look() -> None:
-        image = view.grab().toImage()
-        colour = image.pixelColor(100, 60)
+        colour = view.grab().toImage().pixelColor(100, 60)
         if (colour.red(), colour.green(), colour.blue()) == _COLOUR:
             found.update(ok=True, error="")
             app.quit()
@@ -68,18 +92,20 @@ def probe_web() -> dict[str, Any]:
     timer.timeout.connect(look)
     view.loadFinished.connect(lambda _ok: timer.start())
     QTimer.singleShot(RENDER_TIMEOUT_MS, app.quit)
-    view.setHtml(_PAGE)
+    view.setUrl(QUrl(base + "/"))
     app.exec()
+    server.shutdown()
     renderer = _gl_renderer(QOpenGLContext)
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     # No OpenGL context at all (a PC without a driver, the offscreen platform): software.
     software = (
         not renderer
-        or "--disable-gpu" in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        or any(
-            word in renderer.lower() for word in ("llvmpipe", "softpipe", "swiftshader", "software")
-        )
+        or "--disable-gpu" in flags
+        or any(word in renderer.lower() for word in ("llvmpipe", "softpipe", "swiftshader"))
     )
     view.close()
+    context.close()  # views and pages first, then the profile
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return {**found, "renderer": renderer or "no OpenGL", "software": software}
 
 

@@ -22,6 +22,11 @@ PURE_MODULES = [
     "kiosk.session.preferences",
     "kiosk.shell.theme",
     "kiosk.shell.markup",
+    # The doctor's checks are a pure list of results (its Qt probes run in a child).
+    "kiosk.doctor",
+    "kiosk.doctor.local",
+    "kiosk.doctor.cli",
+    "kiosk.selftest",
 ]
 
 
