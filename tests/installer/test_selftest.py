@@ -35,7 +35,7 @@ def test_unexpected_stderr_fails_the_report() -> None:
             "QRhiGles2: Failed to create temporary context",
             "",
             "Traceback (most recent call last):",
-            "qt.qpa.plugin: Could not load the Qt platform plugin \"wayland\"",
+            'qt.qpa.plugin: Could not load the Qt platform plugin "wayland"',
         ]
     )
     assert unexpected_lines(stderr) == [
