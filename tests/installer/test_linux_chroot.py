@@ -36,6 +36,13 @@ echo "$(id -u) $*" >> /var/log/kiosk-stub-calls
 case "$1" in
   --version) echo "kiosk 0.0.0-stub" ;;
   admin) if [ "$2" = set-pin ]; then read -r pin; echo "$pin" > /var/log/kiosk-stub-pin; fi ;;
+  pair)
+    # As the real "kiosk pair": a refused code exits 1; a good one stores the device token
+    # with the file store (kiosk/secrets.py) under KIOSK_DATA_DIR.
+    [ "$3" = "GOOD-CODE" ] || { echo "The help desk did not accept the code." >&2; exit 1; }
+    mkdir -p "$KIOSK_DATA_DIR/private" && chmod 700 "$KIOSK_DATA_DIR/private"
+    echo '{"device_token": "token-from-stub"}' > "$KIOSK_DATA_DIR/private/secrets.json"
+    chmod 600 "$KIOSK_DATA_DIR/private/secrets.json" ;;
 esac
 exit 0
 """
@@ -252,6 +259,21 @@ def test_install_again_changes_the_answers_and_nothing_else(root: Path) -> None:
     assert not (root / "opt/digituki-kiosk.new").exists()
 
 
+def test_a_paired_kiosk_keeps_its_token_where_only_the_kiosk_user_reads_it(root: Path) -> None:
+    done = _install(
+        root, "--yes", "--bundle", "/root/digituki-kiosk-linux-x86_64.tar.xz",
+        "--helpdesk", "https://helpdesk.example.org", "--pairing-code", "GOOD-CODE",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    uid, gid = _ids(root, "kiosk")
+    private = root / "var/lib/digituki-kiosk/data/private"
+    assert _mode(private) == (uid, gid, 0o700)
+    assert _mode(private / "secrets.json") == (uid, gid, 0o600)
+    assert "token-from-stub" in (private / "secrets.json").read_text()
+    settings = tomllib.loads((root / "etc/digituki-kiosk/kiosk.toml").read_text())
+    assert settings["helpdesk"]["url"] == "https://helpdesk.example.org"
+
+
 def test_uninstall_removes_everything_and_can_run_twice(root: Path) -> None:
     done = run_in(root, "/root/kit/installer/linux/uninstall.sh")
     assert done.returncode == 0, done.stderr
@@ -273,3 +295,18 @@ def test_uninstall_removes_everything_and_can_run_twice(root: Path) -> None:
     assert "\nkiosk:" not in (root / "etc/group").read_text()
     again = run_in(root, "/root/kit/installer/linux/uninstall.sh")
     assert again.returncode == 0, again.stderr
+
+
+def test_a_wrong_pairing_code_stops_and_leaves_the_machine_as_it_was(root: Path) -> None:
+    # After the uninstall: the system packages are still there, so nothing else may change.
+    before = _snapshot(root)
+    done = _install(
+        root, "--yes", "--bundle", "/root/digituki-kiosk-linux-x86_64.tar.xz",
+        "--helpdesk", "https://helpdesk.example.org", "--pairing-code", "WRONG",
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "did not accept the code" in done.stderr
+    assert "pairing with the help desk failed" in done.stderr
+    assert "Nothing was changed" in done.stderr
+    assert _snapshot(root) == before
+    assert "\nkiosk:" not in (root / "etc/passwd").read_text()
