@@ -186,6 +186,14 @@ class SpeechSection(_Section):
     )
 
 
+class GraphicsSection(_Section):
+    safe_mode: bool = Field(
+        False,
+        description="Draw without the graphics card (slower; for PCs whose graphics driver "
+        "fails; kiosk doctor says when).",
+    )
+
+
 class Config(_Section):
     config_version: int = Field(CONFIG_VERSION, description="Format version of this file.")
     kiosk: KioskSection = KioskSection()
@@ -197,6 +205,7 @@ class Config(_Section):
     printing: PrintingSection = PrintingSection()
     speech: SpeechSection = SpeechSection()
     practice: PracticeSection = PracticeSection()
+    graphics: GraphicsSection = GraphicsSection()
 
     #: Where this config was read from (None: built-in defaults).
     source: Path | None = Field(None, exclude=True)
