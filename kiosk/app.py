@@ -113,6 +113,7 @@ class KioskApp(QObject):
             self.window,
             config.session.idle_timeout_s,
             config.session.warning_s,
+            help_wait_s=config.session.help_wait_s,
         )
         self.embedded_helpdesk = self._start_embedded_helpdesk()
         self.helpdesk = create_helpdesk(config, url=self._helpdesk_url(), parent=self)
@@ -144,7 +145,7 @@ class KioskApp(QObject):
         bar.language_chosen.connect(self._on_language_chosen)
         self.window.language_chooser.language_chosen.connect(self._on_language_chosen)
         self.window.home.tile_chosen.connect(self.open_guide)
-        self.window.service.home_requested.connect(self.go_home)
+        self.window.service.leave_requested.connect(self.go_home)
         self._render_choices(None, self.session.preferences.choices)
         self.window.show_attract(after_wipe=False)
         log.info("kiosk ready with %d guides", len(self.library.guides))
