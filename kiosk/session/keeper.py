@@ -117,6 +117,10 @@ class SessionKeeper(QObject):
         """ "Continue" in the idle warning."""
         self.lifecycle.input()
 
+    def back_to_page(self) -> None:
+        """ "Back to my page" on the help-is-coming screen."""
+        self.lifecycle.resume()
+
     def set_help_pending(self, pending: bool) -> None:
         """The visitor's help request is open (or not): no idle wipe while help comes."""
         self.lifecycle.set_help_pending(pending)

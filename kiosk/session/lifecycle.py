@@ -9,7 +9,9 @@ listeners as (old, new, reason).
 * help wait: the visitor asked for help and staff have not closed the request, and
   nobody touched anything for ``idle_timeout_s``: "Help is coming, wait here". A visitor
   waiting for a helper is not a visitor who left, so the warning waits until nobody
-  has touched anything for ``help_wait_s`` (much longer). Any input goes back to active.
+  has touched anything for ``help_wait_s`` (much longer). Input counts as "still here"
+  but leaves the screen up (a tap on its buttons must reach them); its "back to my
+  page" (``resume``) goes back to active.
 * warning: nobody touched anything for ``idle_timeout_s`` (or ``help_wait_s`` while help
   is on its way); "Are you still there?" counts down ``warning_s`` seconds. Any input
   goes back to active.
@@ -94,7 +96,13 @@ class Lifecycle:
         if self._state is State.ATTRACT:
             if starts_session:
                 self._go(State.ACTIVE, "start")
-        elif self._state in (State.WARNING, State.HELP_WAIT):
+        elif self._state is State.WARNING:
+            self._go(State.ACTIVE, "continue")
+
+    def resume(self) -> None:
+        """ "Back to my page" on the help wait (or the warning): the visit goes on."""
+        self._last_input = self.clock()
+        if self._state in (State.HELP_WAIT, State.WARNING):
             self._go(State.ACTIVE, "continue")
 
     @property

@@ -67,11 +67,11 @@ class GuidePanel(QWidget):
         self._high_contrast = False
         self._reading: tuple[str, str] = ("", "")  # what the speaker would read, and in what
         self._shown_page: tuple[int, int, str] | None = None
-        #: The guide page the check belongs to, and where the page was when it showed.
+        # The guide page the check belongs to, and where the page was when it showed.
         self._check_page: tuple[int, int] | None = None
         self._entry_address = ""
         self._address = ""
-        #: "hidden" (not asked yet), "asked", "yes" (confirmed), "no" (help offered)
+        # "hidden" (not asked yet), "asked", "yes" (confirmed), "no" (help offered)
         self._check_state = "hidden"
         self._scroll_hint = False
         self.below = False

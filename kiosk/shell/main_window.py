@@ -31,7 +31,7 @@ from kiosk.ui.controls import BigButton, is_at_start, scroll_to_start
 from kiosk.ui.theme import stylesheet
 from kiosk.ui.window_overlay import WindowOverlay
 
-#: The size of ``kiosk demo``'s window (and of tests'), when the screen has room for it.
+# The size of ``kiosk demo``'s window (and of tests'), when the screen has room for it.
 WINDOWED_SIZE = (1366, 768)
 
 

@@ -8,13 +8,13 @@ its bar in one row, and below it otherwise (a 1024 px screen, big text).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import shiboken6
-from PySide6.QtCore import QEvent, QRect, QTimer, Signal
+from PySide6.QtCore import QChildEvent, QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QBoxLayout,
     QStackedWidget,
     QVBoxLayout,
@@ -36,9 +36,42 @@ ZOOM_STEPS: tuple[float, ...] = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75,
 _NORMAL_ZOOM = ZOOM_STEPS.index(1.0)
 
 
-#: The guide below the page takes at most this share of the service view's height.
+class _PageInput(QObject):
+    """Tells when the visitor presses, taps or types in a web view (its focus widget is
+    a child QtWebEngine makes, and makes again: new children are watched as they come)."""
+
+    _INPUT = frozenset(
+        {
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.KeyPress,
+            QEvent.Type.TouchBegin,
+            QEvent.Type.TabletPress,
+        }
+    )
+
+    def __init__(self, on_input: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_input = on_input
+
+    def watch(self, widget: QObject) -> None:
+        widget.installEventFilter(self)
+        for child in widget.findChildren(QWidget):
+            child.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in self._INPUT:
+            self._on_input()
+        elif kind == QEvent.Type.ChildAdded and isinstance(event, QChildEvent):
+            child = event.child()
+            if isinstance(child, QWidget):
+                child.installEventFilter(self)
+        return False
+
+
+# The guide below the page takes at most this share of the service view's height.
 BELOW_SHARE = 0.36
-#: ... and at least this many pixels (a step's first lines and its buttons).
+# ... and at least this many pixels (a step's first lines and its buttons).
 BELOW_MIN_HEIGHT = 230
 
 
@@ -67,10 +100,10 @@ class ServiceView(QWidget):
         self._text_scale = 1.0
         self._high_contrast = False
         self._language = "fi"
-        #: The language the page was opened in (the browser asked the service for it).
+        # The language the page was opened in (the browser asked the service for it).
         self._page_language = ""
-        #: The visitor has done something here (went further than the first page, or
-        #: clicked or typed in it): leaving asks first.
+        # The visitor has done something here (went further than the first page, or
+        # clicked or typed in it): leaving asks first.
         self._used = False
         self._shown_url = ""
         self.guide_below = False
@@ -114,9 +147,7 @@ class ServiceView(QWidget):
         self.offline_page.home_requested.connect(self.home_requested)
         for source in (self.blocked_page, self.offline_page, self.guide_panel):
             source.help_requested.connect(self.help_requested)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._on_focus_changed)
+        self._page_input = _PageInput(self._on_page_input)
         self.retranslate_ui()
 
     # -- showing a guide ---------------------------------------------------------------
@@ -128,6 +159,7 @@ class ServiceView(QWidget):
         page.navigation_blocked.connect(self._on_blocked)
         page.load_state.connect(self._on_load_state)
         view.address_changed.connect(self._on_address_changed)
+        self._page_input.watch(view)
         self.view_attached.emit(view)  # lockdown: before the first page loads
         self.guide_panel.show_guide(progress)
         self._zoom_index = _NORMAL_ZOOM
@@ -168,14 +200,10 @@ class ServiceView(QWidget):
         moved_on = progress is not None and progress.index > 0
         return self._used or moved_on or view.can_go_back()
 
-    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        # A click or a tap into the page puts the keyboard focus there (a field, a
-        # button): from then on the visitor may have typed something.
-        view = self.view
-        if new is None or view is None or not shiboken6.isValid(view):
-            return
-        if new is view or view.isAncestorOf(new):
-            self._used = True
+    def _on_page_input(self) -> None:
+        # A tap, click or key in the page: from then on the visitor may have typed or
+        # chosen something there.
+        self._used = True
 
     def reset_for_next_visitor(self) -> None:
         """The wipe (after ``clear``, whose caller closes the view): the bar, zoom and

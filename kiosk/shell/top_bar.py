@@ -11,7 +11,7 @@ to make room, they never move under the finger between two taps.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
@@ -85,8 +85,8 @@ class TopBar(QWidget):
         self.end.clicked.connect(self.end_session_requested)
         layout.addWidget(self.help)
         layout.addWidget(self.end)
-        #: How the bar makes room now: 0 every language inline, 1 one language button,
-        #: 2 that and the bar's text at its normal size.
+        # How the bar makes room now: 0 every language inline, 1 one language button,
+        # 2 that and the bar's text at its normal size.
         self.level = 0
         self._fitting = False
         self.retranslate_ui()
@@ -128,6 +128,11 @@ class TopBar(QWidget):
                 self._apply_level(level)
                 if self.needed_width() <= width:
                     break
+            # Placed now, not at the next turn of the event loop: nothing is ever drawn
+            # (or tapped) squeezed.
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
         finally:
             self._fitting = False
 
@@ -155,8 +160,8 @@ class TopBar(QWidget):
             button.setAccessibleName(native_name(code))
         self.more.setAccessibleName(self.tr("Languages"))
         self._label_more()
-        # New words have new widths: fit again once the texts are all set.
-        QTimer.singleShot(0, self.fit)
+        # New words have new widths.
+        self.fit()
 
     def _label_more(self) -> None:
         if self.collapsed or self._current in self.overflow:

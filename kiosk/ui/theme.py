@@ -247,7 +247,7 @@ QPushButton[role="topic"] {{
 QPushButton[role="topic"]:checked {{
     background: {p.primary}; border: {border_w + 3}px solid {p.text};
 }}
-QPushButton[role="topic"]:checked QLabel {{ color: {p.on_primary}; }}
+QPushButton[role="topic"][chosen="true"] QLabel {{ color: {p.on_primary}; }}
 QLabel[role="tile-title"] {{ font-size: {s.tile_title}px; font-weight: bold; }}
 QLabel[role="tile-summary"] {{ color: {p.muted}; font-size: {s.small}px; }}
 QLabel[role="topic-name"] {{ font-weight: bold; }}

@@ -177,13 +177,20 @@ def test_an_open_help_request_waits_instead_of_warning(clock: FakeClock) -> None
     assert heard[-1] == (State.WARNING, State.WIPING, REASON_TIMEOUT)
 
 
-def test_a_touch_during_the_help_wait_goes_back_to_the_page(clock: FakeClock) -> None:
+def test_a_touch_during_the_help_wait_counts_and_back_to_page_resumes(
+    clock: FakeClock,
+) -> None:
     life, heard = make_with_help(clock)
     life.input()
     life.set_help_pending(True)
     _run(life, clock, 200)
     assert life.state is State.HELP_WAIT
+    # A touch on the screen's own buttons: still here, and the screen stays for the tap.
     life.input(starts_session=False)
+    assert life.state is State.HELP_WAIT
+    _run(life, clock, 899)
+    assert life.state is State.HELP_WAIT  # the long limit counts from the touch
+    life.resume()  # "Back to my page"
     assert life.state is State.ACTIVE
     assert heard[-1][2] == "continue"
     _run(life, clock, 179)
