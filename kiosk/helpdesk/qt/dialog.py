@@ -81,6 +81,7 @@ class TopicButton(FocusRing, QPushButton):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._high_contrast = False
         self.toggled.connect(lambda _checked: self._show_state())
+        self._show_state()
 
     def set_name(self, name: str, language: str) -> None:
         self.name.setText(hyphenate(name, language))
