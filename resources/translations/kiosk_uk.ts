@@ -544,6 +544,11 @@
 <context>
     <name>PrintPreview</name>
     <message>
+        <source>Page {number} of {total}</source>
+        <extracomment>The page is drawn as wide as this at least: a letter&apos;s 12-point text comes out at about 14 px, readable (the page scrolls for its lower part).</extracomment>
+        <translation>Сторінка {number} з {total}</translation>
+    </message>
+    <message>
         <source>Pages: {pages}</source>
         <translation>Сторінок: {pages}</translation>
     </message>
@@ -582,6 +587,14 @@
     <message>
         <source>Print</source>
         <translation>Друк</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Попередня сторінка</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Наступна сторінка</translation>
     </message>
     <message>
         <source>Copies</source>
