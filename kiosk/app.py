@@ -119,7 +119,8 @@ class KioskApp(QObject):
         self.helpdesk = create_helpdesk(config, url=self._helpdesk_url(), parent=self)
         self.window.add_banner(self.helpdesk.status_banner())
         # While help is on its way, no wipe at the normal idle timeout: "Help is coming".
-        self.help_wait = self.helpdesk.wait_screen(self.window.root)
+        # Over the page, under the top bar: End session and the banner stay in reach.
+        self.help_wait = self.helpdesk.wait_screen(self.window.stack)
         self.helpdesk.help_pending_changed.connect(self.keeper.set_help_pending)
         self.help_wait.back_requested.connect(self.keeper.back_to_page)
         self.help_wait.cancel_confirmed.connect(self.keeper.back_to_page)

@@ -32,10 +32,10 @@ KEYBOARD_FOCUS = frozenset(
         Qt.FocusReason.ShortcutFocusReason,
     }
 )
-#: The ring's lines: the outer one in the theme's focus colour, the inner one in a colour
-#: that contrasts with it, so that one of them stands out on any button.
-RING_OUTER_PX = 3
-RING_INNER_PX = 3
+#: The ring's lines, from the edge inwards: the theme's focus colour, a colour that
+#: contrasts with it, the focus colour again (``Palette.focus``), so that a 3 px line of
+#: it stands out on any button and its border.
+RING_LINES_PX = (3, 3, 3)
 RING_RADIUS = 10
 
 
@@ -61,17 +61,15 @@ def paint_focus_ring(widget: QWidget, high_contrast: bool) -> None:
     """Draw the keyboard focus ring inside ``widget``'s edge: two lines, never a fill."""
     p = palette(high_contrast)
     painter = QPainter(widget)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    outer = QRectF(widget.rect()).adjusted(
-        RING_OUTER_PX / 2, RING_OUTER_PX / 2, -RING_OUTER_PX / 2, -RING_OUTER_PX / 2
-    )
-    painter.setPen(QPen(QColor(p.focus), RING_OUTER_PX))
-    painter.drawRoundedRect(outer, RING_RADIUS, RING_RADIUS)
-    inset = RING_OUTER_PX + RING_INNER_PX / 2
-    inner = QRectF(widget.rect()).adjusted(inset, inset, -inset, -inset)
-    painter.setPen(QPen(QColor(p.focus_inner), RING_INNER_PX))
-    painter.drawRoundedRect(inner, RING_RADIUS - 2, RING_RADIUS - 2)
+    edge = 0.0
+    for width, colour in zip(RING_LINES_PX, (p.focus, p.focus_inner, p.focus), strict=True):
+        inset = edge + width / 2
+        rect = QRectF(widget.rect()).adjusted(inset, inset, -inset, -inset)
+        painter.setPen(QPen(QColor(colour), width))
+        radius = max(2.0, RING_RADIUS - edge)
+        painter.drawRoundedRect(rect, radius, radius)
+        edge += width
     painter.end()
 
 

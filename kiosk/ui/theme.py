@@ -29,9 +29,10 @@ class Palette:
     primary_pressed: str
     help: str
     on_help: str
-    #: The keyboard focus ring: a line in ``focus`` with a line in ``focus_inner``
-    #: inside it. One of the two differs by at least 3:1 from any surface a focusable
-    #: widget has (a white, blue, yellow or black button), so the ring always shows.
+    #: The keyboard focus ring: lines in ``focus``, ``focus_inner`` and ``focus`` again,
+    #: from the edge inwards. On any surface a focusable widget has (a white, blue,
+    #: yellow or black button, its border) some of them differ by at least 3:1, over at
+    #: least a 3 px line all round: the ring always shows, and never looks like a fill.
     focus: str
     focus_inner: str
     notice: str
@@ -53,7 +54,7 @@ NORMAL = Palette(
     primary_pressed="#06355E",
     help="#FFC83D",
     on_help="#161616",
-    focus="#C2410C",
+    focus="#161616",
     focus_inner="#FFFFFF",
     notice="#FFF4CC",
     on_notice="#161616",
@@ -72,8 +73,8 @@ HIGH_CONTRAST = Palette(
     primary_pressed="#FFFFFF",
     help="#FFFF00",
     on_help="#000000",
-    focus="#00FFFF",
-    focus_inner="#000000",
+    focus="#000000",
+    focus_inner="#00FFFF",
     notice="#000000",
     on_notice="#FFFF00",
     placeholder="#D0D0D0",
@@ -185,7 +186,9 @@ QLineEdit {{
     border: {border_w}px solid {p.border}; border-radius: 8px; padding: 4px 12px;
     placeholder-text-color: {p.placeholder};
 }}
-QLineEdit:focus {{ border: {border_w + 1}px solid {p.focus}; }}
+QLineEdit:focus {{
+    border: {border_w + 1}px solid {p.focus_inner if high_contrast else p.focus};
+}}
 QPushButton {{
     min-height: {s.button_height}px;
     padding: 0px 18px;
