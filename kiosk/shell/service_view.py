@@ -330,7 +330,9 @@ class ServiceView(QWidget):
         view.find_below_fold(names, self._on_named_button_found)
 
     def _on_named_button_found(self, below: bool) -> None:
-        self.guide_panel.show_scroll_hint(below)
+        # The page answers later: the kiosk may be shutting down by then.
+        if shiboken6.isValid(self) and shiboken6.isValid(self.guide_panel):
+            self.guide_panel.show_scroll_hint(below)
 
     def _show_address(self, url: str) -> None:
         self._shown_url = url

@@ -76,6 +76,9 @@ class HelpDesk(QObject):
         self._dialog: HelpDialog | None = None
         self._theme: tuple[float, bool, str] = (1.0, False, "")
         self._pending = False
+        # After shutdown, news from the client's threads (still queued) is not shown:
+        # the widgets may be gone.
+        self._stopped = False
         self._context: tuple[str | None, int | None] = (None, None)
         self._play_sound = play_sound or self._default_sound
         self._sound: QObject | None = None
@@ -93,6 +96,7 @@ class HelpDesk(QObject):
 
     def shutdown(self) -> None:
         """Stop the background threads (the outbox keeps what is not delivered)."""
+        self._stopped = True
         if self.client is not None:
             self.client.stop()
 
@@ -230,7 +234,7 @@ class HelpDesk(QObject):
             dialog.deleteLater()
 
     def _on_status_arrived(self, status: VisitorStatus) -> None:
-        if status.request_id in self._forgotten:
+        if self._stopped or status.request_id in self._forgotten:
             return
         current = self.current
         if current is None or current.request_id != status.request_id:
@@ -240,7 +244,7 @@ class HelpDesk(QObject):
         self._set(status)
 
     def _on_online_arrived(self, online: bool) -> None:
-        if online == self.online:
+        if self._stopped or online == self.online:
             return
         self.online = online
         if self._dialog is not None:
