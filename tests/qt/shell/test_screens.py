@@ -9,6 +9,7 @@ theme are kept in test-artifacts/screens/ for a person to look at.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,7 @@ def _squeezed(buttons: list[QAbstractButton]) -> list[str]:
 def _gaps_too_small(buttons: list[QAbstractButton]) -> list[str]:
     row = sorted(buttons, key=lambda b: b.mapToGlobal(QPoint()).x())
     found = []
-    for left, right in zip(row, row[1:], strict=False):
+    for left, right in pairwise(row):
         gap = right.mapToGlobal(QPoint()).x() - (left.mapToGlobal(QPoint()).x() + left.width())
         if gap < 8:
             found.append(f"{left.objectName()}|{right.objectName()}: {gap}px")
