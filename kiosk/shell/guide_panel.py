@@ -13,6 +13,7 @@ tip. "Yes" confirms; it moves the guide on only where the page cannot.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
@@ -39,7 +40,7 @@ from kiosk.ui.controls import (
     set_role,
     touch_scrolling,
 )
-from kiosk.ui.hyphens import hyphenate
+from kiosk.ui.hyphens import fits_in, hyphenate
 from kiosk.ui.markup import bullet_list, to_html, to_plain
 
 PANEL_MIN_WIDTH = 380
@@ -188,9 +189,17 @@ class GuidePanel(QWidget):
             QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         )
 
+    def _fits(self, label: QLabel) -> Callable[[str], bool]:
+        # Only words wider than the text's room get soft hyphens (the text stays as
+        # written wherever it fits).
+        room = self.text_area.viewport().width() - 16 if self.isVisible() else 0
+        return fits_in(label.fontMetrics(), room)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange_buttons()
+        if event.size().width() != event.oldSize().width():
+            self._render()
 
     # -- reading aloud ---------------------------------------------------------------
     def set_speaker(self, speaker: Speaker) -> None:
@@ -244,6 +253,7 @@ class GuidePanel(QWidget):
     def apply_theme(self, scale: float, high_contrast: bool = False) -> None:
         self._scale = scale
         self._high_contrast = high_contrast
+        self._render()  # another text size: other words may need a hyphen
 
     def set_language(self, language: str) -> None:
         self._language = language
@@ -355,7 +365,7 @@ class GuidePanel(QWidget):
             self.page_changed.emit()
         guide, lang = progress.guide, self._language
         title, title_language = guide.title.get(lang)
-        self.title.setText(hyphenate(title, title_language))
+        self.title.setText(hyphenate(title, title_language, self._fits(self.title)))
         # Below the page, every line counts: the guide's name is on the tile already.
         self.title.setVisible(not self.below)
         self._render_notice(guide)
@@ -365,13 +375,15 @@ class GuidePanel(QWidget):
         if page.kind is PageKind.NEEDS:
             self.step_label.setText(self.tr("Before you start, you need:"))
             items = [item.get(lang) for item in guide.needs]
-            self.step_text.setText(bullet_list([hyphenate(t, c) for t, c in items]))
+            self.step_text.setText(
+                bullet_list([hyphenate(t, c, self._fits(self.step_text)) for t, c in items])
+            )
             spoken = items[0][1] if items else lang
             self._reading = ("\n".join(to_plain(text) for text, _ in items), spoken)
         elif page.kind is PageKind.DONE:
             self.step_label.setText(self.tr("What happens next"))
             text, spoken = guide.done.get(lang) if guide.done else ("", lang)
-            self.step_text.setText(to_html(hyphenate(text, spoken)))
+            self.step_text.setText(to_html(hyphenate(text, spoken, self._fits(self.step_text))))
             self._reading = (to_plain(text), spoken)
         else:
             self._render_step(progress, page.step_index)
@@ -391,7 +403,7 @@ class GuidePanel(QWidget):
                 number=step_index + 1, total=progress.step_count
             )
         )
-        self.step_text.setText(to_html(hyphenate(text, spoken)))
+        self.step_text.setText(to_html(hyphenate(text, spoken, self._fits(self.step_text))))
         if step.image is not None:
             pixmap = QPixmap(str(step.image))
             if not pixmap.isNull():
@@ -402,7 +414,9 @@ class GuidePanel(QWidget):
                 self.image.setVisible(True)
         if step.check is not None and self._check_state != "hidden":
             question, question_language = step.check.get(self._language)
-            self.check_question.setText(hyphenate(question, question_language))
+            self.check_question.setText(
+                hyphenate(question, question_language, self._fits(self.check_question))
+            )
             answered = self._check_state in ("yes", "no")
             self.check_yes.setVisible(not answered)
             self.check_no.setVisible(not answered)

@@ -31,7 +31,7 @@ from kiosk.ui.controls import (
     set_role,
     touch_scrolling,
 )
-from kiosk.ui.hyphens import hyphenate
+from kiosk.ui.hyphens import fits_in, hyphenate
 from kiosk.ui.theme import Sizes, palette
 
 TILE_MIN_WIDTH = 330
@@ -49,6 +49,7 @@ class Tile(FocusRing, QPushButton):
         set_role(self, "tile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._language = ""
         self.setMinimumSize(TILE_MIN_WIDTH, TILE_MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
@@ -69,16 +70,26 @@ class Tile(FocusRing, QPushButton):
         layout.addWidget(self.languages)
 
     def show_language(self, language: str) -> None:
+        self._language = language
         title, title_language = self.guide.title.get(language)
         # Long words break with a hyphen rather than run past the tile's edge.
-        self.title.setText(hyphenate(title, title_language))
+        room = self.width() - 40 if self.isVisible() else TILE_MIN_WIDTH - 40
+        self.title.setText(
+            hyphenate(title, title_language, fits_in(self.title.fontMetrics(), room))
+        )
         summary, summary_language = ("", language)
         if self.guide.summary:
             summary, summary_language = self.guide.summary.get(language)
-        self.summary.setText(hyphenate(summary, summary_language))
+        fits = fits_in(self.summary.fontMetrics(), room)
+        self.summary.setText(hyphenate(summary, summary_language, fits))
         self.summary.setVisible(bool(summary))
         self.setAccessibleName(title)
         self.setAccessibleDescription(f"{summary} {self.languages.text()}".strip())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and self._language:
+            self.show_language(self._language)
 
     def apply_theme(self, scale: float, high_contrast: bool) -> None:
         self._ring_high_contrast = high_contrast
@@ -179,6 +190,8 @@ class HomeScreen(QWidget):
     def apply_theme(self, scale: float, high_contrast: bool) -> None:
         for tile in self.tiles:
             tile.apply_theme(scale, high_contrast)
+            # Another text size: other words need a hyphen to fit.
+            tile.show_language(self._language)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("What do you want to do today?"))

@@ -11,8 +11,16 @@ of either end; Arabic (a joined script) gets none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Protocol
 
 SOFT_HYPHEN = "\u00ad"
+
+
+class QFontMetricsLike(Protocol):
+    def horizontalAdvance(self, text: str, /) -> int: ...  # noqa: N802 - Qt's name
+
+
 #: Words shorter than this always fit: they are left alone.
 MIN_WORD = 10
 #: Letters kept together at each end of a word.
@@ -43,11 +51,25 @@ def hyphenate_word(word: str) -> str:
     return SOFT_HYPHEN.join(out)
 
 
-def hyphenate(text: str, language: str) -> str:
-    """``text`` with soft hyphens in its long words (none for right-to-left scripts)."""
+def hyphenate(text: str, language: str, fits: Callable[[str], bool] | None = None) -> str:
+    """``text`` with soft hyphens in its long words (none for right-to-left scripts).
+
+    With ``fits``, only the words that do not fit (``fits(word)`` is False) get them: the
+    text stays as written wherever it can."""
     if language in _NO_HYPHENS or not text:
         return text
-    return _WORD.sub(lambda match: hyphenate_word(match.group(0)), text)
+
+    def one(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return word if fits is not None and fits(word) else hyphenate_word(word)
+
+    return _WORD.sub(one, text)
+
+
+def fits_in(metrics: QFontMetricsLike, width: int) -> Callable[[str], bool]:
+    """A ``fits`` for :func:`hyphenate`: the word, with room for punctuation after it and
+    for bold, fits in ``width`` px. An unknown width (0: not laid out yet) fits all."""
+    return lambda word: width <= 0 or metrics.horizontalAdvance(word + "?)") * 1.1 <= width
 
 
 def plain(text: str) -> str:

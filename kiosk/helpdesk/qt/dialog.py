@@ -14,7 +14,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -33,7 +42,7 @@ from PySide6.QtWidgets import (
 from kiosk.helpdesk import model
 from kiosk.helpdesk.model import Topic
 from kiosk.ui.controls import BigButton, FocusRing, label, restyle, set_role
-from kiosk.ui.hyphens import hyphenate
+from kiosk.ui.hyphens import fits_in, hyphenate
 from kiosk.ui.icons import icon_path, pixmap_from_svg
 from kiosk.ui.qr import QrCode
 from kiosk.ui.theme import MIN_TOUCH_PX, palette
@@ -80,12 +89,20 @@ class TopicButton(FocusRing, QPushButton):
         for child in (self.picture, self.mark, self.name):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._high_contrast = False
+        self._name = ("", "")
         self.toggled.connect(lambda _checked: self._show_state())
         self._show_state()
 
     def set_name(self, name: str, language: str) -> None:
-        self.name.setText(hyphenate(name, language))
+        self._name = (name, language)
+        room = self.width() - 24 if self.isVisible() else 0
+        self.name.setText(hyphenate(name, language, fits_in(self.name.fontMetrics(), room)))
         self.setAccessibleName(name)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and self._name[0]:
+            self.set_name(*self._name)
 
     def text(self) -> str:  # the name, for tests and screen readers (QPushButton's is "")
         return self.accessibleName()
