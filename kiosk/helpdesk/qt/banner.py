@@ -18,7 +18,31 @@ FLASHES = 3
 FLASH_MS = 300
 
 
-class StatusBanner(QFrame):
+class CancelWithConfirmation:
+    """ "Cancel request", then "Cancel the request? ..." with yes and no: for the banner
+    and the help-is-coming screen (mixed in before the Qt class; they have
+    ``_confirming``, ``retranslate_ui`` and a ``cancel_confirmed`` signal)."""
+
+    _confirming = False
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+    def _on_cancel_clicked(self) -> None:
+        self._confirming = True
+        self.retranslate_ui()
+
+    def _on_confirm(self) -> None:
+        self._confirming = False
+        self.retranslate_ui()
+        self.cancel_confirmed.emit()  # type: ignore[attr-defined]
+
+    def _on_keep(self) -> None:
+        self._confirming = False
+        self.retranslate_ui()
+
+
+class StatusBanner(CancelWithConfirmation, QFrame):
     """Signals: cancel_confirmed() - the visitor confirmed "cancel the request";
     dismissed() - the visitor closed a finished request's banner."""
 
@@ -76,21 +100,6 @@ class StatusBanner(QFrame):
         """A visible change (the colour blinks) for each step of the request."""
         self._flash_left = FLASHES * 2
         self._flash_timer.start()
-
-    # -- cancel with confirmation -------------------------------------------------------
-
-    def _on_cancel_clicked(self) -> None:
-        self._confirming = True
-        self.retranslate_ui()
-
-    def _on_confirm(self) -> None:
-        self._confirming = False
-        self.retranslate_ui()
-        self.cancel_confirmed.emit()
-
-    def _on_keep(self) -> None:
-        self._confirming = False
-        self.retranslate_ui()
 
     def _on_flash_tick(self) -> None:
         self._flash_left -= 1

@@ -13,13 +13,13 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from kiosk.helpdesk.qt.banner import detail_text, headline_text
+from kiosk.helpdesk.qt.banner import CancelWithConfirmation, detail_text, headline_text
 from kiosk.helpdesk.status import VisitorStatus
 from kiosk.ui.controls import BigButton, label
 from kiosk.ui.window_overlay import WindowOverlay
 
 
-class HelpWaitScreen(WindowOverlay):
+class HelpWaitScreen(CancelWithConfirmation, WindowOverlay):
     """Signals: back_requested() - "Back to my page"; cancel_confirmed() - the visitor
     confirmed they do not need help any more."""
 
@@ -79,19 +79,6 @@ class HelpWaitScreen(WindowOverlay):
         if self.status is not None or self.detail.text():
             found.append("the help-is-coming screen still holds the request")
         return found
-
-    def _on_cancel_clicked(self) -> None:
-        self._confirming = True
-        self.retranslate_ui()
-
-    def _on_confirm(self) -> None:
-        self._confirming = False
-        self.retranslate_ui()
-        self.cancel_confirmed.emit()
-
-    def _on_keep(self) -> None:
-        self._confirming = False
-        self.retranslate_ui()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         # A tap beside the card: back to the page (it is right there, under the screen).
