@@ -266,7 +266,7 @@ QLabel#guide-step-text {{ font-size: {round(s.body * 1.15)}px; }}
 QWidget#guide-panel QPushButton {{
     padding: 0px 10px; font-size: {card.body}px; min-height: {card.button_height}px;
 }}
-QLabel#guide-progress {{ color: {p.muted}; font-weight: bold; }}
+QLabel#guide-progress {{ color: {p.muted}; font-weight: bold; font-size: {card.body}px; }}
 QFrame[role="card"] {{
     background: {p.surface};
     border: {border_w}px solid {p.border};
