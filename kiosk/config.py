@@ -122,6 +122,11 @@ class SessionSection(_Section):
     warning_s: Seconds = Field(
         60, description="Seconds the 'Are you still there?' warning counts down before the wipe."
     )
+    help_wait_s: Seconds = Field(
+        900,
+        description="While the visitor's help request is open, seconds without any touch "
+        "before the warning (instead of idle_timeout_s); 'Help is coming' shows meanwhile.",
+    )
 
 
 class HelpdeskSection(_Section):
