@@ -19,6 +19,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
+from kiosk.shell.rooms.notices import Notice
 from tests.e2e.lockdown.door_context import Door, DoorContext
 from tests.e2e.lockdown.doors_page import (
     alert_door,
@@ -164,7 +165,7 @@ def directory_picker(ctx: DoorContext) -> None:
     result = ctx.wait_event("showDirectoryPicker:")
     assert result != "showDirectoryPicker:granted"
     notice = ctx.kiosk.safe_rooms.notice.notice
-    assert notice is not None and notice.value == "folder-upload"
+    assert notice is not None and notice is Notice.FOLDER_UPLOAD
 
 
 def mouse_lock(ctx: DoorContext) -> None:
@@ -178,13 +179,13 @@ def mouse_lock(ctx: DoorContext) -> None:
 
 
 # -- downloads -------------------------------------------------------------------------------
-def refused_download(key: str, notice: str) -> Door:
+def refused_download(key: str, notice: Notice) -> Door:
     def attempt(ctx: DoorContext) -> None:
         card = ctx.child("lockdown-notice")
         ctx.click(f"#dl-{key}")
         ctx.wait(card.isVisible)
         assert ctx.kiosk.safe_rooms.notice.notice is not None
-        assert ctx.kiosk.safe_rooms.notice.notice.value == notice
+        assert ctx.kiosk.safe_rooms.notice.notice is notice
         downloads = ctx.kiosk.session.folder / "downloads"
         ctx.wait(lambda: not any(downloads.iterdir()))
         assert not ctx.child("pdf-viewer").isVisible()
@@ -228,7 +229,7 @@ def folder_input(ctx: DoorContext) -> None:
     ctx.click("#folder-input")
     ctx.wait(card.isVisible)
     assert ctx.kiosk.safe_rooms.notice.notice is not None
-    assert ctx.kiosk.safe_rooms.notice.notice.value == "folder-upload"
+    assert ctx.kiosk.safe_rooms.notice.notice is Notice.FOLDER_UPLOAD
 
 
 # -- stray windows ---------------------------------------------------------------------------
@@ -426,15 +427,21 @@ DOORS: dict[str, tuple[str, Door]] = {
     "directory picker": ("showDirectoryPicker()", directory_picker),
     "mouse lock": ("requestPointerLock()", mouse_lock),
     # Downloads.
-    "download exe": ("a .exe download", refused_download("exe", "program")),
-    "download sh": ("a .sh download", refused_download("sh", "program")),
-    "download bat": ("a .bat download", refused_download("bat", "program")),
-    "download jar": ("a .jar download", refused_download("jar", "program")),
-    "download zip": ("a .zip download", refused_download("zip", "archive")),
-    "download unknown": ("an unknown type", refused_download("bin", "unknown")),
-    "download html": ("a saved web page", refused_download("html", "unknown")),
-    "download double extension": ("kela.pdf.exe", refused_download("double", "program")),
-    "download fake pdf": ("a program named .pdf", refused_download("fake-pdf", "mismatch")),
+    "download exe": ("a .exe download", refused_download("exe", Notice.PROGRAM_REFUSED)),
+    "download sh": ("a .sh download", refused_download("sh", Notice.PROGRAM_REFUSED)),
+    "download bat": ("a .bat download", refused_download("bat", Notice.PROGRAM_REFUSED)),
+    "download jar": ("a .jar download", refused_download("jar", Notice.PROGRAM_REFUSED)),
+    "download zip": ("a .zip download", refused_download("zip", Notice.ARCHIVE_REFUSED)),
+    "download unknown": ("an unknown type", refused_download("bin", Notice.UNKNOWN_REFUSED)),
+    "download html": ("a saved web page", refused_download("html", Notice.UNKNOWN_REFUSED)),
+    "download double extension": (
+        "kela.pdf.exe",
+        refused_download("double", Notice.PROGRAM_REFUSED),
+    ),
+    "download fake pdf": (
+        "a program named .pdf",
+        refused_download("fake-pdf", Notice.MISMATCH_REFUSED),
+    ),
     "download path traversal": ("../../etc/evil.pdf", traversal_download),
     "pdf as a page": ("a PDF opened as a page (Chromium's viewer)", pdf_as_a_page),
     # Uploads.
