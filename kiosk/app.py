@@ -16,7 +16,7 @@ import psutil
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from kiosk import __version__, paths
+from kiosk import __version__, exit_codes, paths
 from kiosk.browser.policy import AllowList
 
 # Importing the webengine package loads QtWebEngine, which must happen before the
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.app")
 
 #: Exit code when a wipe could not be verified: the supervisor starts a clean kiosk.
-EXIT_WIPE_FAILED = 75
+EXIT_WIPE_FAILED = exit_codes.WIPE_FAILED
 
 
 def application() -> QApplication:
