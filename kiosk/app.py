@@ -39,6 +39,7 @@ from kiosk.session.receipts import WipeReceipt
 from kiosk.session.session import Session
 from kiosk.shell.i18n import Translations
 from kiosk.shell.main_window import MainWindow
+from kiosk.shell.page_crashed import PageCrashed
 from kiosk.shell.rooms.safe_rooms import SafeRooms
 from kiosk.speech.speaker import Speaker
 
@@ -108,6 +109,8 @@ class KioskApp(QObject):
         )
         if self.practice is not None:
             self.window.service.set_practice_host(urlsplit(self.practice.base_url).netloc)
+        # A page whose renderer died: "This page stopped working", never a grey area.
+        self.page_crashed = PageCrashed.install(self.window.service)
         self.keeper = SessionKeeper(
             self._new_session,
             self.window,
@@ -266,6 +269,11 @@ class KioskApp(QObject):
             prefs.can_shrink if prefs else False,
             shown,
         )
+        if shown is None or (shown.text_scale, shown.high_contrast) != (
+            new.text_scale,
+            new.high_contrast,
+        ):
+            self.page_crashed.apply_theme(new.text_scale, new.high_contrast)
         self._shown_choices = new
 
     # -- practice ----------------------------------------------------------------------

@@ -342,6 +342,7 @@
     <name>NoticeCard</name>
     <message>
         <source>This file cannot be saved on this computer</source>
+        <extracomment>What the visitor is told for each refused download (a test checks every one has one).</extracomment>
         <translation>لا يمكن حفظ هذا الملف على هذا الحاسوب</translation>
     </message>
     <message>
@@ -442,6 +443,29 @@
     <message>
         <source>There may be no internet connection right now, or the service is not answering. Wait a moment and press Try again.</source>
         <translation>ربما لا يوجد اتصال بالإنترنت الآن، أو الخدمة لا تجيب. انتظر قليلًا واضغط «حاول مرة أخرى».</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>إذا تكرر هذا، أخبر الموظفين.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>الصفحة الرئيسية</translation>
+    </message>
+</context>
+<context>
+    <name>PageCrashedPage</name>
+    <message>
+        <source>This page stopped working</source>
+        <translation>توقفت هذه الصفحة عن العمل</translation>
+    </message>
+    <message>
+        <source>The page closed unexpectedly. Press Try again to open it again. If you were filling in a form, check what you typed.</source>
+        <translation>أُغلقت الصفحة فجأة. اضغط «حاول مرة أخرى» لفتحها من جديد. إذا كنت تملأ نموذجًا، فتحقق مما كتبته.</translation>
     </message>
     <message>
         <source>If this keeps happening, tell the staff.</source>
@@ -647,7 +671,6 @@
     <name>TopBar</name>
     <message>
         <source>Smaller text</source>
-        <extracomment>Each language&apos;s name in that language: a visitor looks for their own language&apos;s name.</extracomment>
         <translation>نص أصغر</translation>
     </message>
     <message>

@@ -342,6 +342,7 @@
     <name>NoticeCard</name>
     <message>
         <source>This file cannot be saved on this computer</source>
+        <extracomment>What the visitor is told for each refused download (a test checks every one has one).</extracomment>
         <translation>Этот файл нельзя сохранить на этом компьютере</translation>
     </message>
     <message>
@@ -442,6 +443,29 @@
     <message>
         <source>There may be no internet connection right now, or the service is not answering. Wait a moment and press Try again.</source>
         <translation>Возможно, сейчас нет интернета или сервис не отвечает. Подождите немного и нажмите «Попробовать снова».</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>Если это повторяется, скажите сотрудникам.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Попробовать снова</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>На главную</translation>
+    </message>
+</context>
+<context>
+    <name>PageCrashedPage</name>
+    <message>
+        <source>This page stopped working</source>
+        <translation>Эта страница перестала работать</translation>
+    </message>
+    <message>
+        <source>The page closed unexpectedly. Press Try again to open it again. If you were filling in a form, check what you typed.</source>
+        <translation>Страница неожиданно закрылась. Нажмите «Попробовать снова», чтобы открыть её снова. Если вы заполняли форму, проверьте, что вы написали.</translation>
     </message>
     <message>
         <source>If this keeps happening, tell the staff.</source>
@@ -647,7 +671,6 @@
     <name>TopBar</name>
     <message>
         <source>Smaller text</source>
-        <extracomment>Each language&apos;s name in that language: a visitor looks for their own language&apos;s name.</extracomment>
         <translation>Текст мельче</translation>
     </message>
     <message>

@@ -342,6 +342,7 @@
     <name>NoticeCard</name>
     <message>
         <source>This file cannot be saved on this computer</source>
+        <extracomment>What the visitor is told for each refused download (a test checks every one has one).</extracomment>
         <translation>Faylkan laguma kaydin karo kombiyuutarkan</translation>
     </message>
     <message>
@@ -442,6 +443,29 @@
     <message>
         <source>There may be no internet connection right now, or the service is not answering. Wait a moment and press Try again.</source>
         <translation>Waxaa laga yaabaa in hadda aan internet jirin, ama adeeggu uusan jawaabayn. Wax yar sug, kadib riix Isku day mar kale.</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>Haddii tani soo noqnoqoto, u sheeg shaqaalaha.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Isku day mar kale</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Hoyga</translation>
+    </message>
+</context>
+<context>
+    <name>PageCrashedPage</name>
+    <message>
+        <source>This page stopped working</source>
+        <translation>Boggan wuu joogsaday</translation>
+    </message>
+    <message>
+        <source>The page closed unexpectedly. Press Try again to open it again. If you were filling in a form, check what you typed.</source>
+        <translation>Boggu si lama filaan ah ayuu u xirmay. Riix Isku day mar kale si aad u furto mar kale. Haddii aad buuxinaysay foom, hubi waxa aad qortay.</translation>
     </message>
     <message>
         <source>If this keeps happening, tell the staff.</source>
@@ -647,7 +671,6 @@
     <name>TopBar</name>
     <message>
         <source>Smaller text</source>
-        <extracomment>Each language&apos;s name in that language: a visitor looks for their own language&apos;s name.</extracomment>
         <translation>Qoraal ka yar</translation>
     </message>
     <message>

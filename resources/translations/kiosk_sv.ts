@@ -342,6 +342,7 @@
     <name>NoticeCard</name>
     <message>
         <source>This file cannot be saved on this computer</source>
+        <extracomment>What the visitor is told for each refused download (a test checks every one has one).</extracomment>
         <translation>Den här filen kan inte sparas på den här datorn</translation>
     </message>
     <message>
@@ -442,6 +443,29 @@
     <message>
         <source>There may be no internet connection right now, or the service is not answering. Wait a moment and press Try again.</source>
         <translation>Internet fungerar kanske inte just nu, eller så svarar tjänsten inte. Vänta en stund och tryck på Försök igen.</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>Om det händer igen, säg till personalen.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Startsidan</translation>
+    </message>
+</context>
+<context>
+    <name>PageCrashedPage</name>
+    <message>
+        <source>This page stopped working</source>
+        <translation>Den här sidan slutade fungera</translation>
+    </message>
+    <message>
+        <source>The page closed unexpectedly. Press Try again to open it again. If you were filling in a form, check what you typed.</source>
+        <translation>Sidan stängdes oväntat. Tryck på Försök igen för att öppna den igen. Om du fyllde i ett formulär, kontrollera det du skrev.</translation>
     </message>
     <message>
         <source>If this keeps happening, tell the staff.</source>
@@ -647,7 +671,6 @@
     <name>TopBar</name>
     <message>
         <source>Smaller text</source>
-        <extracomment>Each language&apos;s name in that language: a visitor looks for their own language&apos;s name.</extracomment>
         <translation>Mindre text</translation>
     </message>
     <message>

@@ -342,6 +342,7 @@
     <name>NoticeCard</name>
     <message>
         <source>This file cannot be saved on this computer</source>
+        <extracomment>What the visitor is told for each refused download (a test checks every one has one).</extracomment>
         <translation>Цей файл не можна зберегти на цьому комп’ютері</translation>
     </message>
     <message>
@@ -442,6 +443,29 @@
     <message>
         <source>There may be no internet connection right now, or the service is not answering. Wait a moment and press Try again.</source>
         <translation>Можливо, зараз немає інтернету або сервіс не відповідає. Зачекайте трохи й натисніть «Спробувати знову».</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>Якщо це повторюється, скажіть працівникам.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Спробувати знову</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>На головну</translation>
+    </message>
+</context>
+<context>
+    <name>PageCrashedPage</name>
+    <message>
+        <source>This page stopped working</source>
+        <translation>Ця сторінка перестала працювати</translation>
+    </message>
+    <message>
+        <source>The page closed unexpectedly. Press Try again to open it again. If you were filling in a form, check what you typed.</source>
+        <translation>Сторінка несподівано закрилася. Натисніть «Спробувати ще раз», щоб відкрити її знову. Якщо ви заповнювали форму, перевірте, що ви написали.</translation>
     </message>
     <message>
         <source>If this keeps happening, tell the staff.</source>
@@ -647,7 +671,6 @@
     <name>TopBar</name>
     <message>
         <source>Smaller text</source>
-        <extracomment>Each language&apos;s name in that language: a visitor looks for their own language&apos;s name.</extracomment>
         <translation>Менший текст</translation>
     </message>
     <message>

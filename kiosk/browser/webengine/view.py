@@ -1,8 +1,9 @@
 """The kiosk's web view: no context menu, no drag and drop, zoom controlled by the shell.
 
 The rest of the kiosk uses only this view's own small API (``address``, ``open_address``,
-``can_go_back``, ``go_back``, ``reload_page``, ``set_zoom``, ``address_changed``), never a
-QtWebEngine call: a Qt upgrade touches this package only.
+``can_go_back``, ``go_back``, ``reload_page``, ``set_zoom``, ``renderer_pid``,
+``address_changed``, and the page's ``renderer_ended``), never a QtWebEngine call: a Qt
+upgrade touches this package only.
 
 Signals:
     address_changed(str): the page's address changed (the guide and the address strip
@@ -68,6 +69,11 @@ class KioskView(QWebEngineView):
 
     def set_zoom(self, factor: float) -> None:
         self.setZoomFactor(min(MAX_ZOOM, factor))
+
+    @property
+    def renderer_pid(self) -> int:
+        """The process drawing the page (0 before there is one): health and tests."""
+        return self.kiosk_page().renderer_pid
 
     # -- lockdown ------------------------------------------------------------------------
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
