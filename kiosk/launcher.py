@@ -118,6 +118,25 @@ def prepare_environment() -> None:
         log.warning("development as root: the browser sandbox is OFF (never on a centre's PC)")
 
 
+def route_qt_messages() -> None:
+    """Qt's own messages into the ``kiosk.qt`` logger (and so into the kiosk's log)."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler  # noqa: PLC0415
+
+    qt_log = logging.getLogger("kiosk.qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.INFO), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
 def _install_crash_hook() -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         # A kiosk in an undefined state must not serve the next visitor: log and exit,
@@ -147,6 +166,7 @@ def run(
     except UnsafeEnvironmentError as exc:
         log.error("refusing to start: %s", exc)
         raise
+    route_qt_messages()
     from kiosk import app as app_mod  # noqa: PLC0415 - Qt only after the environment is set
 
     _install_crash_hook()

@@ -1,5 +1,7 @@
 """Logging: named loggers per area (``kiosk.browser``, ``kiosk.session`` ...), rotating
-files in the data folder, Qt's own messages routed in, and a JSON mode (``--log-json``).
+files in the data folder, and a JSON mode (``--log-json``). Pure Python: the supervisor
+and the verifier service use it too; the kiosk routes Qt's own messages in
+(``launcher.route_qt_messages``).
 
 Files: ``logs/kiosk.log`` (the kiosk) and ``logs/supervisor.log`` (the supervisor), each
 started anew at midnight and when it reaches 2 MB; files older than 14 days are deleted,
@@ -155,7 +157,6 @@ def setup(
     to_file: bool = True,
     level: int = logging.INFO,
     filename: str = "kiosk.log",
-    route_qt: bool = True,
 ) -> None:
     root = logging.getLogger("kiosk")
     root.setLevel(level)
@@ -179,23 +180,3 @@ def setup(
             handler.setFormatter(formatter)
             handler.addFilter(redacting)
             root.addHandler(handler)
-    if route_qt:
-        _route_qt_messages()
-
-
-def _route_qt_messages() -> None:
-    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler  # noqa: PLC0415
-
-    qt_log = logging.getLogger("kiosk.qt")
-    levels = {
-        QtMsgType.QtDebugMsg: logging.DEBUG,
-        QtMsgType.QtInfoMsg: logging.INFO,
-        QtMsgType.QtWarningMsg: logging.WARNING,
-        QtMsgType.QtCriticalMsg: logging.ERROR,
-        QtMsgType.QtFatalMsg: logging.CRITICAL,
-    }
-
-    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        qt_log.log(levels.get(kind, logging.INFO), "%s", message)
-
-    qInstallMessageHandler(handler)

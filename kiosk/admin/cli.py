@@ -135,7 +135,7 @@ def _verifier(args: argparse.Namespace) -> int:
     from kiosk import logsetup  # noqa: PLC0415
     from kiosk.admin import daemon, layout  # noqa: PLC0415
 
-    logsetup.setup(to_file=False, route_qt=False)
+    logsetup.setup(to_file=False)
     address = args.socket or layout.service_address()
     folder = args.state or layout.state_dir()
     group = args.group if args.group is not None else layout.KIOSK_GROUP

@@ -43,7 +43,7 @@ def _supervise(args: argparse.Namespace) -> int:
     from kiosk.supervisor.report import HelpdeskReporter  # noqa: PLC0415
     from kiosk.supervisor.runner import NoReporter, Reporter, ScreenProcess, Supervisor  # noqa: PLC0415
 
-    logsetup.setup(json_mode=args.log_json, filename="supervisor.log", route_qt=False)
+    logsetup.setup(json_mode=args.log_json, filename="supervisor.log")
     try:
         cfg = config_mod.load(args.config)
     except config_mod.ConfigError as exc:

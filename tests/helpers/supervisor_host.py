@@ -42,7 +42,7 @@ def main() -> int:
     parser.add_argument("command", nargs="*")
     args = parser.parse_args()
     control, url = args.control, args.helpdesk
-    logsetup.setup(json_mode=True, to_file=False, route_qt=False)
+    logsetup.setup(json_mode=True, to_file=False)
     command = args.command or [sys.executable, "-m", "tests.helpers.supervised_child", str(control)]
     if args.real_screen:
         screen = ScreenProcess(paths.kiosk_command("out-of-order"))
