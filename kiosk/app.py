@@ -22,6 +22,7 @@ from kiosk.admin.qt.i18n import AdminTranslations
 from kiosk.admin.qt.mode import AdminMode
 from kiosk.admin.transport import VerifierClient
 from kiosk.app_admin import AdminHost
+from kiosk.app_remote import RemoteCommands
 from kiosk.browser.policy import AllowList
 
 # Importing the webengine package loads QtWebEngine, which must happen before the
@@ -162,6 +163,9 @@ class KioskApp(QObject):
         log.info("kiosk ready with %d guides", len(self.library.guides))
         self._install_lockdown()
         self._install_admin()
+        # Commands from the staff page, and the heartbeat's health figures.
+        self.remote = RemoteCommands(self, self._helpdesk_url() or None)
+        self.remote.start()
         self._register_visitor_parts()
 
     def without_unavailable(self, library: Library) -> Library:
@@ -397,6 +401,7 @@ class KioskApp(QObject):
 
     def shutdown(self) -> None:
         self._close_service()
+        self.remote.stop()
         self.helpdesk.shutdown()
         if self.embedded_helpdesk is not None:
             self.embedded_helpdesk.stop()

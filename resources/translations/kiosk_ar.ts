@@ -589,6 +589,25 @@
     </message>
 </context>
 <context>
+    <name>StaffNotice</name>
+    <message>
+        <source>Staff will end this session in {seconds} s.</source>
+        <translation>سينهي الموظفون هذه الجلسة بعد ⁨{seconds}⁩ ثانية.</translation>
+    </message>
+    <message>
+        <source>Staff will close this computer for maintenance in {seconds} s.</source>
+        <translation>سيغلق الموظفون هذا الحاسوب للصيانة بعد ⁨{seconds}⁩ ثانية.</translation>
+    </message>
+    <message>
+        <source>Staff will restart this computer in {seconds} s.</source>
+        <translation>سيعيد الموظفون تشغيل هذا الحاسوب بعد ⁨{seconds}⁩ ثانية.</translation>
+    </message>
+    <message>
+        <source>Everything you did here will be erased. Write down what you need now, or ask staff.</source>
+        <translation>سيُمسح كل ما فعلته هنا. اكتب ما تحتاجه الآن، أو اسأل الموظفين.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBanner</name>
     <message>
         <source>Your request is saved. It will reach the staff when the connection is back.</source>

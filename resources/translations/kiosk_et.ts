@@ -589,6 +589,25 @@
     </message>
 </context>
 <context>
+    <name>StaffNotice</name>
+    <message>
+        <source>Staff will end this session in {seconds} s.</source>
+        <translation>Töötajad lõpetavad selle seansi {seconds} s pärast.</translation>
+    </message>
+    <message>
+        <source>Staff will close this computer for maintenance in {seconds} s.</source>
+        <translation>Töötajad sulgevad selle arvuti hoolduseks {seconds} s pärast.</translation>
+    </message>
+    <message>
+        <source>Staff will restart this computer in {seconds} s.</source>
+        <translation>Töötajad taaskäivitavad selle arvuti {seconds} s pärast.</translation>
+    </message>
+    <message>
+        <source>Everything you did here will be erased. Write down what you need now, or ask staff.</source>
+        <translation>Kõik, mida siin tegid, kustutatakse. Kirjuta vajalik kohe üles või küsi töötajatelt.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBanner</name>
     <message>
         <source>Your request is saved. It will reach the staff when the connection is back.</source>

@@ -589,6 +589,25 @@
     </message>
 </context>
 <context>
+    <name>StaffNotice</name>
+    <message>
+        <source>Staff will end this session in {seconds} s.</source>
+        <translation>Henkilökunta lopettaa tämän istunnon {seconds} s kuluttua.</translation>
+    </message>
+    <message>
+        <source>Staff will close this computer for maintenance in {seconds} s.</source>
+        <translation>Henkilökunta sulkee tämän tietokoneen huoltoa varten {seconds} s kuluttua.</translation>
+    </message>
+    <message>
+        <source>Staff will restart this computer in {seconds} s.</source>
+        <translation>Henkilökunta käynnistää tämän tietokoneen uudelleen {seconds} s kuluttua.</translation>
+    </message>
+    <message>
+        <source>Everything you did here will be erased. Write down what you need now, or ask staff.</source>
+        <translation>Kaikki, mitä teit täällä, pyyhitään. Kirjoita tarvitsemasi tiedot muistiin nyt tai kysy henkilökunnalta.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBanner</name>
     <message>
         <source>Your request is saved. It will reach the staff when the connection is back.</source>

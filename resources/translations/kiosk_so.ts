@@ -589,6 +589,25 @@
     </message>
 </context>
 <context>
+    <name>StaffNotice</name>
+    <message>
+        <source>Staff will end this session in {seconds} s.</source>
+        <translation>Shaqaaluhu waxay dhammaynayaan fadhigan {seconds} ilbiriqsi kadib.</translation>
+    </message>
+    <message>
+        <source>Staff will close this computer for maintenance in {seconds} s.</source>
+        <translation>Shaqaaluhu waxay u xirayaan kombiyuutarkan dayactir {seconds} ilbiriqsi kadib.</translation>
+    </message>
+    <message>
+        <source>Staff will restart this computer in {seconds} s.</source>
+        <translation>Shaqaaluhu waxay dib u shidayaan kombiyuutarkan {seconds} ilbiriqsi kadib.</translation>
+    </message>
+    <message>
+        <source>Everything you did here will be erased. Write down what you need now, or ask staff.</source>
+        <translation>Wax kasta oo aad halkan ku samaysay waa la tirtirayaa. Hadda qor waxa aad u baahan tahay, ama weydii shaqaalaha.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBanner</name>
     <message>
         <source>Your request is saved. It will reach the staff when the connection is back.</source>

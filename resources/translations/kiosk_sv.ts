@@ -589,6 +589,25 @@
     </message>
 </context>
 <context>
+    <name>StaffNotice</name>
+    <message>
+        <source>Staff will end this session in {seconds} s.</source>
+        <translation>Personalen avslutar den här sessionen om {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Staff will close this computer for maintenance in {seconds} s.</source>
+        <translation>Personalen stänger den här datorn för underhåll om {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Staff will restart this computer in {seconds} s.</source>
+        <translation>Personalen startar om den här datorn om {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Everything you did here will be erased. Write down what you need now, or ask staff.</source>
+        <translation>Allt du har gjort här raderas. Skriv upp det du behöver nu, eller fråga personalen.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBanner</name>
     <message>
         <source>Your request is saved. It will reach the staff when the connection is back.</source>

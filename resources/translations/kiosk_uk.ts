@@ -589,6 +589,25 @@
     </message>
 </context>
 <context>
+    <name>StaffNotice</name>
+    <message>
+        <source>Staff will end this session in {seconds} s.</source>
+        <translation>Працівники завершать цей сеанс через {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Staff will close this computer for maintenance in {seconds} s.</source>
+        <translation>Працівники закриють цей комп’ютер на обслуговування через {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Staff will restart this computer in {seconds} s.</source>
+        <translation>Працівники перезапустять цей комп’ютер через {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Everything you did here will be erased. Write down what you need now, or ask staff.</source>
+        <translation>Усе, що ви тут робили, буде стерто. Запишіть те, що вам потрібно, зараз або запитайте працівників.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBanner</name>
     <message>
         <source>Your request is saved. It will reach the staff when the connection is back.</source>

@@ -54,6 +54,9 @@ class PairOut(BaseModel):
     kiosk_name: str
     centre: str
     token: str
+    admin_secret: str = Field(
+        description="The kiosk's one-time admin code secret (TOTP): given once, here."
+    )
 
 
 class RequestIn(_Input):
@@ -92,6 +95,13 @@ class HeartbeatIn(_Input):
     cpu_percent: float | None = Field(None, ge=0, le=100)
     memory_percent: float | None = Field(None, ge=0, le=100)
     disk_free_mb: int | None = Field(None, ge=0)
+    # The admin panel's Health in summary (the fleet, kiosk/helpdesk/server/fleet.py).
+    last_wipe_ok: bool | None = None
+    engine_mb: int | None = Field(None, ge=0, le=1_000_000)
+    sandbox_on: bool | None = None
+    admin_protected: bool | None = None
+    out_of_order: bool | None = None
+    out_of_order_reason: str | None = Field(None, max_length=200)
 
 
 class StatusOut(BaseModel):
@@ -134,13 +144,16 @@ async def health(state: HelpdeskDep) -> dict[str, Any]:
 
 
 @router.post("/pair", tags=["kiosk"], summary="Trade a one-time pairing code for a token")
-async def pair(body: PairIn, state: HelpdeskDep) -> PairOut:
+async def pair(body: PairIn, state: HelpdeskDep, request: Request) -> PairOut:
     paired = await run_in_threadpool(state.store.pair, body.code)
     if paired is None:
         raise HTTPException(403, "the pairing code is wrong, used or expired")
     kiosk, token = paired
     centre = await run_in_threadpool(state.store.names, "centre", kiosk.centre_id)
-    return PairOut(kiosk_id=kiosk.id, kiosk_name=kiosk.name, centre=centre, token=token)
+    secret = await run_in_threadpool(request.app.state.fleet.new_admin_secret, kiosk.id)
+    return PairOut(
+        kiosk_id=kiosk.id, kiosk_name=kiosk.name, centre=centre, token=token, admin_secret=secret
+    )
 
 
 @router.post(
@@ -190,8 +203,10 @@ async def cancel_request(
 
 
 @router.post("/kiosk/heartbeat", tags=["kiosk"], status_code=204, summary="Health figures")
-async def heartbeat(body: HeartbeatIn, kiosk: KioskDep, state: HelpdeskDep) -> Response:
-    await run_in_threadpool(state.store.heartbeat, kiosk, body.model_dump())
+async def heartbeat(body: HeartbeatIn, kiosk: KioskDep, request: Request) -> Response:
+    # Merged over earlier ones: the supervisor's "out of order" says only that.
+    figures = body.model_dump(exclude_unset=True)
+    await run_in_threadpool(request.app.state.fleet.heartbeat, kiosk, figures)
     return Response(status_code=204)
 
 

@@ -32,7 +32,7 @@ router = APIRouter(prefix="/api/v1/staff", tags=["staff"])
 page_router = APIRouter(include_in_schema=False)
 
 COOKIE = "helpdesk_session"
-STATIC_FILES = {"staff.js", "staff.css", "chime.wav"}
+STATIC_FILES = {"staff.js", "staff.css", "chime.wav", "fleet.js", "fleet.css"}
 _STATIC = resources.files("kiosk.helpdesk.server") / "static"
 
 HelpdeskDep = Annotated[Helpdesk, Depends(helpdesk)]

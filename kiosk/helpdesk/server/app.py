@@ -52,7 +52,8 @@ async def helpdesk(request: Request) -> Helpdesk:
 
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
     # They import this module (for Helpdesk): imported here, not at the top.
-    from kiosk.helpdesk.server import api_kiosk, api_staff  # noqa: PLC0415
+    from kiosk.helpdesk.server import api_fleet, api_kiosk, api_staff  # noqa: PLC0415
+    from kiosk.helpdesk.server.fleet import Fleet  # noqa: PLC0415
 
     settings = (settings or ServerSettings()).checked()
     broker = Broker()
@@ -107,6 +108,11 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.helpdesk = state
+    # The fleet (admin issue): kiosks' health, one-time admin codes, remote commands.
+    app.state.fleet = Fleet(engine, store.clock)
+    app.include_router(api_fleet.kiosk_router)
+    app.include_router(api_fleet.staff_router)
+    app.include_router(api_fleet.health_router)
     app.include_router(api_kiosk.router)
     app.include_router(api_staff.router)
     app.include_router(api_staff.page_router)
