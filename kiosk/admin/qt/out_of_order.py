@@ -13,12 +13,19 @@ import signal
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kiosk.admin.qt.cover import Cover
 from kiosk.languages import RIGHT_TO_LEFT
 from kiosk.ui.controls import label, set_role
-from kiosk.ui.theme import stylesheet
-from kiosk.ui.window_overlay import WindowOverlay
+from kiosk.ui.theme import NORMAL, stylesheet
 
 OBJECT_NAME = "out-of-order-screen"
 
@@ -84,15 +91,14 @@ class OutOfOrderCard(QFrame):
         return widget
 
 
-class OutOfOrderOverlay(WindowOverlay):
-    """Inside the kiosk: covers the whole window while staff keep it out of order."""
+class OutOfOrderOverlay(Cover):
+    """Inside the kiosk: covers the whole window (opaque: nothing behind it can be seen or
+    touched) while staff keep the kiosk out of order."""
 
     def __init__(self, languages: tuple[str, ...], default_language: str, parent: QWidget) -> None:
         super().__init__(OBJECT_NAME, parent)
-        self.card.setMaximumWidth(1100)
-        self.content = OutOfOrderCard(languages, default_language)
-        self.body.setContentsMargins(0, 0, 0, 0)
-        self.body.addWidget(self.content)
+        self.setStyleSheet(f"QWidget#{OBJECT_NAME} {{ background: {NORMAL.background}; }}")
+        self.content = _centred(self, OutOfOrderCard(languages, default_language))
 
 
 class OutOfOrderWindow(QWidget):
@@ -106,12 +112,20 @@ class OutOfOrderWindow(QWidget):
         self.setStyleSheet(
             stylesheet(1.0, False) + f"QWidget#{OBJECT_NAME} {{ background: #F3F1EC; }}"
         )
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 24)
-        outer.addStretch(1)
-        self.content = OutOfOrderCard(languages, default_language)
-        outer.addWidget(self.content, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        self.content = _centred(self, OutOfOrderCard(languages, default_language))
+
+
+def _centred(host: QWidget, card: OutOfOrderCard) -> OutOfOrderCard:
+    """The card in the middle of ``host``, as wide as the screen allows (up to the card's
+    maximum): on a 1024 px screen every pixel of width saves a wrapped line."""
+    outer = QVBoxLayout(host)
+    outer.setContentsMargins(32, 24, 32, 24)
+    outer.addStretch(1)
+    row = QHBoxLayout()
+    row.addWidget(card, 1)
+    outer.addLayout(row)
+    outer.addStretch(2)
+    return card
 
 
 def run_screen(languages: tuple[str, ...], default_language: str, *, windowed: bool) -> int:

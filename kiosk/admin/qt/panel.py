@@ -49,7 +49,8 @@ class AdminPanel(Cover):
         tabs = QHBoxLayout()
         self.tab_buttons: dict[str, BigButton] = {}
         for key in TABS:
-            button = BigButton(f"admin-tab-{key}", role="toggle")
+            # The style sheet's "current choice" look (it is the language buttons' too).
+            button = BigButton(f"admin-tab-{key}", role="language")
             button.clicked.connect(lambda _=False, k=key: self.show_tab(k))
             tabs.addWidget(button, 1)
             self.tab_buttons[key] = button
@@ -79,7 +80,7 @@ class AdminPanel(Cover):
     def show_tab(self, key: str) -> None:
         self.stack.setCurrentWidget(self.pages[key])
         for name, button in self.tab_buttons.items():
-            button.setProperty("checked", name == key)
+            button.setProperty("current", name == key)
             restyle(button)
         self.tab_changed.emit(key)
 

@@ -12,6 +12,7 @@ import os
 import signal
 from pathlib import Path
 
+import psutil
 import pytest
 
 from tests.helpers.helpdesk_servers import wait_until
@@ -122,14 +123,21 @@ def test_a_kiosk_that_refuses_to_start_is_out_of_order_at_once(tmp_path: Path) -
     control = tmp_path / "control"
     control.mkdir()
     (control / "mode").write_text("exit:2")  # e.g. a settings file with a mistake
-    with supervisor_host(control) as host:
+    # The real screen this time: "kiosk out-of-order", a Qt window in its own process.
+    with supervisor_host(control, "--real-screen") as host:
         out = host.wait_event("out-of-order")
         assert len(host.starts()) == 1  # a human must fix it: no restarts in a row
         assert "refused to start" in out["message"]
-        host.wait_event("screen")
+        screen = host.wait_event("screen")["pid"]
+        assert psutil.Process(screen).cmdline()[-1] == "out-of-order"
         host.set_mode("ok")  # someone fixed the settings
         host.wait_event("ready")
+        # The screen is still up when the kiosk's window comes: it closes then, and no
+        # later than when the kiosk has stayed up.
         host.wait_event("in-order")
+        wait_until(lambda: not alive(screen), 20, "the screen to close")
+        # It showed until then: it did not crash on its own.
+        assert len(host.of("screen")) == 1
 
 
 def test_a_kiosk_stopped_on_purpose_stops_the_supervisor(tmp_path: Path) -> None:
