@@ -237,17 +237,17 @@ def run(address: str, folder: Path, group: str | None) -> int:
     store.ensure_folder()
     if os.name == "posix":
         folder.chmod(0o700)  # the folder may have come from elsewhere (a restore)
-    for problem in state_folder_problems(folder):
-        log.error("the admin state is not private: %s", problem)
+        for problem in state_folder_problems(folder):
+            log.error("the admin state is not private: %s", problem)
     verifier = Verifier(store, protected=True, where=str(folder))
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        # The service runs as LocalSystem; its folder is SYSTEM and Administrators only.
+        Service(verifier, Callers(frozenset(), frozenset())).serve_pipe(address, stop)
+        return 0
     if os.geteuid() != 0:
         log.warning("the admin verifier is not running as root: it protects nothing")
-    service = Service(verifier, Callers.of_group(group))
-    if sys.platform == "win32":  # pragma: no cover - Windows only
-        service.serve_pipe(address, stop)
-    else:
-        service.serve_unix(Path(address), group, stop)
+    Service(verifier, Callers.of_group(group)).serve_unix(Path(address), group, stop)
     return 0
