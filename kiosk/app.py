@@ -16,7 +16,13 @@ import psutil
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from kiosk import __version__, paths
+from kiosk import __version__, exit_codes, paths
+from kiosk.admin import layout as admin_layout
+from kiosk.admin.qt.i18n import AdminTranslations
+from kiosk.admin.qt.mode import AdminMode
+from kiosk.admin.transport import VerifierClient
+from kiosk.app_admin import AdminHost
+from kiosk.app_remote import RemoteCommands
 from kiosk.browser.policy import AllowList
 
 # Importing the webengine package loads QtWebEngine, which must happen before the
@@ -24,7 +30,7 @@ from kiosk.browser.policy import AllowList
 from kiosk.browser.webengine.desktop_guard import DesktopGuard
 from kiosk.config import Config
 from kiosk.guides.loader import load_library
-from kiosk.guides.model import Library
+from kiosk.guides.model import Guide, Library
 from kiosk.guides.progress import GuideProgress
 from kiosk.helpdesk.qt.helpdesk import create_helpdesk
 from kiosk.lockdown.event_filter import LockdownFilter
@@ -40,6 +46,7 @@ from kiosk.session.session import Session
 from kiosk.shell.i18n import Translations
 from kiosk.shell.main_window import MainWindow
 from kiosk.shell.rooms import print_queue
+from kiosk.shell.page_crashed import PageCrashed
 from kiosk.shell.rooms.safe_rooms import SafeRooms
 from kiosk.speech.speaker import Speaker
 
@@ -49,7 +56,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.app")
 
 #: Exit code when a wipe could not be verified: the supervisor starts a clean kiosk.
-EXIT_WIPE_FAILED = 75
+EXIT_WIPE_FAILED = exit_codes.WIPE_FAILED
 
 
 def application() -> QApplication:
@@ -74,10 +81,16 @@ class KioskApp(QObject):
 
     wipe_finished = Signal(object)
 
-    def __init__(self, config: Config, qapp: QApplication) -> None:
+    def __init__(
+        self, config: Config, qapp: QApplication, verifier: VerifierClient | None = None
+    ) -> None:
         super().__init__()
         self.config = config
         self.qapp = qapp
+        #: The admin code's verifier: a service out of reach, or (development) in here.
+        self.verifier = verifier or admin_layout.connect()
+        #: Staff keep the kiosk out of order from the staff page (a remote command).
+        self.out_of_order_shown = False
         #: A wipe that fails its checks makes the kiosk exit for a clean restart.
         self.restart_on_wipe_failure = True
         self._shown_choices: Choices | None = None
@@ -85,23 +98,21 @@ class KioskApp(QObject):
         self.recovered = recovery.sweep(paths.runtime_dir())
         self.identification = AllowList.parse(config.browser.identification_hosts)
         self.practice = self._start_practice_site()
-        self.library: Library = load_library(
-            config.guides_dir(),
-            config.browser.identification_hosts,
-            {"practice": self.practice.base_url} if self.practice else None,
-        )
-        if self.practice is None:  # no practice site: no practice tiles
-            self.library = replace(
-                self.library,
-                guides=tuple(g for g in self.library.guides if g.category != "practice"),
+        self.library: Library = self.without_unavailable(
+            load_library(
+                config.guides_dir(),
+                config.browser.identification_hosts,
+                {"practice": self.practice.base_url} if self.practice else None,
             )
+        )
         for problem in self.library.problems:
             log.warning("guide problem: %s", problem)
         languages = tuple(config.kiosk.languages)
         self.translations = Translations()
+        self.admin_translations = AdminTranslations()
         self.desktop_guard = DesktopGuard()
         self.window = MainWindow(
-            self.library.guides,
+            self.shown_guides(),
             languages,
             self.identification,
             config.kiosk.windowed,
@@ -109,6 +120,8 @@ class KioskApp(QObject):
         )
         if self.practice is not None:
             self.window.service.set_practice_host(urlsplit(self.practice.base_url).netloc)
+        # A page whose renderer died: "This page stopped working", never a grey area.
+        self.page_crashed = PageCrashed.install(self.window.service)
         self.keeper = SessionKeeper(
             self._new_session,
             self.window,
@@ -157,13 +170,35 @@ class KioskApp(QObject):
         self.window.show_attract(after_wipe=False)
         log.info("kiosk ready with %d guides", len(self.library.guides))
         self._install_lockdown()
+        self._install_admin()
+        # Commands from the staff page, and the heartbeat's health figures.
+        self.remote = RemoteCommands(self, self._helpdesk_url() or None)
+        self.remote.start()
         self._register_visitor_parts()
+
+    def without_unavailable(self, library: Library) -> Library:
+        """No practice site: no practice tiles."""
+        if self.practice is not None:
+            return library
+        return replace(library, guides=tuple(g for g in library.guides if g.category != "practice"))
+
+    def shown_guides(self) -> tuple[Guide, ...]:
+        """The home screen's tiles: those staff chose, in their order (``kiosk.tiles``);
+        every guide when they chose none."""
+        chosen = self.config.kiosk.tiles
+        if not chosen:
+            return self.library.guides
+        missing = [guide_id for guide_id in chosen if self.library.by_id(guide_id) is None]
+        if missing:
+            log.warning("tiles for guides that are not loaded: %s", ", ".join(missing))
+        return tuple(g for g in (self.library.by_id(i) for i in chosen) if g is not None)
 
     def _register_visitor_parts(self) -> None:
         """Everything that can hold something of a visitor, in the order the wipe resets
         it (the keeper's own parts, the browser engine's, go after these). New visitor
         state registers here, once."""
         register = self.keeper.parts.register
+        register("admin", Part(self.admin.reset_for_next_visitor, self.admin.leftovers))
         register("help-desk", Part(self.helpdesk.visitor_left, self.helpdesk.leftovers))
         register("rooms", Part(self.safe_rooms.reset_for_next_visitor, self.safe_rooms.leftovers))
         register("service", Part(self._reset_service, self.window.service.leftovers))
@@ -196,6 +231,18 @@ class KioskApp(QObject):
         )
         choices = self.session.preferences.choices
         self.safe_rooms.apply_theme(choices.text_scale, choices.high_contrast)
+
+    # -- admin mode (issue 12) ------------------------------------------------------------
+    def _install_admin(self) -> None:
+        """The staff's way in (five taps in a top corner, or Ctrl+Alt+Shift+A) to the code
+        pad and the admin panel; kiosk/app_admin.py answers what the panel asks."""
+        self.admin_host = AdminHost(self)
+        self.admin = AdminMode(self.window.root, self.verifier, self.admin_host.hooks())
+        self.admin.watch(self.window)
+        self.lockdown_filter.admin_requested.connect(self.admin.request_unlock)
+        choices = self.session.preferences.choices
+        self.admin.show_language(choices.language)
+        self.admin.apply_theme(choices.high_contrast)
 
     @property
     def session(self) -> Session:
@@ -276,9 +323,13 @@ class KioskApp(QObject):
         """Show ``new`` (the visitor's choices), redrawing only what differs from what
         the window shows now (after a wipe, usually nothing)."""
         shown = self._shown_choices
+        admin = getattr(self, "admin", None)
         if shown is None or shown.language != new.language:
             self.translations.switch(new.language)
+            self.admin_translations.switch(new.language)
             self.window.retranslate_ui()
+            if admin is not None:
+                admin.show_language(new.language)
         prefs = self.session.preferences if hasattr(self, "keeper") else None
         self.window.apply_choices(
             new,
@@ -287,6 +338,13 @@ class KioskApp(QObject):
             shown,
         )
         self.helpdesk.apply_theme(new.text_scale, new.high_contrast, new.language)
+        if shown is None or (shown.text_scale, shown.high_contrast) != (
+            new.text_scale,
+            new.high_contrast,
+        ):
+            self.page_crashed.apply_theme(new.text_scale, new.high_contrast)
+            if admin is not None:
+                admin.apply_theme(new.high_contrast)
         self._shown_choices = new
 
     # -- practice ----------------------------------------------------------------------
@@ -364,6 +422,7 @@ class KioskApp(QObject):
 
     def shutdown(self) -> None:
         self._close_service()
+        self.remote.stop()
         self.helpdesk.shutdown()
         if self.embedded_helpdesk is not None:
             self.embedded_helpdesk.stop()
@@ -373,10 +432,11 @@ class KioskApp(QObject):
         self.speaker.close()
         self.desktop_guard.remove()
         self.translations.uninstall()
+        self.admin_translations.uninstall()
         # Run the deferred deletes now: the event loop may already have stopped.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def create(config: Config) -> KioskApp:
+def create(config: Config, verifier: VerifierClient | None = None) -> KioskApp:
     """Build the whole kiosk without showing or running it."""
-    return KioskApp(config, application())
+    return KioskApp(config, application(), verifier)

@@ -2,6 +2,8 @@
 
 Subcommands:
   kiosk run [--config FILE] [--windowed]   start the kiosk
+  kiosk supervise [--config FILE]          run the kiosk and heal it (kiosk/supervisor/)
+  kiosk admin set-pin | status | verifier  the admin unlock (kiosk/admin/)
   kiosk demo                               start a windowed demo with the shipped guides
   kiosk guides check [DIR]                 check guide files and print a plain report
   kiosk guides pack DIR [-o FILE]          check a guides folder and build a guide pack
@@ -44,7 +46,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if args.development:
         os.environ[launcher.ENV_DEVELOPMENT] = "1"
     try:
-        return launcher.run(cfg)
+        return launcher.run(cfg, log_json=args.log_json)
     except launcher.UnsafeEnvironmentError as exc:
         print(f"The kiosk refuses to start: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -127,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="a developer's machine: allows running as root, without the browser sandbox",
     )
+    run.add_argument("--log-json", action="store_true", help="log lines as JSON")
     run.set_defaults(handler=_cmd_run)
 
     demo = sub.add_parser("demo", help="start a windowed demo with the shipped guides")
@@ -157,11 +160,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _feature_registrations() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Subcommands that feature packages contribute (help desk, pairing, doctor...)."""
+    from kiosk.admin.cli import register as admin_register  # noqa: PLC0415
     from kiosk.doctor.cli import register as doctor_register  # noqa: PLC0415
     from kiosk.helpdesk.cli import register as helpdesk_register  # noqa: PLC0415
     from kiosk.selftest import register as selftest_register  # noqa: PLC0415
+    from kiosk.supervisor.cli import register as supervisor_register  # noqa: PLC0415
 
-    return [helpdesk_register, doctor_register, selftest_register]
+    return [
+        helpdesk_register,
+        supervisor_register,
+        admin_register,
+        doctor_register,
+        selftest_register,
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,6 +9,7 @@ This module is pure Python (no Qt).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,23 @@ from kiosk.browser.policy import parse_host_rule
 from kiosk.languages import UI_LANGUAGES
 
 CONFIG_VERSION = 1
+
+_GUIDE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,79}$")
+
+#: The settings staff may change in the admin view. They are kept in the data folder
+#: (``STAFF_SETTINGS_FILE``), which the kiosk's own user may write, and win over the
+#: settings file the installer wrote (which that user may only read).
+STAFF_SETTINGS: tuple[str, ...] = (
+    "session.idle_timeout_s",
+    "session.warning_s",
+    "kiosk.default_language",
+    "kiosk.tiles",
+    "printing.printer",
+    "printing.max_pages_per_session",
+    "helpdesk.centre_phone",
+    "helpdesk.centre_whatsapp",
+)
+STAFF_SETTINGS_FILE = "staff-settings.toml"
 
 #: Languages the kiosk's own screens are translated into.
 
@@ -82,6 +100,21 @@ class KioskSection(_Section):
     )
     windowed: bool = Field(False, description="Run in a window instead of full screen (testing).")
     centre_name: str = Field("", description="Name of the centre, shown on the start screen.")
+    tiles: list[str] = Field(
+        default_factory=list,
+        description="Guide tiles on the home screen, in this order (guide ids); empty: "
+        "every guide, in the usual order.",
+    )
+
+    @field_validator("tiles")
+    @classmethod
+    def _guide_ids(cls, value: list[str]) -> list[str]:
+        for guide_id in value:
+            if not _GUIDE_ID.match(guide_id):
+                raise ValueError(f"{guide_id!r} is not a guide id (like 'kela-basic-assistance')")
+        if len(set(value)) != len(value):
+            raise ValueError("a guide is listed twice")
+        return value
 
     @field_validator("languages")
     @classmethod
@@ -306,28 +339,76 @@ def from_mapping(raw: dict[str, Any], path: Path | None = None) -> Config:
     return config.model_copy(update={"source": path})
 
 
+def is_guide_id(text: str) -> bool:
+    return bool(_GUIDE_ID.match(text))
+
+
+def staff_settings_file() -> Path:
+    return paths.data_dir() / STAFF_SETTINGS_FILE
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(file, [f"cannot be read: {exc}"]) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(file, [f"is not valid TOML: {exc}"]) from None
+
+
+def read_staff_settings(file: Path | None = None) -> dict[str, Any]:
+    """The staff's settings (``STAFF_SETTINGS`` only); empty when there are none."""
+    file = file or staff_settings_file()
+    if not file.exists():
+        return {}
+    raw = _read_toml(file)
+    unknown: list[str] = []
+    for section, values in raw.items():
+        if not isinstance(values, dict):
+            unknown.append(section)
+            continue
+        unknown += [
+            f"{section}.{key}" for key in values if f"{section}.{key}" not in STAFF_SETTINGS
+        ]
+    if unknown:
+        raise ConfigError(
+            file, [f"'{key}' cannot be changed here (only in the settings file)" for key in unknown]
+        )
+    return raw
+
+
+def _merged(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for section, values in extra.items():
+        merged[section] = {**(merged.get(section) or {}), **values}
+    return merged
+
+
 def load(path: Path | str | None = None) -> Config:
-    """Load and validate a config file; ``None`` reads the default location.
+    """Load and validate a config file; ``None`` reads the default location. The staff's
+    settings from the admin view (``staff-settings.toml`` in the data folder) win.
 
     A missing file at the default location means "all defaults"; a missing file that was
     named explicitly is an error.
     """
     explicit = path is not None
     file = Path(path) if path is not None else paths.default_config_file()
-    if not file.exists():
-        if explicit:
-            raise ConfigError(file, ["the file does not exist"])
-        return Config()
+    raw: dict[str, Any] = {}
+    if file.exists():
+        raw = _read_toml(file)
+        # A config that was loaded relative to its own file: guides.dir may be relative.
+        guides = raw.get("guides")
+        if isinstance(guides, dict) and isinstance(guides.get("dir"), str):
+            guides["dir"] = str((file.parent / guides["dir"]).resolve())
+    elif explicit:
+        raise ConfigError(file, ["the file does not exist"])
+    base = from_mapping(raw, file if file.exists() else None)
+    staff = read_staff_settings()
+    if not staff:
+        return base
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(file, [f"cannot be read: {exc}"]) from None
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(file, [f"is not valid TOML: {exc}"]) from None
-    # A config that was loaded relative to its own file: guides.dir may be relative.
-    guides = raw.get("guides")
-    if isinstance(guides, dict) and isinstance(guides.get("dir"), str):
-        guides["dir"] = str((file.parent / guides["dir"]).resolve())
-    return from_mapping(raw, file)
+        return from_mapping(_merged(raw, staff), file if file.exists() else None)
+    except ConfigError as exc:
+        raise ConfigError(staff_settings_file(), exc.problems) from None

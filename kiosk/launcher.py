@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from types import FrameType, TracebackType
 from typing import TYPE_CHECKING
 
-from kiosk import logsetup, paths
+from kiosk import exit_codes, logsetup, paths
 from kiosk.config import Config
+from kiosk.supervisor.heartbeat import BEAT_INTERVAL_MS, ENV_HEARTBEAT, HeartbeatSender
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -24,7 +25,7 @@ _STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
 )
 
-EXIT_CRASH = 70  # the supervisor restarts a clean kiosk
+EXIT_CRASH = exit_codes.CRASH  # the supervisor restarts a clean kiosk
 
 
 class UnsafeEnvironmentError(Exception):
@@ -130,6 +131,25 @@ def prepare_environment(*, safe_graphics: bool = False) -> None:
         log.warning("development as root: the browser sandbox is OFF (never on a centre's PC)")
 
 
+def route_qt_messages() -> None:
+    """Qt's own messages into the ``kiosk.qt`` logger (and so into the kiosk's log)."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler  # noqa: PLC0415
+
+    qt_log = logging.getLogger("kiosk.qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.INFO), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
 def _install_crash_hook() -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         # A kiosk in an undefined state must not serve the next visitor: log and exit,
@@ -140,19 +160,26 @@ def _install_crash_hook() -> None:
     sys.excepthook = hook
 
 
-def run(config: Config, *, companion_processes: frozenset[str] = frozenset()) -> int:
+def run(
+    config: Config,
+    *,
+    companion_processes: frozenset[str] = frozenset(),
+    log_json: bool = False,
+) -> int:
     """Run the kiosk until it exits. ``companion_processes``: names of child processes
     that live beside the kiosk (the demo's help desk), which the wipe check allows.
+    ``log_json``: log lines as JSON (``--log-json``).
 
     Raises ``UnsafeEnvironmentError`` (the CLI prints it) where the kiosk would not be
     safe: before anything starts, or when the browser it made is not as locked down as
     it must be."""
-    logsetup.setup()
+    logsetup.setup(json_mode=log_json)
     try:
         prepare_environment(safe_graphics=config.graphics.safe_mode)
     except UnsafeEnvironmentError as exc:
         log.error("refusing to start: %s", exc)
         raise
+    route_qt_messages()
     from kiosk import app as app_mod  # noqa: PLC0415 - Qt only after the environment is set
 
     _install_crash_hook()
@@ -164,7 +191,24 @@ def run(config: Config, *, companion_processes: frozenset[str] = frozenset()) ->
         raise UnsafeEnvironmentError("the browser is not locked down: " + "; ".join(problems))
     kiosk.keeper.allowed_processes.update(companion_processes)
     kiosk.window.show_kiosk()
+    start_heartbeat(kiosk)
     return run_until_stopped(kiosk)
+
+
+def start_heartbeat(kiosk: KioskApp) -> None:
+    """Under ``kiosk supervise``: "ready" once the event loop runs (the window is up),
+    then a beat every 5 s from the GUI thread, so a hung GUI goes quiet."""
+    sender = HeartbeatSender.from_environ()
+    os.environ.pop(ENV_HEARTBEAT, None)  # not for the kiosk's own child processes
+    if sender is None:
+        return
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+    timer = QTimer(kiosk)
+    timer.setInterval(BEAT_INTERVAL_MS)
+    timer.timeout.connect(sender.beat)
+    timer.start()
+    QTimer.singleShot(0, sender.ready)
 
 
 def run_until_stopped(kiosk: KioskApp) -> int:

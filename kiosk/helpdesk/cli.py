@@ -355,6 +355,8 @@ def _pair(args: argparse.Namespace) -> int:
     except PairingError as exc:
         return _fail(f"Pairing failed: {exc}")
     print(f"Paired as {paired.kiosk_name!r} in {paired.centre!r}.")
+    if paired.admin_secret:
+        print(_keep_admin_secret(paired.admin_secret))
     if paired.certificate:
         print(
             "From now on the kiosk trusts only the help desk's present certificate, "
@@ -362,6 +364,21 @@ def _pair(args: argparse.Namespace) -> int:
         )
     print(f'Make sure the kiosk\'s settings say: [helpdesk] url = "{args.url.rstrip("/")}"')
     return EXIT_OK
+
+
+def _keep_admin_secret(secret: str) -> str:
+    """Hand the one-time admin code's secret to the admin verifier (kiosk/admin)."""
+    from kiosk.admin import layout  # noqa: PLC0415
+    from kiosk.admin.state import StateError  # noqa: PLC0415
+
+    try:
+        layout.local_verifier().set_code_secret(secret)  # type: ignore[attr-defined]
+    except (StateError, ValueError) as exc:
+        return (
+            f"The one-time admin code could not be kept ({exc}); staff can still use the "
+            "admin PIN. Pair again as root (sudo) to use the codes from the staff page."
+        )
+    return "Staff can now unlock the admin view with the code the staff page shows."
 
 
 def lan_host_names() -> list[str]:

@@ -59,6 +59,8 @@ class Paired:
     centre: str
     #: The pinned certificate's fingerprint (``sha256:...``) for an https help desk.
     certificate: str | None = None
+    #: The one-time admin code's secret (TOTP), given once; the admin verifier keeps it.
+    admin_secret: str | None = None
 
 
 def _origin(url: str) -> str:
@@ -110,7 +112,13 @@ def pair(url: str, code: str, *, timeout: float = 15.0) -> Paired:
         data = response.json()
         token, paired = (
             str(data["token"]),
-            Paired(int(data["kiosk_id"]), str(data["kiosk_name"]), str(data["centre"]), presented),
+            Paired(
+                int(data["kiosk_id"]),
+                str(data["kiosk_name"]),
+                str(data["centre"]),
+                presented,
+                str(data["admin_secret"]) if data.get("admin_secret") else None,
+            ),
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise PairingError("the help desk's answer was not understood") from exc
@@ -180,6 +188,7 @@ class HelpdeskClient:
         self.stream_timeout_s = stream_timeout_s
         self.retry_after_cap_s = retry_after_cap_s
         self._wake = threading.Event()
+        self._beat_now = threading.Event()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._online: bool | None = None
@@ -194,6 +203,8 @@ class HelpdeskClient:
         self.paired: bool | None = None
         #: A plain sentence for the admin view while something needs a volunteer.
         self.problem: str | None = None
+        #: More figures for the heartbeat (the admin panel's health in summary).
+        self.heartbeat_extra: Callable[[], dict[str, Any]] = dict
 
     # -- what the kiosk calls ---------------------------------------------------------
 
@@ -222,6 +233,11 @@ class HelpdeskClient:
     def cancel(self, request_id: str, *, visitor_left: bool = False) -> None:
         reason = "visitor_left" if visitor_left else "cancel"
         self.outbox.add("cancel", request_id, {"reason": reason})
+        self._wake.set()
+
+    def heartbeat_now(self) -> None:
+        """Send a heartbeat at once (new figures, such as "out of order")."""
+        self._beat_now.set()
         self._wake.set()
 
     def start(self) -> None:
@@ -326,7 +342,8 @@ class HelpdeskClient:
         while not self._stop.is_set():
             asked = self._deliver_all()
             ok = asked is None
-            if ok and clock() >= next_heartbeat:
+            if ok and (clock() >= next_heartbeat or self._beat_now.is_set()):
+                self._beat_now.clear()
                 ok = self._heartbeat()
                 if ok:
                     next_heartbeat = clock() + self.heartbeat_s
@@ -417,7 +434,11 @@ class HelpdeskClient:
                 self._sync_http = http
                 response = http.post(
                     "/api/v1/kiosk/heartbeat",
-                    {"version": __version__, "outbox_pending": self.outbox.count()},
+                    {
+                        "version": __version__,
+                        "outbox_pending": self.outbox.count(),
+                        **self.heartbeat_extra(),
+                    },
                 )
         except TransportError as exc:
             self._unreachable(exc, "will try again")

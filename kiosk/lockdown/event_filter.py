@@ -60,6 +60,7 @@ class LockdownFilter(QObject):
         back_requested(): Alt+Left or the mouse's Back button: the kiosk's own Back.
         reload_requested(): F5: the kiosk's own Reload.
         zoom_requested(int): Ctrl+plus (+1) or Ctrl+minus (-1): the kiosk's own zoom.
+        admin_requested(): Ctrl+Alt+Shift+A: the staff's code pad.
         refused(str): a door was closed; the argument names it for the log and tests
             (a chord such as "Ctrl+W", "context-menu", "right-click" or "drop").
     """
@@ -67,6 +68,7 @@ class LockdownFilter(QObject):
     back_requested = Signal()
     reload_requested = Signal()
     zoom_requested = Signal(int)
+    admin_requested = Signal()
     refused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -156,6 +158,8 @@ class LockdownFilter(QObject):
             self.zoom_requested.emit(1)
         elif action is KeyAction.ZOOM_OUT:
             self.zoom_requested.emit(-1)
+        elif action is KeyAction.ADMIN:
+            self.admin_requested.emit()
         return True
 
     def _on_mouse(self, event: QMouseEvent, kind: QEvent.Type) -> bool:

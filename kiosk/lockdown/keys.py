@@ -6,7 +6,8 @@ and the text it would type, asks :func:`decide`, and applies the answer.
 Allowed are typing, moving and editing in a text field (arrows, Tab, Enter, Backspace,
 copy and paste, undo). A few keys are the kiosk's own: Alt+Left is the kiosk's Back (which
 knows not to break a strong identification), F5 reloads through the kiosk's Reload,
-Ctrl+plus and Ctrl+minus use the kiosk's zoom. Everything else is swallowed: anything
+Ctrl+plus and Ctrl+minus use the kiosk's zoom, Ctrl+Alt+Shift+A opens the staff's code
+pad (which asks for a code). Everything else is swallowed: anything
 that could close, switch, open, save, print, inspect, find, go full screen or view source.
 """
 
@@ -23,6 +24,7 @@ class KeyAction(enum.Enum):
     RELOAD = "reload"  # the kiosk's own Reload button
     ZOOM_IN = "zoom-in"  # the kiosk's own zoom buttons
     ZOOM_OUT = "zoom-out"
+    ADMIN = "admin"  # the staff's code pad (kiosk/admin): it still asks for a code
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,8 @@ KEY_TABLE: dict[Chord, KeyAction] = {
         "Ctrl+Shift+Plus": KeyAction.ZOOM_IN,
         "Ctrl+Equal": KeyAction.ZOOM_IN,
         "Ctrl+Minus": KeyAction.ZOOM_OUT,
+        # Staff on a machine without a touch screen: the admin code pad.
+        "Ctrl+Alt+Shift+A": KeyAction.ADMIN,
     }.items()
 }
 

@@ -245,6 +245,14 @@ class SessionKeeper(QObject):
         """The session made ready for the next visitor, if it is ready yet."""
         return self._next
 
+    def forget_prepared(self) -> None:
+        """Settings changed (the default language): the next visitor's session is made
+        again, with them, at the next wipe."""
+        prepared, self._next = self._next, None
+        if prepared is not None:
+            prepared.close()
+            prepared.remove_folder()
+
     def _prepare_next(self) -> None:
         if self._next is None and self.lifecycle.state is State.ATTRACT:
             self._next = self._make_session()

@@ -520,6 +520,29 @@
     </message>
 </context>
 <context>
+    <name>PageCrashedPage</name>
+    <message>
+        <source>This page stopped working</source>
+        <translation>توقفت هذه الصفحة عن العمل</translation>
+    </message>
+    <message>
+        <source>The page closed unexpectedly. Press Try again to open it again. If you were filling in a form, check what you typed.</source>
+        <translation>أُغلقت الصفحة فجأة. اضغط «حاول مرة أخرى» لفتحها من جديد. إذا كنت تملأ نموذجًا، فتحقق مما كتبته.</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>إذا تكرر هذا، أخبر الموظفين.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>الصفحة الرئيسية</translation>
+    </message>
+</context>
+<context>
     <name>PopupHost</name>
     <message>
         <source>The page opened a new window. When you are done with it, close it.</source>
@@ -638,6 +661,25 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>أنت الآن تثبت هويتك. زر الرجوع سيقطع ذلك. لكي تتوقف، اضغط في الصفحة على Keskeytä (أو Cancel).</translation>
+    </message>
+</context>
+<context>
+    <name>StaffNotice</name>
+    <message>
+        <source>Staff will end this session in {seconds} s.</source>
+        <translation>سينهي الموظفون هذه الجلسة بعد ⁨{seconds}⁩ ثانية.</translation>
+    </message>
+    <message>
+        <source>Staff will close this computer for maintenance in {seconds} s.</source>
+        <translation>سيغلق الموظفون هذا الحاسوب للصيانة بعد ⁨{seconds}⁩ ثانية.</translation>
+    </message>
+    <message>
+        <source>Staff will restart this computer in {seconds} s.</source>
+        <translation>سيعيد الموظفون تشغيل هذا الحاسوب بعد ⁨{seconds}⁩ ثانية.</translation>
+    </message>
+    <message>
+        <source>Everything you did here will be erased. Write down what you need now, or ask staff.</source>
+        <translation>سيُمسح كل ما فعلته هنا. اكتب ما تحتاجه الآن، أو اسأل الموظفين.</translation>
     </message>
 </context>
 <context>

@@ -520,6 +520,29 @@
     </message>
 </context>
 <context>
+    <name>PageCrashedPage</name>
+    <message>
+        <source>This page stopped working</source>
+        <translation>See leht lakkas töötamast</translation>
+    </message>
+    <message>
+        <source>The page closed unexpectedly. Press Try again to open it again. If you were filling in a form, check what you typed.</source>
+        <translation>Leht sulgus ootamatult. Vajuta Proovi uuesti, et see uuesti avada. Kui täitsid vormi, kontrolli, mida kirjutasid.</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>Kui see kordub, ütle töötajatele.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Proovi uuesti</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Avaleht</translation>
+    </message>
+</context>
+<context>
     <name>PopupHost</name>
     <message>
         <source>The page opened a new window. When you are done with it, close it.</source>
@@ -638,6 +661,25 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Sa tõendad praegu oma isikut. Tagasi-nupp katkestaks selle. Kui tahad lõpetada, vajuta lehel Keskeytä (või Cancel).</translation>
+    </message>
+</context>
+<context>
+    <name>StaffNotice</name>
+    <message>
+        <source>Staff will end this session in {seconds} s.</source>
+        <translation>Töötajad lõpetavad selle seansi {seconds} s pärast.</translation>
+    </message>
+    <message>
+        <source>Staff will close this computer for maintenance in {seconds} s.</source>
+        <translation>Töötajad sulgevad selle arvuti hoolduseks {seconds} s pärast.</translation>
+    </message>
+    <message>
+        <source>Staff will restart this computer in {seconds} s.</source>
+        <translation>Töötajad taaskäivitavad selle arvuti {seconds} s pärast.</translation>
+    </message>
+    <message>
+        <source>Everything you did here will be erased. Write down what you need now, or ask staff.</source>
+        <translation>Kõik, mida siin tegid, kustutatakse. Kirjuta vajalik kohe üles või küsi töötajatelt.</translation>
     </message>
 </context>
 <context>

@@ -520,6 +520,29 @@
     </message>
 </context>
 <context>
+    <name>PageCrashedPage</name>
+    <message>
+        <source>This page stopped working</source>
+        <translation>Tämä sivu lakkasi toimimasta</translation>
+    </message>
+    <message>
+        <source>The page closed unexpectedly. Press Try again to open it again. If you were filling in a form, check what you typed.</source>
+        <translation>Sivu sulkeutui yllättäen. Avaa se uudelleen painamalla Yritä uudelleen. Jos täytit lomaketta, tarkista mitä kirjoitit.</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>Jos tämä toistuu, kerro henkilökunnalle.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Yritä uudelleen</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Etusivu</translation>
+    </message>
+</context>
+<context>
     <name>PopupHost</name>
     <message>
         <source>The page opened a new window. When you are done with it, close it.</source>
@@ -638,6 +661,25 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Olet tunnistautumassa. Takaisin-painike keskeyttäisi sen. Jos haluat lopettaa, paina sivulla Keskeytä.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffNotice</name>
+    <message>
+        <source>Staff will end this session in {seconds} s.</source>
+        <translation>Henkilökunta lopettaa tämän istunnon {seconds} s kuluttua.</translation>
+    </message>
+    <message>
+        <source>Staff will close this computer for maintenance in {seconds} s.</source>
+        <translation>Henkilökunta sulkee tämän tietokoneen huoltoa varten {seconds} s kuluttua.</translation>
+    </message>
+    <message>
+        <source>Staff will restart this computer in {seconds} s.</source>
+        <translation>Henkilökunta käynnistää tämän tietokoneen uudelleen {seconds} s kuluttua.</translation>
+    </message>
+    <message>
+        <source>Everything you did here will be erased. Write down what you need now, or ask staff.</source>
+        <translation>Kaikki, mitä teit täällä, pyyhitään. Kirjoita tarvitsemasi tiedot muistiin nyt tai kysy henkilökunnalta.</translation>
     </message>
 </context>
 <context>

@@ -520,6 +520,29 @@
     </message>
 </context>
 <context>
+    <name>PageCrashedPage</name>
+    <message>
+        <source>This page stopped working</source>
+        <translation>Эта страница перестала работать</translation>
+    </message>
+    <message>
+        <source>The page closed unexpectedly. Press Try again to open it again. If you were filling in a form, check what you typed.</source>
+        <translation>Страница неожиданно закрылась. Нажмите «Попробовать снова», чтобы открыть её снова. Если вы заполняли форму, проверьте, что вы написали.</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>Если это повторяется, скажите сотрудникам.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Попробовать снова</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>На главную</translation>
+    </message>
+</context>
+<context>
     <name>PopupHost</name>
     <message>
         <source>The page opened a new window. When you are done with it, close it.</source>
@@ -638,6 +661,25 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Сейчас вы подтверждаете свою личность. Кнопка «Назад» прервёт это. Чтобы остановить, нажмите на странице «Keskeytä» (или «Cancel»).</translation>
+    </message>
+</context>
+<context>
+    <name>StaffNotice</name>
+    <message>
+        <source>Staff will end this session in {seconds} s.</source>
+        <translation>Сотрудники завершат этот сеанс через {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Staff will close this computer for maintenance in {seconds} s.</source>
+        <translation>Сотрудники закроют этот компьютер на обслуживание через {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Staff will restart this computer in {seconds} s.</source>
+        <translation>Сотрудники перезапустят этот компьютер через {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Everything you did here will be erased. Write down what you need now, or ask staff.</source>
+        <translation>Всё, что вы здесь делали, будет стёрто. Запишите то, что вам нужно, сейчас или спросите сотрудников.</translation>
     </message>
 </context>
 <context>

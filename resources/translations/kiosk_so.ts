@@ -520,6 +520,29 @@
     </message>
 </context>
 <context>
+    <name>PageCrashedPage</name>
+    <message>
+        <source>This page stopped working</source>
+        <translation>Boggan wuu joogsaday</translation>
+    </message>
+    <message>
+        <source>The page closed unexpectedly. Press Try again to open it again. If you were filling in a form, check what you typed.</source>
+        <translation>Boggu si lama filaan ah ayuu u xirmay. Riix Isku day mar kale si aad u furto mar kale. Haddii aad buuxinaysay foom, hubi waxa aad qortay.</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>Haddii tani soo noqnoqoto, u sheeg shaqaalaha.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Isku day mar kale</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Hoyga</translation>
+    </message>
+</context>
+<context>
     <name>PopupHost</name>
     <message>
         <source>The page opened a new window. When you are done with it, close it.</source>
@@ -638,6 +661,25 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Hadda waxaad caddaynaysaa cidda aad tahay. Haddii aad dib u noqoto, way go’aysaa. Si aad u joojiso, bogga ku riix Keskeytä (ama Cancel).</translation>
+    </message>
+</context>
+<context>
+    <name>StaffNotice</name>
+    <message>
+        <source>Staff will end this session in {seconds} s.</source>
+        <translation>Shaqaaluhu waxay dhammaynayaan fadhigan {seconds} ilbiriqsi kadib.</translation>
+    </message>
+    <message>
+        <source>Staff will close this computer for maintenance in {seconds} s.</source>
+        <translation>Shaqaaluhu waxay u xirayaan kombiyuutarkan dayactir {seconds} ilbiriqsi kadib.</translation>
+    </message>
+    <message>
+        <source>Staff will restart this computer in {seconds} s.</source>
+        <translation>Shaqaaluhu waxay dib u shidayaan kombiyuutarkan {seconds} ilbiriqsi kadib.</translation>
+    </message>
+    <message>
+        <source>Everything you did here will be erased. Write down what you need now, or ask staff.</source>
+        <translation>Wax kasta oo aad halkan ku samaysay waa la tirtirayaa. Hadda qor waxa aad u baahan tahay, ama weydii shaqaalaha.</translation>
     </message>
 </context>
 <context>

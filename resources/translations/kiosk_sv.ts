@@ -520,6 +520,29 @@
     </message>
 </context>
 <context>
+    <name>PageCrashedPage</name>
+    <message>
+        <source>This page stopped working</source>
+        <translation>Den här sidan slutade fungera</translation>
+    </message>
+    <message>
+        <source>The page closed unexpectedly. Press Try again to open it again. If you were filling in a form, check what you typed.</source>
+        <translation>Sidan stängdes oväntat. Tryck på Försök igen för att öppna den igen. Om du fyllde i ett formulär, kontrollera det du skrev.</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>Om det händer igen, säg till personalen.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Startsidan</translation>
+    </message>
+</context>
+<context>
     <name>PopupHost</name>
     <message>
         <source>The page opened a new window. When you are done with it, close it.</source>
@@ -638,6 +661,25 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Du håller på att identifiera dig. Tillbaka skulle avbryta det. Om du vill sluta, tryck på Avbryt på sidan.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffNotice</name>
+    <message>
+        <source>Staff will end this session in {seconds} s.</source>
+        <translation>Personalen avslutar den här sessionen om {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Staff will close this computer for maintenance in {seconds} s.</source>
+        <translation>Personalen stänger den här datorn för underhåll om {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Staff will restart this computer in {seconds} s.</source>
+        <translation>Personalen startar om den här datorn om {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Everything you did here will be erased. Write down what you need now, or ask staff.</source>
+        <translation>Allt du har gjort här raderas. Skriv upp det du behöver nu, eller fråga personalen.</translation>
     </message>
 </context>
 <context>

@@ -520,6 +520,29 @@
     </message>
 </context>
 <context>
+    <name>PageCrashedPage</name>
+    <message>
+        <source>This page stopped working</source>
+        <translation>Ця сторінка перестала працювати</translation>
+    </message>
+    <message>
+        <source>The page closed unexpectedly. Press Try again to open it again. If you were filling in a form, check what you typed.</source>
+        <translation>Сторінка несподівано закрилася. Натисніть «Спробувати ще раз», щоб відкрити її знову. Якщо ви заповнювали форму, перевірте, що ви написали.</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell the staff.</source>
+        <translation>Якщо це повторюється, скажіть працівникам.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Спробувати знову</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>На головну</translation>
+    </message>
+</context>
+<context>
     <name>PopupHost</name>
     <message>
         <source>The page opened a new window. When you are done with it, close it.</source>
@@ -638,6 +661,25 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Зараз ви підтверджуєте свою особу. Кнопка «Назад» перерве це. Щоб зупинити, натисніть на сторінці «Keskeytä» (або «Cancel»).</translation>
+    </message>
+</context>
+<context>
+    <name>StaffNotice</name>
+    <message>
+        <source>Staff will end this session in {seconds} s.</source>
+        <translation>Працівники завершать цей сеанс через {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Staff will close this computer for maintenance in {seconds} s.</source>
+        <translation>Працівники закриють цей комп’ютер на обслуговування через {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Staff will restart this computer in {seconds} s.</source>
+        <translation>Працівники перезапустять цей комп’ютер через {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Everything you did here will be erased. Write down what you need now, or ask staff.</source>
+        <translation>Усе, що ви тут робили, буде стерто. Запишіть те, що вам потрібно, зараз або запитайте працівників.</translation>
     </message>
 </context>
 <context>

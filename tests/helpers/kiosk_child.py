@@ -23,7 +23,7 @@ from PySide6.QtCore import QTimer, QUrl
 
 from kiosk.app import create
 from kiosk.config import from_mapping
-from kiosk.launcher import run_until_stopped
+from kiosk.launcher import run_until_stopped, start_heartbeat
 from tests.helpers.state_site import MARKER
 
 
@@ -46,6 +46,7 @@ def main() -> int:
 
     view.titleChanged.connect(on_title)
     QTimer.singleShot(0, lambda: view.setUrl(QUrl(plant_url)))
+    start_heartbeat(kiosk)  # under a supervisor (tests/e2e/supervisor) only
     return run_until_stopped(kiosk)
 
 

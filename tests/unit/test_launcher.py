@@ -58,7 +58,7 @@ def test_kiosk_run_as_root_says_why_and_exits_2(
     monkeypatch.delenv(launcher.ENV_DEVELOPMENT, raising=False)
     monkeypatch.delenv("QTWEBENGINE_CHROMIUM_FLAGS", raising=False)
     monkeypatch.setattr(launcher, "_is_root", lambda: True)
-    monkeypatch.setattr(launcher.logsetup, "setup", lambda: None)
+    monkeypatch.setattr(launcher.logsetup, "setup", lambda **_: None)
     config = tmp_path / "kiosk.toml"
     config.write_text("config_version = 1\n")
     assert main(["run", "--config", str(config)]) == EXIT_USAGE

@@ -46,6 +46,17 @@ _EXPLAINED_ELSEWHERE = frozenset(
 
 _Mode = QWebEnginePage.FileSelectionMode
 
+#: How a page's renderer process ended (``KioskPage.renderer_ended``).
+RENDERER_CRASHED = "crashed"
+RENDERER_KILLED = "killed"
+RENDERER_ENDED = "ended"
+_Termination = QWebEnginePage.RenderProcessTerminationStatus
+_RENDERER_ENDINGS = {
+    _Termination.CrashedTerminationStatus: RENDERER_CRASHED,
+    _Termination.KilledTerminationStatus: RENDERER_KILLED,
+    _Termination.AbnormalTerminationStatus: RENDERER_ENDED,
+}
+
 #: The text QtWebEngine passes to javaScriptConfirm for onbeforeunload (Qt's own string).
 _LEAVE_PAGE_TEXT = (
     "Are you sure you want to leave this page? Changes that you made may not be saved."
@@ -71,6 +82,9 @@ class KioskPage(QWebEnginePage):
         certificate_refused(str): a page with a bad certificate was refused: its host.
         passkey_refused(): the page asked for a passkey or security key (WebAuthn).
         folder_upload_refused(): the page asked for a whole folder.
+        renderer_ended(str): the process that draws the page crashed or was killed
+            (``RENDERER_CRASHED``, ``RENDERER_KILLED``, ``RENDERER_ENDED``); the page is
+            blank until it is loaded again.
     """
 
     navigation_blocked = Signal(str)
@@ -82,6 +96,7 @@ class KioskPage(QWebEnginePage):
     certificate_refused = Signal(str)
     passkey_refused = Signal()
     folder_upload_refused = Signal()
+    renderer_ended = Signal(str)
 
     def __init__(
         self, profile: QWebEngineProfile, allow: AllowList, parent: QObject | None = None
@@ -100,6 +115,20 @@ class KioskPage(QWebEnginePage):
         self.webAuthUxRequested.connect(self._on_web_auth_ux_requested)
         self.printRequested.connect(self.print_requested)
         self.printRequestedByFrame.connect(lambda _frame: self.print_requested.emit())
+        self.renderProcessTerminated.connect(self._on_render_process_terminated)
+
+    def _on_render_process_terminated(
+        self, status: QWebEnginePage.RenderProcessTerminationStatus, exit_code: int
+    ) -> None:
+        # Qt emits this only for an abnormal end; a page that is closed ends quietly.
+        kind = _RENDERER_ENDINGS.get(status, RENDERER_ENDED)
+        log.warning("the page's renderer ended: %s (exit code %s)", kind, exit_code)
+        self.renderer_ended.emit(kind)
+
+    @property
+    def renderer_pid(self) -> int:
+        """The process id of the renderer drawing this page (0 before there is one)."""
+        return int(self.renderProcessPid())
 
     def set_declared_permissions(self, declared: frozenset[str]) -> None:
         """Camera/microphone the guide declares (``Guide.permissions``); default: none."""

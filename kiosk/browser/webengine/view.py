@@ -2,7 +2,8 @@
 
 The rest of the kiosk uses only this view's own small API (``address``, ``open_address``,
 ``can_go_back``, ``go_back``, ``reload_page``, ``set_zoom``, ``find_below_fold``,
-``address_changed``), never a QtWebEngine call: a Qt upgrade touches this package only.
+``renderer_pid``, ``address_changed``, and the page's ``renderer_ended``), never a
+QtWebEngine call: a Qt upgrade touches this package only.
 
 Signals:
     address_changed(str): the page's address changed (the guide and the address strip
@@ -101,6 +102,11 @@ class KioskView(QWebEngineView):
             QWebEngineScript.ScriptWorldId.ApplicationWorld,
             lambda result: answer(result is True),
         )
+
+    @property
+    def renderer_pid(self) -> int:
+        """The process drawing the page (0 before there is one): health and tests."""
+        return self.kiosk_page().renderer_pid
 
     # -- lockdown ------------------------------------------------------------------------
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:

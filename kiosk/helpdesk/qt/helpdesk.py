@@ -98,6 +98,10 @@ class HelpDesk(QObject):
         """Stop the background threads (the outbox keeps what is not delivered)."""
         self._stopped = True
         if self.client is not None:
+            # Stopping makes the threads say "offline": that must not reach widgets that
+            # are deleted right after (the kiosk's shutdown).
+            self.client.on_status = lambda _status: None
+            self.client.on_online = lambda _online: None
             self.client.stop()
 
     def status_banner(self) -> StatusBanner:

@@ -72,6 +72,9 @@ class PairOut(BaseModel):
         description="Fingerprint of the certificate this server serves itself (null "
         "behind a proxy or on plain http); the kiosk pins the one it saw.",
     )
+    admin_secret: str = Field(
+        description="The kiosk's one-time admin code secret (TOTP): given once, here."
+    )
 
 
 class RequestIn(_Input):
@@ -110,6 +113,13 @@ class HeartbeatIn(_Input):
     cpu_percent: float | None = Field(None, ge=0, le=100)
     memory_percent: float | None = Field(None, ge=0, le=100)
     disk_free_mb: int | None = Field(None, ge=0)
+    # The admin panel's Health in summary (the fleet, kiosk/helpdesk/server/fleet.py).
+    last_wipe_ok: bool | None = None
+    engine_mb: int | None = Field(None, ge=0, le=1_000_000)
+    sandbox_on: bool | None = None
+    admin_protected: bool | None = None
+    out_of_order: bool | None = None
+    out_of_order_reason: str | None = Field(None, max_length=200)
 
 
 class StatusOut(BaseModel):
@@ -189,12 +199,14 @@ async def pair(body: PairIn, request: Request, state: HelpdeskDep) -> PairOut:
             fingerprint = await run_in_threadpool(certificate_fingerprint, state.settings.tls_cert)
         except CertificateError:
             fingerprint = None
+    secret = await run_in_threadpool(request.app.state.fleet.new_admin_secret, kiosk.id)
     return PairOut(
         kiosk_id=kiosk.id,
         kiosk_name=kiosk.name,
         centre=centre,
         token=token,
         certificate_sha256=fingerprint,
+        admin_secret=secret,
     )
 
 
@@ -252,8 +264,10 @@ async def cancel_request(
 
 
 @router.post("/kiosk/heartbeat", tags=["kiosk"], status_code=204, summary="Health figures")
-async def heartbeat(body: HeartbeatIn, kiosk: KioskDep, state: HelpdeskDep) -> Response:
-    await run_in_threadpool(state.store.heartbeat, kiosk, body.model_dump())
+async def heartbeat(body: HeartbeatIn, kiosk: KioskDep, request: Request) -> Response:
+    # Merged over earlier ones: the supervisor's "out of order" says only that.
+    figures = body.model_dump(exclude_unset=True)
+    await run_in_threadpool(request.app.state.fleet.heartbeat, kiosk, figures)
     return Response(status_code=204)
 
 

@@ -21,10 +21,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from kiosk import __version__
-from kiosk.helpdesk.server import api_kiosk, api_staff, db, staff_page
+from kiosk.helpdesk.server import api_fleet, api_kiosk, api_staff, db, staff_page
 from kiosk.helpdesk.server.accounts import Accounts
 from kiosk.helpdesk.server.deps import Helpdesk
 from kiosk.helpdesk.server.events import Broker, listen_postgres
+from kiosk.helpdesk.server.fleet import Fleet
 from kiosk.helpdesk.server.hashing import HashGate
 from kiosk.helpdesk.server.security import BodyLimit, SecurityHeaders
 from kiosk.helpdesk.server.settings import ServerSettings
@@ -95,6 +96,11 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.helpdesk = state
+    # The fleet (admin issue): kiosks' health, one-time admin codes, remote commands.
+    app.state.fleet = Fleet(engine, store.clock)
+    app.include_router(api_fleet.kiosk_router)
+    app.include_router(api_fleet.staff_router)
+    app.include_router(api_fleet.health_router)
     app.include_router(api_kiosk.router)
     app.include_router(api_staff.router)
     app.include_router(staff_page.router)

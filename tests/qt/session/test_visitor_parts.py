@@ -38,6 +38,17 @@ def _open_guide(qtbot: QtBot, kiosk: KioskApp) -> None:
     wait_until_loaded(qtbot, view, "/start")
 
 
+def _plant_admin(qtbot: QtBot, kiosk: KioskApp) -> None:
+    # Staff unlock with the PIN and type into the settings, then walk away.
+    kiosk.verifier.set_pin("482915")  # type: ignore[attr-defined]
+    kiosk.admin.request_unlock()
+    qtbot.keyClicks(kiosk.admin.pad.input, "482915")
+    with qtbot.waitSignal(kiosk.admin.unlocked, timeout=15000):
+        kiosk.admin.pad.submit()
+    kiosk.admin.panel.show_tab("settings")
+    qtbot.keyClicks(kiosk.admin.panel.settings.fields["helpdesk.centre_phone"], "040 555 0199")
+
+
 def _plant_help_desk(qtbot: QtBot, kiosk: KioskApp) -> None:
     _open_guide(qtbot, kiosk)  # the request would carry the guide and step
     assert kiosk.helpdesk.open_dialog(kiosk.window, "test-service", 1) is not None
@@ -102,6 +113,7 @@ def _plant_process(qtbot: QtBot, kiosk: KioskApp) -> None:
 
 
 PLANTERS: dict[str, Planter] = {
+    "admin": _plant_admin,
     "help-desk": _plant_help_desk,
     "rooms": _plant_rooms,
     "service": _open_guide,

@@ -1,0 +1,73 @@
+"""Where the admin verifier is, for this kiosk: a service out of the kiosk's reach on an
+installed kiosk, or (a development checkout only) the kiosk process itself, which says
+that it is not protected.
+
+``KIOSK_ADMIN_SOCKET`` points the kiosk at a verifier service elsewhere, and
+``KIOSK_ADMIN_STATE_DIR`` moves the service's state (tests and unusual installs).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from kiosk import paths
+from kiosk.admin.transport import VerifierClient, client_for
+
+ENV_SOCKET = "KIOSK_ADMIN_SOCKET"
+ENV_STATE = "KIOSK_ADMIN_STATE_DIR"
+
+#: Where the installers put them (installer/linux, installer/windows).
+LINUX_SOCKET = Path("/run/digituki-kiosk/admin.sock")
+LINUX_STATE = Path("/var/lib/digituki-kiosk/admin")
+WINDOWS_PIPE = r"\\.\pipe\digituki-kiosk-admin"
+KIOSK_GROUP = "kiosk"
+
+NOT_PROTECTED = "not protected: development checkout"
+
+
+def installed() -> bool:
+    """An installed bundle (PyInstaller), not a development checkout."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def separated(environ: Mapping[str, str] = os.environ) -> bool:
+    """Is the verifier a service of its own (out of the kiosk's reach)?"""
+    return installed() or bool(environ.get(ENV_SOCKET))
+
+
+def service_address(environ: Mapping[str, str] = os.environ) -> str:
+    if environ.get(ENV_SOCKET):
+        return environ[ENV_SOCKET]
+    return WINDOWS_PIPE if sys.platform == "win32" else str(LINUX_SOCKET)
+
+
+def state_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    if environ.get(ENV_STATE):
+        return Path(environ[ENV_STATE])
+    if installed():
+        if sys.platform == "win32":
+            base = Path(environ.get("PROGRAMDATA", r"C:\ProgramData"))
+            return base / "DigitukiKiosk" / "admin"
+        return LINUX_STATE
+    return paths.data_dir() / "admin"
+
+
+def local_verifier() -> VerifierClient:
+    """The verifier working on :func:`state_dir` in this process (root's tools, the
+    service itself, and a development checkout's kiosk)."""
+    from kiosk.admin.state import StateStore  # noqa: PLC0415 - argon2 only when needed
+    from kiosk.admin.verifier import Verifier  # noqa: PLC0415
+
+    protected = separated()
+    where = str(state_dir()) if protected else f"this process ({NOT_PROTECTED})"
+    return Verifier(StateStore(state_dir()), protected=protected, where=where)
+
+
+def connect(environ: Mapping[str, str] = os.environ) -> VerifierClient:
+    """The verifier the kiosk asks."""
+    if separated(environ):
+        return client_for(service_address(environ))
+    return local_verifier()
