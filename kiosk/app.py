@@ -45,8 +45,8 @@ from kiosk.session.receipts import WipeReceipt
 from kiosk.session.session import Session
 from kiosk.shell.i18n import Translations
 from kiosk.shell.main_window import MainWindow
-from kiosk.shell.rooms import print_queue
 from kiosk.shell.page_crashed import PageCrashed
+from kiosk.shell.rooms import print_queue
 from kiosk.shell.rooms.safe_rooms import SafeRooms
 from kiosk.speech.speaker import Speaker
 

@@ -2,7 +2,7 @@
 made at pairing, and remote commands to one kiosk at a time.
 
 Tables of their own (``kiosk_admin_secrets``, ``kiosk_commands``; migration
-``0003_admin_fleet``) beside the help desk's. Every staff call takes the staff member's
+``0004_admin_fleet``) beside the help desk's. Every staff call takes the staff member's
 centres (None: all): a kiosk of another centre is "not found", and no call acts on more
 than one kiosk.
 """

@@ -1,8 +1,8 @@
 """The fleet: each kiosk's one-time admin code secret (made at pairing) and remote
 commands from the staff page to one kiosk (pending, delivered, done, failed, expired).
 
-Revision ID: 0003_admin_fleet
-Revises: 0002
+Revision ID: 0004_admin_fleet
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from alembic import op
 
 from kiosk.helpdesk.server.db import UtcDateTime
 
-revision = "0003_admin_fleet"
-down_revision = "0002"
+revision = "0004_admin_fleet"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
