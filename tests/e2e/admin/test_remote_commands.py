@@ -104,7 +104,7 @@ def _reported(qtbot: QtBot, kiosk: KioskApp) -> None:
 
 
 def _send(page: Page, command: str) -> None:
-    card = page.locator("article.fleet-kiosk").first
+    card = page.locator("li.fleet-kiosk").first
     card.locator(f"button[data-command='{command}']").click()
     card.locator(f"button[data-send='{command}']").click()
     expect(card.locator(".fleet-note")).to_contain_text("Sent")
@@ -114,8 +114,8 @@ def test_staff_unlock_with_the_code_from_the_page_and_command_the_kiosk(
     qtbot: QtBot, kiosk: KioskApp, page: Page, live: LiveServer
 ) -> None:
     # The Kiosks view: the paired kiosk, online, with its health.
-    page.click("#fleet-box summary")
-    card = page.locator("article.fleet-kiosk").first
+    page.click("#tab-kiosks")
+    card = page.locator("li.fleet-kiosk").first
     expect(card.locator(".fleet-name")).to_have_text("Common room")
     expect(card.locator(".fleet-state")).to_have_text("online")
     # The heartbeat carries the admin panel's health in summary.
@@ -200,7 +200,7 @@ def test_a_restart_is_reported_by_the_restarted_kiosk(
         exits.append((code, poller.results.exists()))
 
     monkeypatch.setattr(kiosk.qapp, "exit", exit_now)
-    page.click("#fleet-box summary")
+    page.click("#tab-kiosks")
     _send(page, "restart")
     _fetch(qtbot, kiosk, 1)
     # A visitor is here (the attract screen was touched): told first.
