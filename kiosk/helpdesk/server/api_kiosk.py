@@ -54,6 +54,11 @@ VISITOR_FIELDS = (
 )
 
 
+#: The answer (429) to a kiosk with as many open requests as it may have.
+TOO_MANY_OPEN = "this kiosk has too many open requests"
+TOO_MANY_OPEN_RETRY_S = "60"
+
+
 class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -117,13 +122,19 @@ class StatusOut(BaseModel):
     position: int | None = Field(description="1 = next in line; null once someone took it.")
 
 
-async def current_kiosk(request: Request) -> Kiosk:
-    state: Helpdesk = request.app.state.helpdesk  # not a sub-dependency: one step less
-    header = request.headers.get("authorization", "")
+def bearer_token(header: str) -> str | None:
+    """The device token of an ``Authorization: Bearer <token>`` header, or None."""
     scheme, _, token = header.partition(" ")
     if not hmac.compare_digest(scheme.lower().encode(), b"bearer") or not token:
+        return None
+    return token.strip()
+
+
+async def current_kiosk(request: Request) -> Kiosk:
+    state: Helpdesk = request.app.state.helpdesk  # not a sub-dependency: one step less
+    token = bearer_token(request.headers.get("authorization", ""))
+    if token is None:
         raise HTTPException(401, headers={"WWW-Authenticate": "Bearer"})
-    token = token.strip()
     kiosk = state.store.cached_kiosk(token) or await run_in_threadpool(
         state.store.kiosk_by_token, token
     )
@@ -211,15 +222,14 @@ async def pair(body: PairIn, request: Request, state: HelpdeskDep) -> PairOut:
 async def create_request(
     body: RequestIn, kiosk: KioskDep, state: HelpdeskDep, response: Response
 ) -> StatusOut:
+    # Its everyday answers usually come from fast_intake, which must answer the same.
     new = NewRequest(body.id, body.topic, body.guide_id, body.step, body.phone)
     try:
         stored, created, position = await state.store.create_request_async(kiosk, new)
     except ConflictError as exc:
         raise HTTPException(409, str(exc)) from None
     except TooManyOpenError:
-        raise HTTPException(
-            429, "this kiosk has too many open requests", {"Retry-After": "60"}
-        ) from None
+        raise HTTPException(429, TOO_MANY_OPEN, {"Retry-After": TOO_MANY_OPEN_RETRY_S}) from None
     if not created:
         response.status_code = 200
     return StatusOut(request=visitor_view(stored), position=position)

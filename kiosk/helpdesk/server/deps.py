@@ -78,7 +78,7 @@ def client_address(request: Request, settings: ServerSettings) -> str:
 
 def is_https(request: Request, settings: ServerSettings) -> bool:
     """Reached over TLS: our own, or a trusted proxy's (``X-Forwarded-Proto``)."""
-    if request.url.scheme == "https":
+    if request.scope.get("scheme") == "https":  # not request.url: built for each request
         return True
     peer = request.client.host if request.client else ""
     proto = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()

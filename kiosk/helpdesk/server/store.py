@@ -105,6 +105,7 @@ class Store(RequestIntake):
         self.async_postgres: AsyncPostgres | None = None
         self._random = random.Random()  # request codes: short and unused, not secret
         self._pg_sql: tuple[Compiled, Compiled, Compiled, Compiled] | None = None
+        self._sqlite_sql = None
 
     @contextmanager
     def write(self) -> Iterator[tuple[Connection, list[dict[str, Any]]]]:
