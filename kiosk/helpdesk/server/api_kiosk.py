@@ -16,6 +16,7 @@ import asyncio
 import hmac
 import json
 from collections.abc import AsyncIterator
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
@@ -160,11 +161,12 @@ class _Mine:
     """A kiosk stream's open request, with its visitor view already in JSON: when only
     its place in line changes, the frame is two strings put together."""
 
-    __slots__ = ("json", "request")
+    __slots__ = ("json", "line_key", "request")
 
     def __init__(self, request: model.Request) -> None:
         self.request = request
         self.json = json.dumps(visitor_view(request), separators=(",", ":"))
+        self.line_key = (request.created_at, request.id)  # the order of the line
 
     def frame(self, positions: dict[str, int]) -> str:
         position = positions.get(self.request.id)
@@ -322,10 +324,30 @@ async def _kiosk_stream(kiosk: Kiosk, state: Helpdesk) -> AsyncIterator[str]:
                 positions = await centre_positions(state, event) if queued else {}
                 yield changed.frame(positions)
             elif wire["centre_id"] == kiosk.centre_id and event.get("queue_changed"):
-                waiting = [m for m in mine.values() if m.request.state in model.QUEUED_STATES]
-                if waiting:
+                # A request that joined or left the line moves only those behind it: a
+                # new one (behind everybody) moves nobody, and needs no count.
+                key = _line_key(event)
+                behind = [
+                    m
+                    for m in mine.values()
+                    if m.request.state in model.QUEUED_STATES and m.line_key > key
+                ]
+                if behind:
                     positions = await centre_positions(state, event)
-                    yield "".join(m.frame(positions) for m in waiting)
+                    yield "".join(m.frame(positions) for m in behind)
+
+
+#: Where an event keeps its request's place in the order of the line, once read.
+_LINE_KEY = "_line_key"
+
+
+def _line_key(event: dict[str, Any]) -> tuple[datetime, str]:
+    """(created, id) of the event's request: the line's order (``intake.QUEUED_IDS``)."""
+    key: tuple[datetime, str] | None = event.get(_LINE_KEY)
+    if key is None:
+        wire = event["request"]
+        key = event[_LINE_KEY] = (datetime.fromisoformat(wire["created_at"]), wire["id"])
+    return key
 
 
 #: Where an event keeps the places in line of its centre once counted.
