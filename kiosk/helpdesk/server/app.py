@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -94,6 +96,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,  # the interactive docs need inline scripts our CSP refuses
         redoc_url=None,
+        **_NO_TELEMETRY,
     )
     app.state.helpdesk = state
     app.include_router(api_kiosk.router)
@@ -122,6 +125,15 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     return app
+
+
+#: FastAPI's own OpenTelemetry hooks (newer FastAPI) off: they would record request bodies
+#: and errors wherever an exporter is configured, and ask whether one is on every request.
+_NO_TELEMETRY: dict[str, Any] = (
+    {"telemetry": {"tracing": False, "metrics": False, "logs": False, "operation_spans": False}}
+    if "telemetry" in inspect.signature(FastAPI.__init__).parameters
+    else {}
+)
 
 
 def create_app_from_env() -> FastAPI:

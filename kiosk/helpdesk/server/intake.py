@@ -109,10 +109,12 @@ _PROBE_SQLITE = select(
 )
 _KIOSK_OPEN_PG = select(_KIOSK_OPEN)
 _EXISTS = select(_r.id).where(_r.id == bindparam("id"))
-# PostgreSQL's event-loop path: the kiosk's open requests, and whether this one is stored.
-_KIOSK_FULL_PG = select(
+# PostgreSQL's event-loop path, before the insert: the kiosk's open requests, whether
+# this one is stored, and which candidate codes are taken, in one round trip.
+_PROBE_PG = select(
     _KIOSK_OPEN.label("kiosk_open"),
     select(func.count()).where(_r.id == bindparam("id")).scalar_subquery().label("stored"),
+    select(func.string_agg(_r.code, " ")).where(*_taken).scalar_subquery().label("taken"),
 )
 _INSERT_SQLITE = (
     sqlite.insert(db.requests).on_conflict_do_nothing(index_elements=["id"]).returning(_r.id)
@@ -197,7 +199,7 @@ class RequestIntake:
     _names: dict[tuple[str, int], str]
     _group: GroupCommit | None
     _random: random.Random
-    _pg_sql: tuple[Compiled, Compiled, Compiled, Compiled] | None
+    _pg_sql: tuple[Compiled, Compiled, Compiled] | None
     _sqlite_sql: tuple[DriverStatement, DriverStatement] | None
     max_open_per_kiosk: int
 
@@ -220,9 +222,8 @@ class RequestIntake:
             return
         if self._pg_sql is None:
             dialect = self.engine.dialect
-            self._pg_sql = (_CODES_TAKEN.compile(dialect=dialect),
+            self._pg_sql = (_PROBE_PG.compile(dialect=dialect),
                             _INSERT_NOTIFY_PG.compile(dialect=dialect),
-                            _KIOSK_FULL_PG.compile(dialect=dialect),
                             QUEUED_IDS.compile(dialect=dialect))  # fmt: skip
         pg = AsyncPostgres(self.engine.url.render_as_string(hide_password=False))
         self.async_postgres = pg
@@ -234,7 +235,7 @@ class RequestIntake:
         pg = self.async_postgres
         if pg is None or self._pg_sql is None:
             return await run_in_threadpool(self.queued_positions, centre_id)
-        compiled = self._pg_sql[3]
+        compiled = self._pg_sql[2]
         rows = await pg.fetch(compiled.string, compiled.construct_params({"centre_id": centre_id}))
         return {row[0]: place for place, row in enumerate(rows, start=1)}
 
@@ -321,23 +322,24 @@ class RequestIntake:
     async def _create_postgres_async(
         self,
         pg: AsyncPostgres,
-        sql: tuple[Compiled, Compiled, Compiled, Compiled],
+        sql: tuple[Compiled, Compiled, Compiled],
         kiosk: Kiosk,
         new: NewRequest,
     ) -> Created:
-        """:meth:`_create_postgres` on the event loop's connections: the same statements."""
-        codes_taken, insert_notify, kiosk_full, _ = sql
+        """:meth:`_create_postgres` on the event loop's connections, in two round trips:
+        what to check before the insert, then the insert with its notification."""
+        probe, insert_notify, _ = sql
         for kind, ident in (("centre", kiosk.centre_id), ("kiosk", kiosk.id)):
             if (kind, ident) not in self._names:  # a kiosk paired since the start
                 await run_in_threadpool(self.names, kind, ident)
-        full = kiosk_full.construct_params({"kiosk_id": kiosk.id, "id": new.id})
-        (open_count, stored), *_ = await pg.fetch(kiosk_full.string, full)
+        candidates = self._code_candidates()
+        known = {"kiosk_id": kiosk.id, "id": new.id, "centre_id": kiosk.centre_id}
+        params = probe.construct_params({**known, **candidates})
+        (open_count, stored, taken_codes), *_ = await pg.fetch(probe.string, params)
         if open_count >= self.max_open_per_kiosk and not stored:
             raise TooManyOpenError
         now = self.clock()
-        candidates = self._code_candidates()
-        params = codes_taken.construct_params({"centre_id": kiosk.centre_id, **candidates})
-        taken = {row[0] for row in await pg.fetch(codes_taken.string, params)}
+        taken = set(taken_codes.split(" ")) if taken_codes else set()
         code = next((c for c in candidates.values() if c not in taken), None)
         if code is None:  # every candidate taken: read all the centre's codes (rare)
             code = await run_in_threadpool(self._free_code_now, kiosk.centre_id, candidates, taken)
