@@ -24,12 +24,19 @@ Fairness, and why the load generator is not httpx:
   counts each stream's arrival), and the throughput phase keeps the 20 streams open and
   fed while 50 kiosks send flat out.
 
-Where the throughput target (within 3x of the floor) stands: on this 2-core machine the
-create endpoint alone, with its database work stubbed out and no streams open (FastAPI
-routing, validation, the security middleware, response model), reaches about 1000
-requests/s against the echo's ~2300 in the same run: 2.3x before anything is stored or
-sent to a staff stream. Storing durably (a share of one writer thread and the GIL) and
-20 stream writes a request take the rest.
+Where the time of a new request goes (profiled under this load with py-spy, one worker;
+the README has the figures):
+- Both servers run on the same uvicorn stack (whatever it finds installed: h11 and
+  asyncio here; the header says which). With httptools the floor's echo becomes about
+  three times faster while the help desk gains about a third, so the ratio would double:
+  the floor is the web stack itself, and anything that makes the stack cheaper lowers it.
+- The flat-out phase never takes a request, so each centre's line grows to thousands;
+  counting a new request's place in line reads that line's index (SQLite: 128 us a
+  request at 3000 in line, the end of an 8 s phase, against 19 us for a short line, of
+  about 400 us of server time; PostgreSQL's own CPU per request grows from 0.7 ms in a
+  2 s phase to 1.3 ms in a 10 s one). A real centre's line is a few requests long.
+- The help desk's extra work per request: the security middleware, validation, two
+  statements and a share of one commit, the event to 20 streams, the answer.
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib.util
 import json
 import math
 import os
@@ -592,9 +600,14 @@ def main() -> int:
     )
     args = parser.parse_args()
     streams = "each holding its status stream" if not args.no_kiosk_streams else "no streams"
+    stack = ", ".join(
+        f"{name}{'' if importlib.util.find_spec(name) else ' (not installed)'}"
+        for name in ("httptools", "uvloop")
+    )
     print(
         f"{KIOSKS} kiosks (one send a second each; {streams}), {STREAMS} staff streams, "
-        f"{os.cpu_count()} CPU cores shared by servers, database and load generator.\n"
+        f"{os.cpu_count()} CPU cores shared by servers, database and load generator. "
+        f"uvicorn for both servers, with {stack}.\n"
     )
     header = (
         "| setup | p50 ms | p95 ms | p99 ms | requests/s (50 kiosks flat out) | floor/ours "
