@@ -248,19 +248,24 @@ class GroupCommit:
             raise
 
     def _settle(self, batch: list[_Pending]) -> None:
-        # Events first: staff see a request no later than its kiosk hears "stored".
-        if self._publish is not None:
+        try:
+            # Events first: staff see a request no later than its kiosk hears "stored".
+            if self._publish is not None:
+                for pending in batch:
+                    for event in pending.events:
+                        try:
+                            self._publish(event)
+                        except Exception:  # one listener's failure stops no one else
+                            log.exception("an event could not be published")
             for pending in batch:
-                for event in pending.events:
-                    self._publish(event)
-        for pending in batch:
-            if pending.future.done():  # the client went away; the write stands
-                continue
-            if pending.error is not None:
-                pending.future.set_exception(pending.error)
-            else:
-                pending.future.set_result(pending.value)
-        self._busy = False
+                if pending.future.done():  # the client went away; the write stands
+                    continue
+                if pending.error is not None:
+                    pending.future.set_exception(pending.error)
+                else:
+                    pending.future.set_result(pending.value)
+        finally:
+            self._busy = False  # whatever happened, the next batch may go
         if self._waiting and not self._flush_soon:
             self._flush_soon = True
             loop = self._loop
