@@ -24,12 +24,19 @@ Fairness, and why the load generator is not httpx:
   counts each stream's arrival), and the throughput phase keeps the 20 streams open and
   fed while 50 kiosks send flat out.
 
-Where the throughput target (within 3x of the floor) stands: on this 2-core machine the
-create endpoint alone, with its database work stubbed out and no streams open (FastAPI
-routing, validation, the security middleware, response model), reaches about 1000
-requests/s against the echo's ~2300 in the same run: 2.3x before anything is stored or
-sent to a staff stream. Storing durably (a share of one writer thread and the GIL) and
-20 stream writes a request take the rest.
+Where the time of a new request goes (profiled under this load with py-spy, one worker;
+the README has the figures):
+- Both servers run on the same uvicorn stack (whatever it finds installed: h11 and
+  asyncio here; the header says which). With httptools the floor's echo becomes about
+  three times faster while the help desk gains about a third, so the ratio would double:
+  the floor is the web stack itself, and anything that makes the stack cheaper lowers it.
+- The flat-out phase never takes a request, so each centre's line grows to thousands;
+  counting a new request's place in line reads that line's index (SQLite: 128 us a
+  request at 3000 in line, the end of an 8 s phase, against 19 us for a short line, of
+  about 400 us of server time; PostgreSQL's own CPU per request grows from 0.7 ms in a
+  2 s phase to 1.3 ms in a 10 s one). A real centre's line is a few requests long.
+- The help desk's extra work per request: the security middleware, validation, two
+  statements and a share of one commit, the event to 20 streams, the answer.
 """
 
 from __future__ import annotations
@@ -37,10 +44,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib.util
 import json
+import math
 import os
 import random
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -104,15 +114,66 @@ class Result:
     per_second: float = 0.0
     sent: int = 0
     note: str = ""
+    #: The server's CPU time (every process of it) per request in the flat-out phase.
+    cpu_ms: float = float("nan")
+
+    def figures(self, floor: Result | None) -> dict[str, float]:
+        lat = self.latencies_ms
+        out = {f"p{p}": percentile(lat, p) for p in (50, 95, 99)}
+        out["per_second"] = self.per_second
+        out["ratio"] = floor.per_second / self.per_second if floor and self.per_second else NAN
+        out["cpu_ms"] = self.cpu_ms
+        out["cpu_ratio"] = self.cpu_ms / floor.cpu_ms if floor else NAN
+        return out
 
     def row(self, floor: Result | None) -> str:
-        lat = self.latencies_ms
-        p50, p95, p99 = (percentile(lat, p) for p in (50, 95, 99))
-        ratio = f"{floor.per_second / self.per_second:.2f}x" if floor and self.per_second else "-"
+        f = self.figures(floor)
         return (
-            f"| {self.name} | {p50:.1f} | {p95:.1f} | {p99:.1f} | {self.per_second:.0f} | "
-            f"{ratio} | {self.note} |"
+            f"| {self.name} | {f['p50']:.1f} | {f['p95']:.1f} | {f['p99']:.1f} | "
+            f"{f['per_second']:.0f} | {_x(f['ratio'])} | {f['cpu_ms']:.3f} | "
+            f"{_x(f['cpu_ratio'])} | {self.note} |"
         )
+
+
+NAN = float("nan")
+
+
+def _x(ratio: float) -> str:
+    return "-" if math.isnan(ratio) else f"{ratio:.2f}x"
+
+
+def summary_row(name: str, runs: list[dict[str, float]]) -> str:
+    """Medians of several runs, with the lowest and highest in brackets."""
+
+    def cell(key: str, form: str) -> str:
+        values = sorted(v for v in (run[key] for run in runs) if not math.isnan(v))
+        if not values:
+            return "-"
+        low, mid, high = values[0], statistics.median(values), values[-1]
+        if len(values) == 1:
+            return format(mid, form)
+        return f"{mid:{form}} ({low:{form}}-{high:{form}})"
+
+    cells = [cell("p50", ".1f"), cell("p95", ".1f"), cell("p99", ".1f"),
+             cell("per_second", ".0f"), cell("ratio", ".2f"), cell("cpu_ms", ".3f"),
+             cell("cpu_ratio", ".2f")]  # fmt: skip
+    return f"| {name} | " + " | ".join(cells) + " |"
+
+
+def process_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) of a process and all its children."""
+    import psutil
+
+    total = 0.0
+    try:
+        root = psutil.Process(pid)
+        for proc in [root, *root.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):
+                times = proc.cpu_times()
+                total += times.user + times.system
+    except psutil.Error:
+        pass
+    return total
 
 
 class Process:
@@ -323,7 +384,7 @@ async def kiosk_stream(url: str, token: str, ready: asyncio.Event, counts: list[
 
 
 async def run_helpdesk(
-    name: str, url: str, database_url: str, seconds: float, kiosk_streams: bool
+    name: str, url: str, database_url: str, seconds: float, kiosk_streams: bool, *, pid: int
 ) -> Result:
     tokens = []
     pairing = RawClient(url)
@@ -384,9 +445,11 @@ async def run_helpdesk(
             await client.post_json("/api/v1/kiosk/requests", body)
             count += 1
 
+    cpu_before = process_cpu_s(pid)
     started = time.perf_counter()
     await asyncio.gather(*(flat_out(c, started + seconds) for c in clients))
     elapsed = time.perf_counter() - started
+    cpu_ms = (process_cpu_s(pid) - cpu_before) * 1000 / max(1, count)
     stop.set()
     for task in streams:
         task.cancel()
@@ -398,10 +461,10 @@ async def run_helpdesk(
         note += f"; {KIOSKS} kiosk streams got {statuses[0]} statuses"
     if missing:
         note += f", {missing} deliveries missing"
-    return Result(name, latencies, count / elapsed, len(sent_at), note)
+    return Result(name, latencies, count / elapsed, len(sent_at), note, cpu_ms)
 
 
-async def run_floor(name: str, url: str, seconds: float) -> Result:
+async def run_floor(name: str, url: str, seconds: float, pid: int) -> Result:
     clients = [RawClient(url) for _ in range(KIOSKS)]
     latencies: list[float] = []
     body = {"id": str(uuid.uuid4()), "topic": "login"}
@@ -423,12 +486,15 @@ async def run_floor(name: str, url: str, seconds: float) -> Result:
             await client.post_json("/echo", body)
             count += 1
 
+    cpu_before = process_cpu_s(pid)
     started = time.perf_counter()
     await asyncio.gather(*(flat_out(c, started + seconds) for c in clients))
     elapsed = time.perf_counter() - started
+    cpu_ms = (process_cpu_s(pid) - cpu_before) * 1000 / max(1, count)
     for client in clients:
         await client.aclose()
-    return Result(name, latencies, count / elapsed, len(latencies), "round trip (no stream)")
+    note = "round trip (no stream)"
+    return Result(name, latencies, count / elapsed, len(latencies), note, cpu_ms)
 
 
 # -- main ------------------------------------------------------------------------------------------
@@ -495,7 +561,10 @@ async def main_async(seconds: float, kiosk_streams: bool) -> list[tuple[Result, 
             try:
                 await wait_ready(floor_url, "/echo", "POST")
                 floor = await run_floor(
-                    f"floor: Starlette echo, {workers} worker(s)", floor_url, seconds
+                    f"floor: Starlette echo, {workers} worker(s)",
+                    floor_url,
+                    seconds,
+                    floor_proc.proc.pid,
                 )
             finally:
                 floor_proc.stop()
@@ -504,7 +573,9 @@ async def main_async(seconds: float, kiosk_streams: bool) -> list[tuple[Result, 
             try:
                 await wait_ready(url, "/api/v1/health")
                 label = f"help desk: {name}" + (", kiosk streams" if kiosk_streams else "")
-                ours = await run_helpdesk(label, url, database_url, seconds, kiosk_streams)
+                ours = await run_helpdesk(
+                    label, url, database_url, seconds, kiosk_streams, pid=proc.proc.pid
+                )
             finally:
                 proc.stop()
             results.append((ours, floor))
@@ -517,26 +588,63 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0, help="length of each phase")
     parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="runs (each with its own floor); several print medians and the spread",
+    )
+    parser.add_argument(
         "--no-kiosk-streams",
         action="store_true",
         help="kiosks send without holding their status streams (not the real topology)",
     )
     args = parser.parse_args()
     streams = "each holding its status stream" if not args.no_kiosk_streams else "no streams"
+    stack = ", ".join(
+        f"{name}{'' if importlib.util.find_spec(name) else ' (not installed)'}"
+        for name in ("httptools", "uvloop")
+    )
     print(
         f"{KIOSKS} kiosks (one send a second each; {streams}), {STREAMS} staff streams, "
-        f"{os.cpu_count()} CPU cores shared by servers, database and load generator.\n"
+        f"{os.cpu_count()} CPU cores shared by servers, database and load generator. "
+        f"uvicorn for both servers, with {stack}.\n"
     )
-    pairs = asyncio.run(main_async(args.seconds, not args.no_kiosk_streams))
-    print(
-        "| setup | p50 ms | p95 ms | p99 ms | requests/s (50 kiosks flat out) | floor/ours | note |"
+    header = (
+        "| setup | p50 ms | p95 ms | p99 ms | requests/s (50 kiosks flat out) | floor/ours "
+        "| server CPU ms/request | CPU ours/floor |"
     )
-    print("|---|---|---|---|---|---|---|")
-    for ours, floor in pairs:
-        print(floor.row(None))
-        print(ours.row(floor))
-    print("\nLatency of the help desk: kiosk POST sent -> request event read on each staff stream.")
+    runs: list[list[tuple[Result, Result]]] = []
+    loads: list[tuple[float, float]] = []
+    for number in range(1, args.repeat + 1):
+        before = os.getloadavg()[0]
+        pairs = asyncio.run(main_async(args.seconds, not args.no_kiosk_streams))
+        after = os.getloadavg()[0]
+        loads.append((before, after))
+        runs.append(pairs)
+        print(f"Run {number} of {args.repeat}: machine load (1-minute average) {before:.1f} "
+              f"before, {after:.1f} after.\n")  # fmt: skip
+        print(header + " note |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for ours, floor in pairs:
+            print(floor.row(None))
+            print(ours.row(floor))
+        print(flush=True)
+    if args.repeat > 1:
+        low = min(min(pair) for pair in loads)
+        high = max(max(pair) for pair in loads)
+        print(f"Medians of {args.repeat} runs (lowest-highest in brackets); machine load "
+              f"{low:.1f}-{high:.1f} over the runs.\n")  # fmt: skip
+        print(header)
+        print("|---|---|---|---|---|---|---|---|")
+        for index in range(len(runs[0])):
+            setups = [run[index] for run in runs]  # (ours, floor) of each run
+            print(summary_row(setups[0][1].name, [floor.figures(None) for _, floor in setups]))
+            print(summary_row(setups[0][0].name, [mine.figures(floor) for mine, floor in setups]))
+        print()
+    print("Latency of the help desk: kiosk POST sent -> request event read on each staff stream.")
     print("Latency of the floor: POST sent -> echo received. floor/ours: throughput ratio.")
+    print("Server CPU: user + system time of the server's processes (not the database's) in")
+    print("the flat-out phase, per request; CPU ours/floor: its ratio.")
     return 0
 
 

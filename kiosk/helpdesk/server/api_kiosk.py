@@ -16,6 +16,7 @@ import asyncio
 import hmac
 import json
 from collections.abc import AsyncIterator
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
@@ -52,6 +53,11 @@ VISITOR_FIELDS = (
     "created_at",
     "updated_at",
 )
+
+
+#: The answer (429) to a kiosk with as many open requests as it may have.
+TOO_MANY_OPEN = "this kiosk has too many open requests"
+TOO_MANY_OPEN_RETRY_S = "60"
 
 
 class _Input(BaseModel):
@@ -127,13 +133,19 @@ class StatusOut(BaseModel):
     position: int | None = Field(description="1 = next in line; null once someone took it.")
 
 
-async def current_kiosk(request: Request) -> Kiosk:
-    state: Helpdesk = request.app.state.helpdesk  # not a sub-dependency: one step less
-    header = request.headers.get("authorization", "")
+def bearer_token(header: str) -> str | None:
+    """The device token of an ``Authorization: Bearer <token>`` header, or None."""
     scheme, _, token = header.partition(" ")
     if not hmac.compare_digest(scheme.lower().encode(), b"bearer") or not token:
+        return None
+    return token.strip()
+
+
+async def current_kiosk(request: Request) -> Kiosk:
+    state: Helpdesk = request.app.state.helpdesk  # not a sub-dependency: one step less
+    token = bearer_token(request.headers.get("authorization", ""))
+    if token is None:
         raise HTTPException(401, headers={"WWW-Authenticate": "Bearer"})
-    token = token.strip()
     kiosk = state.store.cached_kiosk(token) or await run_in_threadpool(
         state.store.kiosk_by_token, token
     )
@@ -159,11 +171,12 @@ class _Mine:
     """A kiosk stream's open request, with its visitor view already in JSON: when only
     its place in line changes, the frame is two strings put together."""
 
-    __slots__ = ("json", "request")
+    __slots__ = ("json", "line_key", "request")
 
     def __init__(self, request: model.Request) -> None:
         self.request = request
         self.json = json.dumps(visitor_view(request), separators=(",", ":"))
+        self.line_key = (request.created_at, request.id)  # the order of the line
 
     def frame(self, positions: dict[str, int]) -> str:
         position = positions.get(self.request.id)
@@ -223,15 +236,14 @@ async def pair(body: PairIn, request: Request, state: HelpdeskDep) -> PairOut:
 async def create_request(
     body: RequestIn, kiosk: KioskDep, state: HelpdeskDep, response: Response
 ) -> StatusOut:
+    # Its everyday answers usually come from fast_intake, which must answer the same.
     new = NewRequest(body.id, body.topic, body.guide_id, body.step, body.phone)
     try:
         stored, created, position = await state.store.create_request_async(kiosk, new)
     except ConflictError as exc:
         raise HTTPException(409, str(exc)) from None
     except TooManyOpenError:
-        raise HTTPException(
-            429, "this kiosk has too many open requests", {"Retry-After": "60"}
-        ) from None
+        raise HTTPException(429, TOO_MANY_OPEN, {"Retry-After": TOO_MANY_OPEN_RETRY_S}) from None
     if not created:
         response.status_code = 200
     return StatusOut(request=visitor_view(stored), position=position)
@@ -326,10 +338,30 @@ async def _kiosk_stream(kiosk: Kiosk, state: Helpdesk) -> AsyncIterator[str]:
                 positions = await centre_positions(state, event) if queued else {}
                 yield changed.frame(positions)
             elif wire["centre_id"] == kiosk.centre_id and event.get("queue_changed"):
-                waiting = [m for m in mine.values() if m.request.state in model.QUEUED_STATES]
-                if waiting:
+                # A request that joined or left the line moves only those behind it: a
+                # new one (behind everybody) moves nobody, and needs no count.
+                key = _line_key(event)
+                behind = [
+                    m
+                    for m in mine.values()
+                    if m.request.state in model.QUEUED_STATES and m.line_key > key
+                ]
+                if behind:
                     positions = await centre_positions(state, event)
-                    yield "".join(m.frame(positions) for m in waiting)
+                    yield "".join(m.frame(positions) for m in behind)
+
+
+#: Where an event keeps its request's place in the order of the line, once read.
+_LINE_KEY = "_line_key"
+
+
+def _line_key(event: dict[str, Any]) -> tuple[datetime, str]:
+    """(created, id) of the event's request: the line's order (``intake.QUEUED_IDS``)."""
+    key: tuple[datetime, str] | None = event.get(_LINE_KEY)
+    if key is None:
+        wire = event["request"]
+        key = event[_LINE_KEY] = (datetime.fromisoformat(wire["created_at"]), wire["id"])
+    return key
 
 
 #: Where an event keeps the places in line of its centre once counted.

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -25,6 +27,7 @@ from kiosk.helpdesk.server import api_fleet, api_kiosk, api_staff, db, staff_pag
 from kiosk.helpdesk.server.accounts import Accounts
 from kiosk.helpdesk.server.deps import Helpdesk
 from kiosk.helpdesk.server.events import Broker, listen_postgres
+from kiosk.helpdesk.server.fast_intake import DATABASE_UNAVAILABLE, FastIntake
 from kiosk.helpdesk.server.fleet import Fleet
 from kiosk.helpdesk.server.hashing import HashGate
 from kiosk.helpdesk.server.security import BodyLimit, SecurityHeaders
@@ -94,6 +97,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,  # the interactive docs need inline scripts our CSP refuses
         redoc_url=None,
+        **_NO_TELEMETRY,
     )
     app.state.helpdesk = state
     # The fleet (admin issue): kiosks' health, one-time admin codes, remote commands.
@@ -110,7 +114,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     async def _database_down(_: Request, exc: Exception) -> JSONResponse:
         # Disk full, database restarting: the kiosk keeps the request and tries again.
         log.error("database unavailable: %s", type(exc).__name__)
-        return JSONResponse({"detail": "the help desk's database is unavailable"}, 503)
+        return JSONResponse({"detail": DATABASE_UNAVAILABLE}, 503)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -121,10 +125,21 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         return JSONResponse({"detail": "invalid input", "problems": problems}, 422)
 
     # Outermost first: refuse unknown hosts and oversize bodies before anything else.
+    # Innermost: a kiosk's new request, the busiest endpoint, on a short path.
+    app.add_middleware(FastIntake)
     app.add_middleware(SecurityHeaders, settings=settings)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     return app
+
+
+#: FastAPI's own OpenTelemetry hooks (newer FastAPI) off: they would record request bodies
+#: and errors wherever an exporter is configured, and ask whether one is on every request.
+_NO_TELEMETRY: dict[str, Any] = (
+    {"telemetry": {"tracing": False, "metrics": False, "logs": False, "operation_spans": False}}
+    if "telemetry" in inspect.signature(FastAPI.__init__).parameters
+    else {}
+)
 
 
 def create_app_from_env() -> FastAPI:

@@ -146,6 +146,8 @@ requests = Table(
     Column("last_call_at", UtcDateTime),
     Index("ix_requests_centre_state_created", "centre_id", "state", "created_at"),
     Index("ix_requests_centre_code", "centre_id", "code"),
+    # A new request counts its kiosk's open ones (the per-kiosk cap) over this index.
+    Index("ix_requests_kiosk_state", "kiosk_id", "state"),
 )
 
 

@@ -78,8 +78,12 @@ def client_address(request: Request, settings: ServerSettings) -> str:
 
 def is_https(request: Request, settings: ServerSettings) -> bool:
     """Reached over TLS: our own, or a trusted proxy's (``X-Forwarded-Proto``)."""
-    if request.url.scheme == "https":
+    # Asked for every response: the scope's scheme, not request.url (a URL built each
+    # time), and the headers only when a trusted proxy could have sent them.
+    if request.scope.get("scheme") == "https":
         return True
+    if not settings.trusted_proxies:
+        return False
     peer = request.client.host if request.client else ""
     proto = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
     return proto == "https" and _trusted(peer, settings)

@@ -104,7 +104,8 @@ class Store(RequestIntake):
         #: PostgreSQL: the event loop's own connections for new requests (while serving).
         self.async_postgres: AsyncPostgres | None = None
         self._random = random.Random()  # request codes: short and unused, not secret
-        self._pg_sql: tuple[Compiled, Compiled, Compiled, Compiled] | None = None
+        self._pg_sql: tuple[Compiled, Compiled, Compiled] | None = None
+        self._sqlite_sql = None
 
     @contextmanager
     def write(self) -> Iterator[tuple[Connection, list[dict[str, Any]]]]:

@@ -220,6 +220,28 @@ def test_place_in_line_updates_live(seeded: Seeded) -> None:
         stream.close()
 
 
+def test_only_a_request_ahead_in_line_moves_a_kiosks_place(seeded: Seeded) -> None:
+    staff = StaffApi(seeded.url)
+    kiosks = [KioskApi(seeded.url, seeded.pair_kiosk(name)) for name in ("one", "two", "three")]
+    ahead, mine, behind = rid(), rid(), rid()
+    kiosks[0].send(ahead)
+    kiosks[1].send(mine)
+    stream = EventReader(kiosks[1].http, "/api/v1/kiosk/events")
+    try:
+        assert stream.next("status")["position"] == 2
+        stream.next("ready")
+        # A request that joins behind ours, then leaves the line: our place is the same,
+        # and the stream says nothing of it ...
+        kiosks[2].send(behind)
+        assert staff.act(behind, "take").status_code == 200
+        # ... so the next word on it is the move that the request ahead of ours makes.
+        assert staff.act(ahead, "take").status_code == 200
+        status = stream.next("status")
+        assert (status["request"]["id"], status["position"]) == (mine, 1)
+    finally:
+        stream.close()
+
+
 def test_phone_numbers_are_deleted_after_24_hours(seeded: Seeded, clock: FakeClock) -> None:
     kiosk = KioskApi(seeded.url, seeded.pair_kiosk())
     old, fresh = rid(), rid()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -274,3 +275,52 @@ def test_a_process_killed_before_the_commit_loses_nothing_confirmed(
     with store.engine.connect() as conn:
         ids = list(conn.execute(select(db.requests.c.id)).scalars())
     assert sorted(ids) == sorted(set(sent))
+
+
+@pytest.mark.parametrize("holder", ["this process", "another connection"])
+def test_a_batch_that_meets_another_writer_waits_for_it_off_the_event_loop(
+    store: Store, sqlite_url: str, holder: str
+) -> None:
+    """The batch's statements run in the event loop only when nobody else writes: while
+    another writer holds the lock, the batch waits on the writer thread, the event loop
+    goes on, and the requests are stored once the other writer is done."""
+    kiosk = new_kiosk(store)
+    other = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), isolation_level=None)
+
+    def hold() -> None:
+        if holder == "this process":
+            assert store._write_lock is not None
+            store._write_lock.acquire()  # as a staff action's transaction does
+        else:
+            other.execute("BEGIN IMMEDIATE")  # as `kiosk helpdesk ...` in another process
+
+    def release() -> None:
+        if holder == "this process":
+            assert store._write_lock is not None
+            store._write_lock.release()
+        else:
+            other.execute("COMMIT")
+
+    async def scenario() -> list[tuple[model.Request, bool, int | None]]:
+        store.start_group_commit(asyncio.get_running_loop())
+        hold()
+        sends = [
+            asyncio.ensure_future(
+                store.create_request_async(kiosk, NewRequest(str(uuid.uuid4()), model.Topic.LOGIN))
+            )
+            for _ in range(3)
+        ]
+        # The event loop is free: another thread's answer comes back to it.
+        assert await asyncio.to_thread(lambda: "free") == "free"
+        assert not any(send.done() for send in sends)
+        release()
+        results = await asyncio.gather(*sends)
+        await asyncio.to_thread(store.stop_group_commit)
+        return results
+
+    try:
+        results = asyncio.run(scenario())
+    finally:
+        other.close()
+    assert [created for _, created, _ in results] == [True] * 3
+    assert stored_count(sqlite_url) == 3
