@@ -29,9 +29,14 @@ IMAGE_MAX_WIDTH = 420
 
 
 class GuidePanel(QWidget):
-    """Signals: help_requested()"""
+    """Signals:
+    help_requested()
+    check_answered(int, bool): a step's "Do you see …?" was answered (step index from
+        0, and whether the visitor sees it), before the guide moves on.
+    """
 
     help_requested = Signal()
+    check_answered = Signal(int, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,11 +180,18 @@ class GuidePanel(QWidget):
             self.progress.next()
 
     def _on_check_yes(self) -> None:
+        self._tell_check(seen=True)
         self._on_next()
 
     def _on_check_no(self) -> None:
+        self._tell_check(seen=False)
         self.check_help_text.setVisible(True)
         self.check_help.setVisible(True)
+
+    def _tell_check(self, *, seen: bool) -> None:
+        step = self.progress.step_index if self.progress else None
+        if step is not None:
+            self.check_answered.emit(step, seen)
 
     # -- drawing ---------------------------------------------------------------------
     def _render(self) -> None:

@@ -342,6 +342,7 @@
     <name>NoticeCard</name>
     <message>
         <source>This file cannot be saved on this computer</source>
+        <extracomment>What the visitor is told for each refused download (a test checks every one has one).</extracomment>
         <translation>لا يمكن حفظ هذا الملف على هذا الحاسوب</translation>
     </message>
     <message>
@@ -454,6 +455,33 @@
     <message>
         <source>Home</source>
         <translation>الصفحة الرئيسية</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeQuestion</name>
+    <message>
+        <source>Did you get it done?</source>
+        <translation>هل أنجزت ما جئت من أجله؟</translation>
+    </message>
+    <message>
+        <source>One tap is enough. Your answer is only counted, together with everyone else&apos;s; nobody sees it was yours.</source>
+        <translation>لمسة واحدة تكفي. تُحسب إجابتك فقط مع إجابات الجميع؛ لا أحد يعرف أنها إجابتك.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>جزئيًا</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>تخطَّ</translation>
     </message>
 </context>
 <context>
@@ -647,7 +675,6 @@
     <name>TopBar</name>
     <message>
         <source>Smaller text</source>
-        <extracomment>Each language&apos;s name in that language: a visitor looks for their own language&apos;s name.</extracomment>
         <translation>نص أصغر</translation>
     </message>
     <message>

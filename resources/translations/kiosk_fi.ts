@@ -342,6 +342,7 @@
     <name>NoticeCard</name>
     <message>
         <source>This file cannot be saved on this computer</source>
+        <extracomment>What the visitor is told for each refused download (a test checks every one has one).</extracomment>
         <translation>Tätä tiedostoa ei voi tallentaa tälle koneelle</translation>
     </message>
     <message>
@@ -454,6 +455,33 @@
     <message>
         <source>Home</source>
         <translation>Etusivu</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeQuestion</name>
+    <message>
+        <source>Did you get it done?</source>
+        <translation>Saitko asiasi hoidettua?</translation>
+    </message>
+    <message>
+        <source>One tap is enough. Your answer is only counted, together with everyone else&apos;s; nobody sees it was yours.</source>
+        <translation>Yksi napautus riittää. Vastauksesi vain lasketaan yhteen muiden vastausten kanssa; kukaan ei näe, että se oli sinun.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Kyllä</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Osittain</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>En</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Ohita</translation>
     </message>
 </context>
 <context>
@@ -647,7 +675,6 @@
     <name>TopBar</name>
     <message>
         <source>Smaller text</source>
-        <extracomment>Each language&apos;s name in that language: a visitor looks for their own language&apos;s name.</extracomment>
         <translation>Pienempi teksti</translation>
     </message>
     <message>

@@ -342,6 +342,7 @@
     <name>NoticeCard</name>
     <message>
         <source>This file cannot be saved on this computer</source>
+        <extracomment>What the visitor is told for each refused download (a test checks every one has one).</extracomment>
         <translation>Этот файл нельзя сохранить на этом компьютере</translation>
     </message>
     <message>
@@ -454,6 +455,33 @@
     <message>
         <source>Home</source>
         <translation>На главную</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeQuestion</name>
+    <message>
+        <source>Did you get it done?</source>
+        <translation>Удалось сделать то, что вы хотели?</translation>
+    </message>
+    <message>
+        <source>One tap is enough. Your answer is only counted, together with everyone else&apos;s; nobody sees it was yours.</source>
+        <translation>Достаточно одного нажатия. Ваш ответ только подсчитывается вместе с ответами других; никто не узнает, что он ваш.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Частично</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Пропустить</translation>
     </message>
 </context>
 <context>
@@ -647,7 +675,6 @@
     <name>TopBar</name>
     <message>
         <source>Smaller text</source>
-        <extracomment>Each language&apos;s name in that language: a visitor looks for their own language&apos;s name.</extracomment>
         <translation>Текст мельче</translation>
     </message>
     <message>

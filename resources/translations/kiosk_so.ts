@@ -342,6 +342,7 @@
     <name>NoticeCard</name>
     <message>
         <source>This file cannot be saved on this computer</source>
+        <extracomment>What the visitor is told for each refused download (a test checks every one has one).</extracomment>
         <translation>Faylkan laguma kaydin karo kombiyuutarkan</translation>
     </message>
     <message>
@@ -454,6 +455,33 @@
     <message>
         <source>Home</source>
         <translation>Hoyga</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeQuestion</name>
+    <message>
+        <source>Did you get it done?</source>
+        <translation>Ma dhammaystirtay waxaad u timid?</translation>
+    </message>
+    <message>
+        <source>One tap is enough. Your answer is only counted, together with everyone else&apos;s; nobody sees it was yours.</source>
+        <translation>Hal taabasho ayaa ku filan. Jawaabtaada waa la tiriyaa oo keliya, iyadoo lala darayo kuwa kale; qofna ma arko inay taada ahayd.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Haa</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Qayb ahaan</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Maya</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Ka bood</translation>
     </message>
 </context>
 <context>
@@ -647,7 +675,6 @@
     <name>TopBar</name>
     <message>
         <source>Smaller text</source>
-        <extracomment>Each language&apos;s name in that language: a visitor looks for their own language&apos;s name.</extracomment>
         <translation>Qoraal ka yar</translation>
     </message>
     <message>

@@ -342,6 +342,7 @@
     <name>NoticeCard</name>
     <message>
         <source>This file cannot be saved on this computer</source>
+        <extracomment>What the visitor is told for each refused download (a test checks every one has one).</extracomment>
         <translation>Цей файл не можна зберегти на цьому комп’ютері</translation>
     </message>
     <message>
@@ -454,6 +455,33 @@
     <message>
         <source>Home</source>
         <translation>На головну</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeQuestion</name>
+    <message>
+        <source>Did you get it done?</source>
+        <translation>Чи вдалося зробити те, що ви хотіли?</translation>
+    </message>
+    <message>
+        <source>One tap is enough. Your answer is only counted, together with everyone else&apos;s; nobody sees it was yours.</source>
+        <translation>Достатньо одного дотику. Вашу відповідь лише підраховують разом з іншими; ніхто не дізнається, що вона ваша.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Так</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Частково</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ні</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Пропустити</translation>
     </message>
 </context>
 <context>
@@ -647,7 +675,6 @@
     <name>TopBar</name>
     <message>
         <source>Smaller text</source>
-        <extracomment>Each language&apos;s name in that language: a visitor looks for their own language&apos;s name.</extracomment>
         <translation>Менший текст</translation>
     </message>
     <message>

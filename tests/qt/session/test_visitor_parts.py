@@ -79,6 +79,14 @@ def _plant_session_file(qtbot: QtBot, kiosk: KioskApp) -> None:
     (kiosk.session.folder / "downloads" / "statement.pdf").write_bytes(b"%PDF-1.4")
 
 
+def _plant_stats(qtbot: QtBot, kiosk: KioskApp) -> None:
+    # The session's events (a guide opened) and the end-of-session question on screen.
+    _open_guide(qtbot, kiosk)
+    assert kiosk.stats_store.journal_size() > 0
+    assert kiosk.outcome_question is not None
+    kiosk.outcome_question.popup()
+
+
 _STRAYS: list[subprocess.Popen[bytes]] = []
 _WINDOWS: list[QWidget] = []
 
@@ -96,6 +104,7 @@ PLANTERS: dict[str, Planter] = {
     "choices": _plant_choices,
     "speech": _plant_speech,
     "practice-site": _plant_practice,
+    "stats": _plant_stats,
     "windows": _plant_window_of_its_own,
     "clipboard": _plant_clipboard,
     "browser": _open_guide,
