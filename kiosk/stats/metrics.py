@@ -171,7 +171,8 @@ def decode_key(metric: Metric, key: object) -> Key:
                     raise ForbiddenValueError("not a number")
                 values.append(dim(int(part)))
         except (ValueError, ForbiddenValueError) as exc:
-            raise ForbiddenValueError(f"{metric.value}: {part[:30]!r} is not a value") from exc
+            # Never the value itself: it may be what must not be kept (a URL, a name).
+            raise ForbiddenValueError(f"{metric.value}: a key that is not a value") from exc
     return tuple(values)
 
 
@@ -191,7 +192,7 @@ def validate(data: object, into: Counts | None = None) -> list[str]:
         try:
             metric = Metric(name)
         except ValueError:
-            problems.append(f"{str(name)[:40]!r} is not a metric")
+            problems.append("a counter that is not a metric")
             continue
         if not isinstance(entries, dict):
             problems.append(f"{metric.value}: counts must be a mapping")

@@ -52,7 +52,7 @@ async def helpdesk(request: Request) -> Helpdesk:
 
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
     # They import this module (for Helpdesk): imported here, not at the top.
-    from kiosk.helpdesk.server import api_kiosk, api_staff  # noqa: PLC0415
+    from kiosk.helpdesk.server import api_kiosk, api_staff, stats_api  # noqa: PLC0415
 
     settings = (settings or ServerSettings()).checked()
     broker = Broker()
@@ -110,6 +110,8 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.include_router(api_kiosk.router)
     app.include_router(api_staff.router)
     app.include_router(api_staff.page_router)
+    app.include_router(stats_api.router)
+    app.include_router(stats_api.page_router)
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(DBAPIError)

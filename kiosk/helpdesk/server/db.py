@@ -138,6 +138,8 @@ requests = Table(
     Column("seen_at", UtcDateTime),
     Column("taken_at", UtcDateTime),
     Column("closed_at", UtcDateTime),
+    # "on_site" or "remote" (statistics; migration 0003_stats_counters).
+    Column("resolved_via", String(10)),
     Index("ix_requests_centre_state_created", "centre_id", "state", "created_at"),
     Index("ix_requests_centre_code", "centre_id", "code"),
 )
