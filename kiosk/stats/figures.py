@@ -168,6 +168,8 @@ def build(
     total = Counts()
     for day in chosen:
         total.merge(day.counts)
+    # On site or remote is a question about requests someone resolved.
+    resolved = [f for f in facts if f.end in ("done", "partly", "not_done", "unreachable")]
     tables = [
         _summary(total, facts),
         _per_day(period, chosen),
@@ -181,7 +183,7 @@ def build(
         _help_topic(facts),
         _help_timing(facts),
         _help_split("help_end", "end", facts, HELP_ENDS, lambda f: f.end),
-        _help_split("help_via", "via", facts, ("on_site", "remote"), lambda f: f.via),
+        _help_split("help_via", "via", resolved, ("on_site", "remote"), lambda f: f.via),
         _help_split(
             "help_hours",
             "staffed_hours",
@@ -318,7 +320,8 @@ def _funnels(total: Counts) -> list[Table]:
             reached: Value = None
             if all(v is not None for v in before):
                 reached = opened[guide] - sum(v for v in before if v is not None)
-            no = privacy.hide_small_total(checks_no.get(s, 0)) if s else None
+            # (The guide's first page asks nothing: no "No" answers there.)
+            no = privacy.hide_small_total(checks_no.get(s, 0)) if s else 0
             rows.append(Row(str(s), (reached if s else opened[guide], stopped[str(s)], no)))
         tables.append(
             Table(
@@ -326,7 +329,7 @@ def _funnels(total: Counts) -> list[Table]:
                 ("step",),
                 ("reached", "stopped", "check_no"),
                 rows,
-                (opened[guide], opened[guide], None),
+                (None, opened[guide], None),  # "stopped" adds up to those who opened it
                 guide=guide,
             )
         )

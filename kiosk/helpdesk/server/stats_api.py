@@ -183,7 +183,7 @@ def _rendered(report: Report, words: Words) -> list[dict[str, Any]]:
                 "id": table.id,
                 "title": words.table(table),
                 "note": words.words.get(f"n_{table.note}") if table.note else None,
-                "row_heading": words.words.get(table.dimensions[0], "") if table.dimensions else "",
+                "row_heading": stats_labels.dimension_label(words.words, table),
                 "columns": [words.column(table, c) for c in table.columns],
                 "rows": [
                     {"label": words.row(table, r.key), "values": list(r.values)} for r in table.rows

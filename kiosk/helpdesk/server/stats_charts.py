@@ -83,19 +83,28 @@ def chart_data(table: Table, label: Label) -> list[dict[str, Any]]:
 def spec(table: Table, title: str, label: Label, value_title: str) -> dict[str, Any]:
     """The Vega-Lite spec of ``table`` (a dict, JSON-ready)."""
     alt = _altair()
-    data = alt.Data(values=chart_data(table, label))
-    base = alt.Chart(data, title=title).properties(width=_WIDTH)
+    points = chart_data(table, label)
+    data = alt.Data(values=points)
+    # The rows' order as a list (a sort by a field conflicts between layers in Vega-Lite).
+    order = list(dict.fromkeys(p.get("label", p.get("weekday")) for p in points))
+    weekdays = [label(w) for w in WEEKDAYS]
+    base = alt.Chart(data).properties(width=_WIDTH)
     if table.id == "heatmap":
-        chart = base.mark_rect().encode(
+        # One encoding for both layers: the cells and their numbers share their axes.
+        grid = base.encode(
             x=alt.X("hour:O", title=label("hour")),
-            y=alt.Y("weekday:N", sort=alt.EncodingSortField("order"), title=label("weekday")),
+            y=alt.Y("weekday:N", sort=weekdays, title=label("weekday")),
+        )
+        darkest = max((p["value"] for p in points), default=0)
+        chart = grid.mark_rect().encode(
             color=alt.Color("value:Q", title=value_title, scale=alt.Scale(scheme="blues")),
             tooltip=[alt.Tooltip("weekday:N"), alt.Tooltip("hour:O"), alt.Tooltip("value:Q")],
-        )
-        chart = chart + base.mark_text(baseline="middle").encode(
-            x="hour:O",
-            y=alt.Y("weekday:N", sort=alt.EncodingSortField("order")),
+        ) + grid.mark_text(baseline="middle").encode(
             text="value:Q",
+            # White on the dark half of the scale, black on the light half.
+            color=alt.condition(
+                alt.datum.value > darkest / 2, alt.value("white"), alt.value("black")
+            ),
         )
     elif table.id == "sessions_per_day":
         chart = (
@@ -108,15 +117,15 @@ def spec(table: Table, title: str, label: Label, value_title: str) -> dict[str, 
             .properties(height=220)
         )
     else:
-        chart = base.mark_bar(color=_COLOUR).encode(
-            y=alt.Y("label:N", sort=alt.EncodingSortField("order"), title=None),
+        bars = base.encode(
+            y=alt.Y("label:N", sort=order, title=None),
             x=alt.X("value:Q", title=value_title),
-            tooltip=[alt.Tooltip("label:N"), alt.Tooltip("value:Q")],
         )
-        chart = chart + base.mark_text(align="left", dx=4).encode(
-            y=alt.Y("label:N", sort=alt.EncodingSortField("order")), x="value:Q", text="value:Q"
-        )
-    result: dict[str, Any] = chart.to_dict()
+        chart = bars.mark_bar(color=_COLOUR).encode(
+            tooltip=[alt.Tooltip("label:N"), alt.Tooltip("value:Q")]
+        ) + bars.mark_text(align="left", dx=4).encode(text="value:Q")
+    # The title on the whole chart (not on each layer): the page leaves it out.
+    result: dict[str, Any] = chart.properties(title=title).to_dict()
     return result
 
 
@@ -130,6 +139,8 @@ def specs(
     for table in report.tables:
         if table.id not in CHARTED or not table.rows:
             continue
+        if not any(p["value"] for p in chart_data(table, lambda key: key)):
+            continue  # every figure hidden or zero: nothing to draw (the table says it)
 
         def label(key: str, table: Table = table) -> str:
             if key in ("hour", "weekday", "day"):

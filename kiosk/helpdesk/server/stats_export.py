@@ -126,7 +126,7 @@ def _write_table(book: Any, sheet: Any, table: Table, words: Words, bold: Any) -
     w = words.words
     sheet.write_string(0, 0, words.table(table), bold)
     header_row, first = 2, 3
-    sheet.write_string(header_row, 0, "")
+    sheet.write_string(header_row, 0, stats_labels.dimension_label(w, table), bold)
     for col, column in enumerate(table.columns, start=1):
         sheet.write_string(header_row, col, words.column(table, column), bold)
     note_col = len(table.columns) + 1

@@ -8,6 +8,20 @@ from __future__ import annotations
 from kiosk.languages import LANGUAGES
 
 _EN: dict[str, str] = {
+    "d_language": "Language",
+    "d_duration": "Minutes",
+    "d_end_reason": "Ended",
+    "d_outcome": "Answer",
+    "d_guide": "Guide",
+    "d_step": "Step",
+    "d_topic": "Topic",
+    "d_time": "Time",
+    "d_end": "Ended",
+    "d_via": "How",
+    "d_staffed_hours": "When",
+    "d_centre": "Centre",
+    "d_day": "Day",
+    "d_weekday": "Weekday",
     "csv_section": "Section",
     "csv_row": "Row",
     "csv_measure": "Measure",
@@ -133,6 +147,20 @@ _EN: dict[str, str] = {
 }
 
 _FI: dict[str, str] = {
+    "d_language": "Kieli",
+    "d_duration": "Minuuttia",
+    "d_end_reason": "Päättyi",
+    "d_outcome": "Vastaus",
+    "d_guide": "Ohje",
+    "d_step": "Vaihe",
+    "d_topic": "Aihe",
+    "d_time": "Aika",
+    "d_end": "Päättyi",
+    "d_via": "Miten",
+    "d_staffed_hours": "Milloin",
+    "d_centre": "Toimipiste",
+    "d_day": "Päivä",
+    "d_weekday": "Viikonpäivä",
     "csv_section": "Osio",
     "csv_row": "Rivi",
     "csv_measure": "Mittari",
@@ -258,6 +286,20 @@ _FI: dict[str, str] = {
 }
 
 _SV: dict[str, str] = {
+    "d_language": "Språk",
+    "d_duration": "Minuter",
+    "d_end_reason": "Slutade",
+    "d_outcome": "Svar",
+    "d_guide": "Guide",
+    "d_step": "Steg",
+    "d_topic": "Ämne",
+    "d_time": "Tid",
+    "d_end": "Slutade",
+    "d_via": "Hur",
+    "d_staffed_hours": "När",
+    "d_centre": "Verksamhetsställe",
+    "d_day": "Dag",
+    "d_weekday": "Veckodag",
     "csv_section": "Avsnitt",
     "csv_row": "Rad",
     "csv_measure": "Mått",
@@ -415,3 +457,9 @@ def column_label(words: dict[str, str], table_id: str, column: str) -> str:
     if table_id == "heatmap":
         return column  # an hour
     return words.get(f"c_{column}", column)
+
+
+def dimension_label(words: dict[str, str], table: object) -> str:
+    """The heading of a table's first column: what its rows are (empty for a summary)."""
+    dimensions = getattr(table, "dimensions", ())
+    return words.get(f"d_{dimensions[0]}", "") if dimensions else ""

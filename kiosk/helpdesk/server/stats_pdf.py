@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kiosk.helpdesk.server import stats_charts
+from kiosk.helpdesk.server import stats_charts, stats_labels
 from kiosk.helpdesk.server.stats_export import Words
 from kiosk.stats.figures import Report, Table
 
@@ -38,6 +38,10 @@ def to_pdf(
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.set_creator("Digituki kiosk")
     family, unicode_font = _font(pdf)
+    if unicode_font:
+        # Arabic (a screen language) joins its letters and runs right to left: HarfBuzz
+        # shapes it (uharfbuzz, in the stats extra).
+        pdf.set_text_shaping(True)
 
     def text(value: str) -> str:
         return (
@@ -112,7 +116,7 @@ def _table(
         first_row_as_headings=True,
     ) as grid:
         header = grid.row()
-        header.cell("")
+        header.cell(text(stats_labels.dimension_label(w, table)))
         for column in table.columns:
             header.cell(text(words.column(table, column)))
         for row in table.rows:

@@ -59,7 +59,8 @@ function cell(value, tag = "td") {
 
 function renderTable(table) {
   const grid = el("table", { class: table.id === "heatmap" ? "heatmap" : table.id === "summary" ? "summary-table" : "" });
-  grid.append(el("caption", { text: table.title }));
+  // The caption names the table for a screen reader; the heading above shows it.
+  grid.append(el("caption", { class: "visually-hidden", text: table.title }));
   if (table.id !== "summary") {
     const head = el("tr", {}, el("th", { scope: "col", text: table.row_heading || "" }));
     for (const column of table.columns) head.append(el("th", { scope: "col", text: column }));
@@ -81,8 +82,12 @@ function renderTable(table) {
 }
 
 async function drawChart(where, spec) {
+  // On the page the figure's heading is the title, and the chart takes the figure's width.
+  const { title, ...rest } = spec;
+  // (Room is left for the axis labels beside it.)
+  const fitted = { ...rest, width: Math.max(240, where.clientWidth - 200) };
   try {
-    await vegaEmbed(where, spec, {
+    await vegaEmbed(where, fitted, {
       actions: false,
       renderer: "svg",
       // Vega's own expression interpreter: the page's Content-Security-Policy allows no eval.
@@ -106,6 +111,7 @@ function render(data) {
   } else {
     $("status").textContent = "";
   }
+  const charts = [];
   for (const table of data.rendered) {
     if (!table.rows.length && !table.note) continue;
     const figure = el("section", { class: "figure", id: `figure-${table.key.replace(/[^a-z0-9_-]/gi, "-")}` });
@@ -118,11 +124,13 @@ function render(data) {
       // The table beside it says the same for a screen reader.
       const chart = el("div", { class: "chart", "aria-hidden": "true" });
       figure.append(chart);
-      drawChart(chart, spec);
+      charts.push([chart, spec]);
     }
     if (table.rows.length) figure.append(renderTable(table));
     report.append(figure);
   }
+  // Drawn once on the page, when each chart's box has its width.
+  for (const [chart, spec] of charts) drawChart(chart, spec);
   const q = query();
   for (const kind of ["csv", "xlsx", "pdf"]) $(kind).href = `/api/v1/staff/stats/export.${kind}?${q}`;
 }
