@@ -23,10 +23,10 @@ import logging
 import sqlite3
 import threading
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
-from kiosk import paths
+from kiosk import paths, sqlite_files
 from kiosk.stats.events import Event, ForbiddenValueError, from_wire
 from kiosk.stats.metrics import Counts, Metric, fold_session
 
@@ -82,42 +82,11 @@ class StatsStore:
 
     # -- the file ------------------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            return self._connect()
-        except (sqlite3.DatabaseError, ValueError) as exc:
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-            aside = self.path.with_name(f"{self.path.name}.broken-{stamp}")
-            for suffix in ("", "-wal", "-shm"):
-                source = Path(f"{self.path}{suffix}")
-                if source.exists():
-                    source.replace(Path(f"{aside}{suffix}"))
-            message = (
-                f"The statistics file was damaged ({type(exc).__name__}); it was moved "
-                f"aside to {aside.name} and a new one was started."
-            )
-            log.error(message)
-            self.problems.append(message)
-            return self._connect()
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
-            # A session's folded events are overwritten, not left in free pages.
-            conn.execute("PRAGMA secure_delete=ON")
-            conn.execute("PRAGMA foreign_keys=ON")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, SCHEMA_VERSION):
-                raise ValueError(f"unknown statistics file version {version}")
-            conn.executescript(_SCHEMA)
-            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("quick_check failed")
-        except BaseException:
-            conn.close()
-            raise
+        conn, problem = sqlite_files.open_or_replace(
+            self.path, _SCHEMA, SCHEMA_VERSION, "statistics file"
+        )
+        if problem:
+            self.problems.append(problem)
         return conn
 
     def close(self) -> None:

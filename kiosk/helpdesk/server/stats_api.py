@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
 from typing import Annotated, Any
@@ -147,17 +148,40 @@ def _language(request: Request, state: Helpdesk, asked: str | None) -> str:
 Centres = Annotated[list[int], Query(alias="centre")]
 
 
-async def _report(
-    session: StaffSession, state: Helpdesk, start: date | None, end: date | None, centre: list[int]
-) -> Report:
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What a report is asked for: a period, centres (none: all of the reader's), words."""
+
+    start: date | None
+    end: date | None
+    centre: list[int]
+    lang: str | None
+
+
+async def asked(
+    start: date | None = None,
+    end: date | None = None,
+    centre: Centres = [],  # noqa: B006 - FastAPI's query list
+    lang: str | None = None,
+) -> Asked:
+    return Asked(start, end, centre, lang)
+
+
+AskedDep = Annotated[Asked, Depends(asked)]
+
+
+async def _report_in_words(
+    request: Request, session: StaffSession, state: Helpdesk, ask: Asked
+) -> tuple[Report, Words]:
+    """The released report asked for, and the words to show it in."""
     store = stats_store(state)
 
-    def make() -> Report:
-        centres = _centres(session, state, centre)
-        period = _period(start, end, store.today())
+    def make() -> tuple[Report, Words]:
+        centres = _centres(session, state, ask.centre)
+        period = _period(ask.start, ask.end, store.today())
         ids = frozenset(centres)
         everyone = frozenset(_centres(session, state, []))
-        return build(
+        report = build(
             period,
             centres,
             store.days(ids, period),
@@ -165,6 +189,7 @@ async def _report(
             pooled_days=store.days(everyone, period) if everyone != ids else (),
             kiosks=store.kiosks_reporting(ids, period),
         )
+        return report, _words(_language(request, state, ask.lang))
 
     return await run_in_threadpool(make)
 
@@ -207,13 +232,9 @@ async def statistics(
     request: Request,
     session: SessionDep,
     state: HelpdeskDep,
-    start: date | None = None,
-    end: date | None = None,
-    centre: Centres = [],  # noqa: B006 - FastAPI's query list
-    lang: str | None = None,
+    ask: AskedDep,
 ) -> dict[str, Any]:
-    report = await _report(session, state, start, end, centre)
-    words = await run_in_threadpool(_words, _language(request, state, lang))
+    report, words = await _report_in_words(request, session, state, ask)
     charts = await run_in_threadpool(_charts, report, words)
     return {
         **report.to_json(),
@@ -234,15 +255,11 @@ async def export(
     request: Request,
     session: SessionDep,
     state: HelpdeskDep,
-    start: date | None = None,
-    end: date | None = None,
-    centre: Centres = [],  # noqa: B006
-    lang: str | None = None,
+    ask: AskedDep,
 ) -> Response:
     if extension not in EXPORTS:
         raise HTTPException(404, "no such file kind")
-    report = await _report(session, state, start, end, centre)
-    words = await run_in_threadpool(_words, _language(request, state, lang))
+    report, words = await _report_in_words(request, session, state, ask)
     generated = state.store.clock().astimezone(zone(state)).strftime("%Y-%m-%d %H:%M")
 
     def make() -> bytes:
@@ -274,15 +291,11 @@ async def chart(
     request: Request,
     session: SessionDep,
     state: HelpdeskDep,
-    start: date | None = None,
-    end: date | None = None,
-    centre: Centres = [],  # noqa: B006
-    lang: str | None = None,
+    ask: AskedDep,
 ) -> Response:
     if fmt not in stats_charts.FORMATS:
         raise HTTPException(404, "no such chart format")
-    report = await _report(session, state, start, end, centre)
-    words = await run_in_threadpool(_words, _language(request, state, lang))
+    report, words = await _report_in_words(request, session, state, ask)
     try:
         specs = await run_in_threadpool(stats_charts.specs, report, words.words, words.titles)
         if name not in specs:

@@ -132,3 +132,24 @@ def test_one_chart_as_svg_png_and_pdf(live: LiveServer, month: Month) -> None:
         assert response.content.startswith(start), fmt
     assert staff.http.get("/api/v1/staff/stats/charts/nothing.svg", params=FEB).status_code == 404
     assert staff.http.get("/api/v1/staff/stats/charts/language.gif", params=FEB).status_code == 404
+
+
+def test_without_the_stats_extra_tables_and_csv_still_work(
+    live: LiveServer, month: Month, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A help desk installed without ``digituki-kiosk[stats]`` (the kiosk's bundle)."""
+    import sys
+
+    for module in ("altair", "vl_convert", "xlsxwriter", "fpdf"):
+        monkeypatch.setitem(sys.modules, module, None)  # "import altair" now fails
+    staff = StaffApi(live.url)
+    report = staff.http.get("/api/v1/staff/stats", params=FEB).json()
+    assert report["charts_missing"] is True and report["charts"] is None
+    assert report["rendered"][0]["rows"][0]["values"] == [
+        len(month.kalliola) + len(month.vuosaari) + 10
+    ]
+    assert staff.http.get("/api/v1/staff/stats/export.csv", params=FEB).status_code == 200
+    for kind in ("xlsx", "pdf"):
+        response = staff.http.get(f"/api/v1/staff/stats/export.{kind}", params=FEB)
+        assert response.status_code == 503
+        assert "digituki-kiosk[stats]" in response.json()["detail"]
