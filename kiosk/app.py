@@ -40,6 +40,7 @@ from kiosk.session.receipts import WipeReceipt
 from kiosk.session.session import Session
 from kiosk.shell.i18n import Translations
 from kiosk.shell.main_window import MainWindow
+from kiosk.shell.rooms import print_queue
 from kiosk.shell.rooms.safe_rooms import SafeRooms
 from kiosk.speech.speaker import Speaker
 from kiosk.stats.events import EndReason, GuideCatalogue, Outcome
@@ -171,6 +172,9 @@ class KioskApp(QObject):
         register("window", Part(self.window.reset_for_next_visitor, self.window.leftovers))
         register("choices", Part(self._reset_choices, self._choices_leftovers))
         register("speech", Part(self.speaker.reset_for_next_visitor, self.speaker.leftovers))
+        # A page waiting for the printer (off, out of paper) would come out for the next
+        # visitor: the kiosk user's unfinished jobs are cancelled.
+        register("print-queue", Part(self._cancel_print_jobs, print_queue.leftovers))
         if self.practice is not None:
             register("practice-site", Part(self.practice.forget_visitors, self.practice.leftovers))
         register("stats", Part(self._reset_stats, self._stats_leftovers))
@@ -231,6 +235,10 @@ class KioskApp(QObject):
         self._ending = True
         if not self.keeper.end_session():
             self._ending = False
+
+    @staticmethod
+    def _cancel_print_jobs() -> None:
+        print_queue.cancel_unfinished_jobs()
 
     def _reset_service(self) -> None:
         self._close_service()

@@ -4,6 +4,7 @@ Subcommands:
   kiosk run [--config FILE] [--windowed]   start the kiosk
   kiosk demo                               start a windowed demo with the shipped guides
   kiosk guides check [DIR]                 check guide files and print a plain report
+  kiosk guides pack DIR [-o FILE]          check a guides folder and build a guide pack
   kiosk --version
 
 Feature packages add their own subcommands through ``register(subparsers)``.
@@ -72,6 +73,36 @@ def _cmd_guides_check(args: argparse.Namespace) -> int:
     return EXIT_OK if ok else EXIT_PROBLEMS
 
 
+def _cmd_guides_pack(args: argparse.Namespace) -> int:
+    from kiosk import config as config_mod  # noqa: PLC0415
+    from kiosk.guides.packs import PackError, build_pack  # noqa: PLC0415
+    from kiosk.guides.report import check_report  # noqa: PLC0415
+
+    try:
+        cfg = config_mod.load(args.config)
+    except config_mod.ConfigError as exc:
+        print(f"The settings file has problems:\n{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    folder: Path = args.dir
+    out: Path = args.out or Path(f"{folder.resolve().name or 'guides'}.guidepack")
+    hosts = cfg.browser.identification_hosts
+    try:
+        built = build_pack(folder, out, hosts, version=args.version)
+    except PackError as exc:
+        report, _ok = check_report(folder, hosts)
+        print(report)
+        print(f"\nThe guide pack was not built: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    warnings = len(built.library.warnings)
+    print(
+        f"Guide pack written: {built.file}\n"
+        f"  version {built.manifest.version}, {len(built.manifest.guides)} guide(s), "
+        f"{len(built.manifest.files)} file(s)"
+        + (f"; {warnings} warning(s): run kiosk guides check" if warnings else "")
+    )
+    return EXIT_OK
+
+
 def _cmd_speech_worker(args: argparse.Namespace) -> int:
     from kiosk.speech.worker import run  # noqa: PLC0415 - Qt only when needed
 
@@ -105,6 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("dir", nargs="?", type=Path, default=None, help="folder of guides")
     check.add_argument("--config", type=Path, default=None, help="settings file (TOML)")
     check.set_defaults(handler=_cmd_guides_check)
+    pack = guides_sub.add_parser("pack", help="check a guides folder and build a guide pack")
+    pack.add_argument("dir", type=Path, help="folder of guides")
+    pack.add_argument("-o", "--out", type=Path, default=None, help="pack file to write")
+    pack.add_argument("--version", default=None, help="pack version (default: date and hash)")
+    pack.add_argument("--config", type=Path, default=None, help="settings file (TOML)")
+    pack.set_defaults(handler=_cmd_guides_pack)
 
     # The kiosk starts its read-aloud engine as a child process (kiosk/speech/speaker.py).
     worker = sub.add_parser("speech-worker")

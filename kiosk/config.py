@@ -31,6 +31,7 @@ CONFIG_VERSION = 1
 DEFAULT_IDENTIFICATION_HOSTS: tuple[str, ...] = (
     "tunnistus.suomi.fi",
     "*.tunnistus.suomi.fi",
+    "tunnistautuminen.suomi.fi",  # the Suomi.fi identification pages and, from 2026, Messages
     # Banks (online banking codes and bank apps).
     "*.nordea.fi",
     "*.nordea.com",
@@ -42,7 +43,7 @@ DEFAULT_IDENTIFICATION_HOSTS: tuple[str, ...] = (
     "*.poppankki.fi",
     "*.saastopankki.fi",
     "*.omasp.fi",
-    "*.handelsbanken.fi",
+    # (Handelsbanken ended private online banking in Finland in March 2025.)
     "*.alandsbanken.fi",
     # Mobile certificate (DNA, Elisa, Telia) and the Hightrust.id app.
     "*.mobiilivarmenne.fi",

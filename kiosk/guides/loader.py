@@ -6,6 +6,7 @@ skipped and listed; the others load. See ``guides/README.md`` for the format.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from collections.abc import Iterable, Mapping
@@ -13,7 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from kiosk.browser.policy import AllowList, parse_host_rule
-from kiosk.guides import authoring, readability
+from kiosk.guides import authoring, freshness, readability
+from kiosk.guides.languages import language_name, language_names
 from kiosk.guides.matching import compile_pattern, pattern_host
 from kiosk.guides.model import (
     CATEGORIES,
@@ -26,7 +28,6 @@ from kiosk.guides.model import (
     UrlPattern,
 )
 from kiosk.guides.yamlnodes import Map, Node, Scalar, Seq, YamlError, parse
-from kiosk.languages import english_name
 
 GUIDE_FILE = "guide.yaml"
 MAX_FILE_BYTES = 512 * 1024
@@ -51,6 +52,8 @@ _TOP_KEYS = (
     "needs",
     "steps",
     "done",
+    "verified",
+    "unchecked_languages",
 )
 _STEP_KEYS = ("text", "image", "url", "check")
 _ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -60,12 +63,6 @@ _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp")
 
 class _UnusableGuideError(Exception):
     """The guide cannot be used; the problem is already recorded."""
-
-
-def _language_names(codes: Iterable[str]) -> str:
-    """'Finnish', 'Finnish and English', 'Finnish, Swedish and English'."""
-    names = [english_name(code) for code in codes]
-    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 class _Reader:
@@ -138,21 +135,21 @@ class _Reader:
                     f"{what}: '{code}' is not one of this guide's languages "
                     f"({', '.join(self.languages)}); add it to 'languages' or fix the code",
                 )
-            content = self.string(value, f"{what} ({english_name(code)})")
+            content = self.string(value, f"{what} ({language_name(code)})")
             if not content:
-                self.warn(line, f"{what}: the {english_name(code)} text is empty")
+                self.warn(line, f"{what}: the {language_name(code)} text is empty")
                 empty.add(code)
                 continue
             result[code] = content
             if check_sentences:
                 for message in readability.text_problems(content, code):
-                    self.warn(line, f"{what} ({english_name(code)}): {message}")
+                    self.warn(line, f"{what} ({language_name(code)}): {message}")
         first = self.languages[0]
         if first not in result:
-            raise self.fatal(texts.line, f"{what} has no {english_name(first)} text ('{first}:')")
+            raise self.fatal(texts.line, f"{what} has no {language_name(first)} text ('{first}:')")
         for code in self.languages:
             if code not in result and code not in empty:
-                self.warn(texts.line, f"{what} is missing the {english_name(code)} text")
+                self.warn(texts.line, f"{what} is missing the {language_name(code)} text")
         return Text(result)
 
     def local_file(self, node: Node, what: str, suffixes: tuple[str, ...]) -> Path | None:
@@ -202,9 +199,9 @@ class _Reader:
         if missing := [code for code in authoring.GUIDE_LANGUAGES if code not in languages]:
             self.warn(
                 line,
-                f"the guide is not written in {_language_names(missing)} "
+                f"the guide is not written in {language_names(missing)} "
                 f"({', '.join(missing)}); every guide should be in "
-                f"{_language_names(authoring.GUIDE_LANGUAGES)}",
+                f"{language_names(authoring.GUIDE_LANGUAGES)}",
             )
 
         service_languages: list[str] = []
@@ -288,6 +285,8 @@ class _Reader:
         self.distinct_patterns(steps)
 
         done = self.text(entries["done"][1], "done") if "done" in entries else None
+        verified = self.verified(top)
+        unchecked = self.unchecked_languages(entries)
 
         if any(p.error for p in self.problems):
             raise _UnusableGuideError()
@@ -307,9 +306,40 @@ class _Reader:
             needs=tuple(needs),
             steps=tuple(steps),
             done=done,
+            verified=verified,
+            unchecked_languages=unchecked,
         )
         self.problems.extend(authoring.guide_warnings(guide))
         return guide
+
+    def verified(self, top: Map) -> datetime.date | None:
+        if "verified" not in top.entries:
+            self.warn(
+                top.line,
+                "the guide has no 'verified:' date; write the day you last checked it "
+                "against the live service, like verified: 2026-12-05",
+            )
+            return None
+        line, node = top.entries["verified"]
+        try:
+            return freshness.parse_verified(self.string(node, "verified"))
+        except ValueError as exc:
+            self.error(line, str(exc))
+            return None
+
+    def unchecked_languages(self, entries: Mapping[str, tuple[int, Node]]) -> tuple[str, ...]:
+        """Languages a native speaker has not checked yet; each must be a guide language."""
+        if "unchecked_languages" not in entries:
+            return ()
+        found: list[str] = []
+        for code, line in self.strings(entries["unchecked_languages"][1], "unchecked_languages"):
+            if code not in self.languages:
+                self.error(line, f"unchecked_languages: '{code}' is not in 'languages'")
+            elif code == self.languages[0]:
+                self.error(line, f"unchecked_languages: the main language '{code}' must be checked")
+            else:
+                found.append(code)
+        return tuple(found)
 
     def step(self, node: Node, number: int, allow: AllowList) -> Step:
         where = f"step {number}"

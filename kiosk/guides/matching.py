@@ -72,6 +72,10 @@ def step_for_url(
     seen again on the way (returning from the bank, logging out) must not pull the guide
     backwards, so an earlier step is chosen only when the visitor went back on purpose
     (``went_back``: the kiosk's Back button), and then the nearest one.
+
+    One exception: from step 2 the start page (step 1) is shown again. Step 2 is where a
+    guide sends the visitor to identify; the way from there back to the start page is
+    *Keskeytä* (cancel), and the visitor starts over (see guides/README.md).
     """
     found = matching_steps(guide, url)
     if not found:
@@ -85,4 +89,10 @@ def step_for_url(
         return later[0]
     if went_back:
         return found[-1]
+    if current == RESTART_FROM_STEP and found[0] == 0:
+        return 0
     return None
+
+
+#: The step (counted from 0) from which the start page brings the visitor back to step 1.
+RESTART_FROM_STEP = 1

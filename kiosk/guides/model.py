@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,6 +88,10 @@ class Guide:
     permissions: tuple[str, ...] = ()
     needs: tuple[Text, ...] = ()
     done: Text | None = None
+    #: The day someone last checked the guide against the service's own pages.
+    verified: datetime.date | None = None
+    #: Languages written without a native speaker's check yet (the kiosk may say so).
+    unchecked_languages: tuple[str, ...] = ()
 
     @property
     def folder(self) -> Path:

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 
 MAX_WORDS = 15
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+#: A sentence ends at . ! ? and at the Arabic question mark (U+061F).
+_SENTENCE_END = re.compile(r"(?<=[.!?\u061f])\s+|\n+")
 
 #: Abbreviations a plain-language text should write out, per language, with the words
 #: to write instead. Only unambiguous ones: a check that cries wolf is switched off.

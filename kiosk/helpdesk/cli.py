@@ -1,10 +1,17 @@
 """``kiosk helpdesk ...`` and ``kiosk pair``: the help desk's command line.
 
   kiosk helpdesk serve [--database URL] [--host HOST] [--port PORT] [--workers N]
+                      [--tls-cert FILE --tls-key FILE] [--trusted-proxy ADDRESS]...
   kiosk helpdesk migrate [--database URL]
   kiosk helpdesk add-centre NAME
-  kiosk helpdesk add-staff USERNAME [--name NAME] [--centre NAME]... [--password-stdin]
-  kiosk helpdesk pair-code --centre NAME [--kiosk-name NAME]
+  kiosk helpdesk add-staff USERNAME [--name NAME] [--centre NAME]... [--role ROLE]
+                           [--password-stdin]
+  kiosk helpdesk set-password USERNAME [--password-stdin]
+  kiosk helpdesk set-role USERNAME ROLE
+  kiosk helpdesk remove-staff USERNAME
+  kiosk helpdesk end-sessions (USERNAME | --all)
+  kiosk helpdesk pair-code --centre NAME [--kiosk-name NAME] [--tls-cert FILE]
+  kiosk helpdesk fingerprint FILE
   kiosk pair URL CODE
 
 Bad input exits with 2 and a plain message. This module prints; nothing else here does.
@@ -15,15 +22,24 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
+import logging
 import os
 import socket
 import sys
+import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+
+ROLES = ("staff", "publisher", "coordinator")
+#: Longest wait between two tries to reach the database at start-up.
+MAX_DATABASE_WAIT_S = 30.0
+
+log = logging.getLogger("kiosk.helpdesk.server")
 
 
 def _register(sub: argparse._SubParsersAction) -> None:
@@ -55,6 +71,16 @@ def _register(sub: argparse._SubParsersAction) -> None:
     serve.add_argument(
         "--secure-cookies", action="store_true", help="behind a TLS proxy: Secure cookies"
     )
+    serve.add_argument("--tls-cert", type=Path, metavar="FILE", help="PEM certificate: serve https")
+    serve.add_argument("--tls-key", type=Path, metavar="FILE", help="PEM private key of --tls-cert")
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="address (or network) of a TLS reverse proxy in front; its X-Forwarded-For "
+        "and X-Forwarded-Proto are believed (repeatable)",
+    )
     serve.set_defaults(handler=_serve)
 
     migrate = with_database(actions.add_parser("migrate", help="create or update the database"))
@@ -71,13 +97,58 @@ def _register(sub: argparse._SubParsersAction) -> None:
         "--centre", action="append", default=[], help="centre served (repeatable; default: all)"
     )
     staff.add_argument(
+        "--role",
+        choices=ROLES,
+        default="staff",
+        help="staff: answer requests; publisher: also publish guides; coordinator: everything",
+    )
+    staff.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
     staff.set_defaults(handler=_add_staff)
 
+    password = with_database(
+        actions.add_parser("set-password", help="give a staff account a new password")
+    )
+    password.add_argument("username")
+    password.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    password.set_defaults(handler=_set_password)
+
+    role = with_database(actions.add_parser("set-role", help="change a staff account's role"))
+    role.add_argument("username")
+    role.add_argument("role", choices=ROLES)
+    role.set_defaults(handler=_set_role)
+
+    remove = with_database(actions.add_parser("remove-staff", help="delete a staff account"))
+    remove.add_argument("username")
+    remove.set_defaults(handler=_remove_staff)
+
+    end = with_database(
+        actions.add_parser("end-sessions", help="sign a staff member (or everyone) out")
+    )
+    who = end.add_mutually_exclusive_group(required=True)
+    who.add_argument("username", nargs="?", help="whose sessions to end")
+    who.add_argument("--all", action="store_true", help="end every staff session")
+    end.set_defaults(handler=_end_sessions)
+
+    fingerprint = actions.add_parser(
+        "fingerprint", help="the certificate fingerprint a kiosk pins (sha256)"
+    )
+    fingerprint.add_argument("certificate", type=Path, help="the server's PEM certificate")
+    fingerprint.set_defaults(handler=_fingerprint)
+
     code = with_database(actions.add_parser("pair-code", help="one-time code to pair a kiosk"))
     code.add_argument("--centre", required=True, help="the centre the kiosk stands in")
     code.add_argument("--kiosk-name", default="kiosk", help="name staff see for this kiosk")
+    code.add_argument(
+        "--tls-cert",
+        type=Path,
+        metavar="FILE",
+        help="the certificate the server (or its proxy) serves: print its fingerprint "
+        "(default: KIOSK_HELPDESK_TLS_CERT)",
+    )
     code.set_defaults(handler=_pair_code)
 
     pair = sub.add_parser("pair", help="pair this kiosk with a help desk")
@@ -143,16 +214,17 @@ def _add_centre(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_password(from_stdin: bool) -> str | None:
+def _read_password(from_stdin: bool, prompt: str = "Password for the new account: ") -> str | None:
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")
-    first = getpass.getpass("Password for the new account: ")
+    first = getpass.getpass(prompt)
     if getpass.getpass("The same password again: ") != first:
         return None
     return first
 
 
 def _add_staff(args: argparse.Namespace) -> int:
+    from kiosk.helpdesk.server.roles import Role  # noqa: PLC0415
     from kiosk.helpdesk.server.store import ConflictError, NotFoundError  # noqa: PLC0415
 
     password = _read_password(args.password_stdin)
@@ -160,16 +232,96 @@ def _add_staff(args: argparse.Namespace) -> int:
         return _fail("The two passwords were different. Nothing was saved.")
     with _opened(args) as (_, accounts):
         try:
-            accounts.add_staff(args.username, password, display_name=args.name, centres=args.centre)
+            accounts.add_staff(
+                args.username,
+                password,
+                display_name=args.name,
+                centres=args.centre,
+                role=Role(args.role),
+            )
         except (ValueError, ConflictError, NotFoundError) as exc:
             return _fail(str(exc))
-    print(f"Added the staff account {args.username!r}.")
+    print(f"Added the staff account {args.username!r} ({args.role}).")
+    return EXIT_OK
+
+
+def _on_account(args: argparse.Namespace, change: Callable[[Any], str]) -> int:
+    """Run ``change(accounts)``; print what it says, or a plain message if it failed."""
+    from kiosk.helpdesk.server.store import NotFoundError  # noqa: PLC0415
+
+    with _opened(args) as (_, accounts):
+        try:
+            said = change(accounts)
+        except (ValueError, NotFoundError) as exc:
+            return _fail(str(exc))
+    print(said)
+    return EXIT_OK
+
+
+def _set_password(args: argparse.Namespace) -> int:
+    password = _read_password(args.password_stdin, "New password: ")
+    if password is None:
+        return _fail("The two passwords were different. Nothing was saved.")
+
+    def change(accounts: Any) -> str:
+        ended = accounts.set_password(args.username, password)
+        return f"New password saved for {args.username!r}; {ended} session(s) signed out."
+
+    return _on_account(args, change)
+
+
+def _set_role(args: argparse.Namespace) -> int:
+    from kiosk.helpdesk.server.roles import Role  # noqa: PLC0415
+
+    def change(accounts: Any) -> str:
+        accounts.set_role(args.username, Role(args.role))
+        return f"{args.username!r} is now {args.role}; their open pages sign in again."
+
+    return _on_account(args, change)
+
+
+def _remove_staff(args: argparse.Namespace) -> int:
+    def change(accounts: Any) -> str:
+        accounts.remove_staff(args.username)
+        return f"Removed the staff account {args.username!r} and signed it out."
+
+    return _on_account(args, change)
+
+
+def _end_sessions(args: argparse.Namespace) -> int:
+    def change(accounts: Any) -> str:
+        ended = accounts.end_sessions(None if args.all else args.username)
+        return f"Signed out {ended} session(s)."
+
+    return _on_account(args, change)
+
+
+def _fingerprint(args: argparse.Namespace) -> int:
+    from kiosk.helpdesk.server.tls import CertificateError, certificate_fingerprint  # noqa: PLC0415
+
+    try:
+        print(certificate_fingerprint(args.certificate))
+    except CertificateError as exc:
+        return _fail(str(exc))
     return EXIT_OK
 
 
 def _pair_code(args: argparse.Namespace) -> int:
+    from kiosk.helpdesk.server.settings import ENV_PREFIX  # noqa: PLC0415
     from kiosk.helpdesk.server.store import PAIR_CODE_TTL, NotFoundError  # noqa: PLC0415
+    from kiosk.helpdesk.server.tls import CertificateError, certificate_fingerprint  # noqa: PLC0415
 
+    cert = args.tls_cert or (
+        Path(os.environ[f"{ENV_PREFIX}TLS_CERT"])
+        if os.environ.get(f"{ENV_PREFIX}TLS_CERT")
+        else None
+    )
+    fingerprint = None
+    if cert is not None:
+        try:
+            fingerprint = certificate_fingerprint(cert)
+        except CertificateError as exc:
+            return _fail(str(exc))
     with _opened(args) as (store, _):
         try:
             code = store.create_pair_code(args.centre, args.kiosk_name)
@@ -182,6 +334,13 @@ def _pair_code(args: argparse.Namespace) -> int:
         f"within {minutes} minutes. It works once.",
         file=sys.stderr,
     )
+    if fingerprint is not None:
+        print(
+            f"The server's certificate is {fingerprint}\n"
+            "The kiosk must see exactly this certificate when it pairs (it then keeps "
+            "talking only to a server that shows it).",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -216,6 +375,34 @@ def lan_host_names() -> list[str]:
     return sorted(n for n in names if n)
 
 
+def wait_for_database(url: str, stop: threading.Event | None = None) -> bool:
+    """Migrate the database, waiting with back-off while it cannot be reached (a systemd
+    service starts before PostgreSQL is up). False when another error ends the wait."""
+    from sqlalchemy.exc import DBAPIError, OperationalError  # noqa: PLC0415
+
+    from kiosk.helpdesk.server import db  # noqa: PLC0415
+
+    stop = stop or threading.Event()
+    delay = 1.0
+    while True:
+        try:
+            db.migrate(url)
+            return True
+        except (OperationalError, DBAPIError) as exc:
+            reason = type(getattr(exc, "orig", None) or exc).__name__
+            print(
+                f"The database cannot be reached yet ({reason}); trying again in {delay:.0f} s.",
+                file=sys.stderr,
+                flush=True,
+            )
+        except Exception as exc:  # a wrong URL, a broken migration: waiting will not help
+            print(f"The database cannot be used: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return False
+        if stop.wait(delay):
+            return False
+        delay = min(delay * 2, MAX_DATABASE_WAIT_S)
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn  # noqa: PLC0415
 
@@ -224,6 +411,8 @@ def _serve(args: argparse.Namespace) -> int:
         LOOPBACK_HOSTS,
         ServerSettings,
         SettingsError,
+        is_loopback,
+        plain_http_warning,
     )
 
     if not 0 < args.port < 65536:
@@ -234,7 +423,7 @@ def _serve(args: argparse.Namespace) -> int:
     if args.workers > 1 and db.is_sqlite(url):
         return _fail("SQLite serves one worker only; use PostgreSQL (--database) for more.")
     hosts = list(LOOPBACK_HOSTS) + list(args.allowed_host)
-    if args.host not in ("127.0.0.1", "::1", "localhost"):
+    if not is_loopback(args.host):
         hosts += lan_host_names()
         if args.host not in ("0.0.0.0", "::"):  # a listen address, not a host
             hosts.append(args.host)
@@ -244,16 +433,24 @@ def _serve(args: argparse.Namespace) -> int:
             allowed_hosts=tuple(dict.fromkeys(hosts)),
             language=args.language,
             secure_cookies=args.secure_cookies,
+            tls_cert=args.tls_cert,
+            tls_key=args.tls_key,
+            trusted_proxies=tuple(args.trusted_proxy),
         ).checked()
-    except SettingsError as exc:
+    except (SettingsError, ValueError) as exc:
         return _fail(str(exc))
+    warning = plain_http_warning(args.host, settings)
+    if warning:
+        print(f"\n{'!' * 78}\n{warning}\n{'!' * 78}\n", file=sys.stderr, flush=True)
+        log.warning("serving plain HTTP on a network address (%s)", args.host)
     try:
-        db.migrate(settings.database_url)
-    except Exception as exc:
-        print(f"The database cannot be used: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if not wait_for_database(settings.database_url):
+            return EXIT_PROBLEMS
+    except KeyboardInterrupt:
         return EXIT_PROBLEMS
     os.environ.update(settings.to_env())
-    print(f"Help desk: staff page at http://{args.host}:{args.port}/staff/", file=sys.stderr)
+    scheme = "https" if settings.https else "http"
+    print(f"Help desk: staff page at {scheme}://{args.host}:{args.port}/staff/", file=sys.stderr)
     uvicorn.run(
         "kiosk.helpdesk.server.app:create_app_from_env",
         factory=True,
@@ -263,5 +460,9 @@ def _serve(args: argparse.Namespace) -> int:
         log_level="warning",
         access_log=False,  # access logs would hold URLs and addresses
         timeout_graceful_shutdown=3,
+        # The app reads X-Forwarded-* itself, and only from --trusted-proxy addresses.
+        proxy_headers=False,
+        ssl_certfile=str(settings.tls_cert) if settings.tls_cert else None,
+        ssl_keyfile=str(settings.tls_key) if settings.tls_key else None,
     )
     return EXIT_OK

@@ -6,6 +6,8 @@ Life of a request::
     waiting ──see──▶ seen ──take──▶ coming ──resolve──▶ resolved (outcome)
        │  ▲            │              │  ▲
        │  └─put_back───┴──call──▶ calling ─┘
+       ▲                                 │
+       └────────────no_answer────────────┘  (called, no answer: try again later)
        └──cancel / visitor_left──▶ cancelled / visitor_left
 
 A request is open until it is resolved, cancelled by the visitor, or closed because the
@@ -87,9 +89,12 @@ class Action(StrEnum):
     RESOLVE = "resolve"
     CANCEL = "cancel"
     VISITOR_LEFT = "visitor_left"
+    NO_ANSWER = "no_answer"
 
 
-STAFF_ACTIONS = frozenset({Action.SEE, Action.TAKE, Action.CALL, Action.PUT_BACK, Action.RESOLVE})
+STAFF_ACTIONS = frozenset(
+    {Action.SEE, Action.TAKE, Action.CALL, Action.PUT_BACK, Action.RESOLVE, Action.NO_ANSWER}
+)
 KIOSK_ACTIONS = frozenset({Action.CANCEL, Action.VISITOR_LEFT})
 
 #: (state, action) -> next state. Anything not listed is refused.
@@ -108,6 +113,7 @@ TRANSITIONS: Mapping[tuple[State, Action], State] = {
     (State.CALLING, Action.TAKE): State.COMING,
     (State.CALLING, Action.PUT_BACK): State.WAITING,
     (State.CALLING, Action.RESOLVE): State.RESOLVED,
+    (State.CALLING, Action.NO_ANSWER): State.WAITING,
     **{(s, Action.CANCEL): State.CANCELLED for s in OPEN_STATES},
     **{(s, Action.VISITOR_LEFT): State.VISITOR_LEFT for s in OPEN_STATES},
 }
@@ -148,6 +154,11 @@ class Request:
     seen_at: datetime | None = None
     taken_at: datetime | None = None
     closed_at: datetime | None = None
+    #: Staff's private note (never sent to the kiosk; deleted at close).
+    note: str | None = None
+    #: Calls that went unanswered, and when the last one was.
+    call_attempts: int = 0
+    last_call_at: datetime | None = None
     #: How it was resolved, for the statistics: "on_site" (someone came) or "remote"
     #: (someone called); set at resolving, from the state it was resolved in.
     resolved_via: str | None = None
@@ -227,6 +238,13 @@ def apply(
         )
     elif action is Action.PUT_BACK:
         changes.update(minutes=None, staff_name=None)
+    elif action is Action.NO_ANSWER:
+        changes.update(
+            minutes=None,
+            staff_name=None,
+            call_attempts=request.call_attempts + 1,
+            last_call_at=now,
+        )
     if action is Action.RESOLVE:
         changes["resolved_via"] = _VIA.get(request.state)
     if target in CLOSED_STATES:
@@ -248,9 +266,29 @@ def with_message(request: Request, message: str, now: datetime) -> Request:
     )
 
 
+def with_note(request: Request, note: str, now: datetime) -> Request:
+    """Staff's private note on an open request (replaces the previous one)."""
+    if not request.is_open:
+        raise TransitionError(f"cannot add a note to a request that is {request.state.value}")
+    return dataclasses.replace(
+        request, note=clean_line(note, MAX_MESSAGE_LEN) or None, updated_at=now
+    )
+
+
+def handed_over(request: Request, staff_name: str, now: datetime) -> Request:
+    """A colleague takes over a request someone is coming to or calling back."""
+    if request.state not in (State.COMING, State.CALLING):
+        raise TransitionError(f"cannot hand over a request that is {request.state.value}")
+    return dataclasses.replace(
+        request, staff_name=clean_line(staff_name, MAX_NAME_LEN) or None, updated_at=now
+    )
+
+
 def anonymised(request: Request) -> Request:
     """What a closed request keeps: nothing that could point to the visitor."""
-    return dataclasses.replace(request, phone=None, message=None, staff_name=None, code=None)
+    return dataclasses.replace(
+        request, phone=None, message=None, staff_name=None, code=None, note=None
+    )
 
 
 def expire_phone(request: Request, now: datetime) -> Request:

@@ -244,7 +244,7 @@ def attachments_post(frame: Frame, _arg: str) -> Response:
     visitor.flash("attachments.added", name=name)
     if action == "next":
         return redirect(frame.lang, _neighbour("attachments", +1))
-    return redirect(frame.lang, "apply/attachments")
+    return redirect(frame.lang, "apply/attachments/added")
 
 
 # -- review and send -----------------------------------------------------------------------

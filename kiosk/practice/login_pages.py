@@ -1,30 +1,46 @@
 """The practice login: the service's front page, choosing a way to identify, a bank's
-login with a code from a code app, a mobile certificate, "Continue to service", log out.
+login approved in the bank's app on the phone, "Continue to service", log out.
 
 It imitates the real Suomi.fi e-identification flow, including its stumbling blocks: the
 look changes from service to identification to bank; Cancel works; pressing Back or
-arriving in the middle breaks the login and says so kindly.
+arriving in the middle breaks the login and says so kindly. A real bank never asks the
+visitor to type a code from the phone into a page (phishing sites do), so the practice
+bank does not either: the visitor compares two codes and approves in the app, and learns
+to press Reject when the codes are not the same. The mobile certificate and the ID card
+live in ``method_pages``; the page about official mail (2026) in ``mail_pages``.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import secrets
 
 from kiosk.practice import widgets
 from kiosk.practice.pages import BANKS, Frame, Response, page_url, redirect
-from kiosk.practice.visitors import METHOD_BANK, METHOD_MOBILE
+from kiosk.practice.visitors import METHOD_BANK
 
 #: The person everyone is in the practice.
 PRACTICE_NAME = "Harri Harjoittelija"
 
 _USER_ID_RE = re.compile(r"^[0-9]{4,12}$")
-_PHONE_RE = re.compile(r"^\+?[0-9]{7,15}$")
 #: Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L, 5/S).
 _REFERENCE_ALPHABET = "ACDEFHJKMNPRTUVWXY2346789"
 
 
-def _strip_spaces(value: str) -> str:
+def reference_code() -> str:
+    """Four letters and digits, like the codes a bank app or a mobile certificate shows."""
+    return "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(4))
+
+
+def other_code(code: str) -> str:
+    """A code that is surely not ``code`` (for practising what a scam looks like)."""
+    while (wrong := reference_code()) == code:
+        pass
+    return wrong
+
+
+def strip_spaces(value: str) -> str:
     return re.sub(r"[\s-]", "", value)
 
 
@@ -61,10 +77,6 @@ def identify(frame: Frame, _arg: str) -> Response:
     return frame.page("identify", title="identify.title", site="ident", blocks={"banks": banks})
 
 
-def id_card(frame: Frame, _arg: str) -> Response:
-    return frame.page("idcard", title="idcard.title", site="ident")
-
-
 def cancel(frame: Frame, _arg: str) -> Response:
     frame.request.visitor.stop_identification()
     frame.request.visitor.flash("notice.cancelled")
@@ -78,7 +90,7 @@ def broken(frame: Frame) -> Response:
 
 
 # -- shared by the bank and the mobile certificate ------------------------------------------
-def _one_field_form(
+def one_field_form(
     frame: Frame, name: str, label_key: str, value: str, *, error: str, help_key: str = ""
 ) -> str:
     """A form of one field with Continue and Cancel: its error shows once, beside it."""
@@ -95,19 +107,20 @@ def _one_field_form(
     return frame.body("login_form", blocks={"field": field})
 
 
-def _phone(frame: Frame, *, app: str, text: str, code: str, code_id: str, button: str = "") -> str:
-    """The drawing of the visitor's phone, showing a code."""
+def phone(frame: Frame, *, app: str, text: str, code: str, code_id: str, button: str = "") -> str:
+    """The drawing of the visitor's phone: an app's name, its text, a code, its buttons."""
+    code_html = (
+        f'<p class="phone-code" id="{html.escape(code_id)}">{html.escape(code)}</p>' if code else ""
+    )
     return frame.body(
-        "phone",
-        values={"code": code, "code_id": code_id},
-        blocks={"app": app, "text": text, "button": button},
+        "phone", blocks={"app": app, "text": text, "code": code_html, "button": button}
     )
 
 
 # -- bank ----------------------------------------------------------------------------------
 def bank_form(frame: Frame, bank: str, *, user_id: str = "", error: str = "") -> Response:
     name = frame.plain("bank." + bank)
-    form = _one_field_form(
+    form = one_field_form(
         frame, "userid", "bank.userid", user_id, error=error, help_key="bank.userid_help"
     )
     return frame.page(
@@ -137,127 +150,80 @@ def bank_post(frame: Frame, bank_id: str) -> Response:
     if visitor.method != METHOD_BANK or visitor.bank != bank_id:
         return broken(frame)
     user_id = frame.request.form.get("userid", "")
-    compact = _strip_spaces(user_id)
+    compact = strip_spaces(user_id)
     if not compact:
         return bank_form(frame, bank_id, error=frame.t("bank.error_empty"))
     if not _USER_ID_RE.match(compact):
         return bank_form(frame, bank_id, user_id=user_id, error=frame.t("bank.error_digits"))
-    visitor.code = f"{secrets.randbelow(1_000_000):06d}"
-    return redirect(frame.lang, "keycode/" + bank_id)
+    visitor.code = reference_code()
+    visitor.mismatch = False
+    return redirect(frame.lang, "approve/" + bank_id)
 
 
-def _keycode_form(frame: Frame, bank_id: str, *, error: str = "") -> Response:
-    code = frame.request.visitor.code
-    phone = _phone(
+# -- approving in the bank's app -----------------------------------------------------------
+def _approve_page(frame: Frame, bank_id: str) -> Response:
+    visitor = frame.request.visitor
+    name = frame.plain("bank." + bank_id)
+    shown = other_code(visitor.code) if visitor.mismatch else visitor.code
+    buttons = (
+        '<form method="post" novalidate class="phone-actions">'
+        '<button type="submit" name="action" value="approve" class="button primary"'
+        f' id="app-approve">{frame.t("approve.app_approve")}</button>'
+        '<button type="submit" name="action" value="reject" class="button secondary"'
+        f' id="app-reject">{frame.t("approve.app_reject")}</button></form>'
+    )
+    drawing = phone(
         frame,
-        app=frame.t("keycode.app_name"),
-        text=frame.t("keycode.app_text"),
-        code=f"{code[:3]} {code[3:]}",
-        code_id="app-code",
-    )
-    return frame.page(
-        "keycode",
-        title="keycode.title",
-        site=bank_id,
-        status=400 if error else 200,
-        blocks={
-            "phone": phone,
-            "form": _one_field_form(frame, "code", "keycode.label", "", error=error),
-        },
-    )
-
-
-def keycode(frame: Frame, bank_id: str) -> Response:
-    visitor = frame.request.visitor
-    if visitor.method != METHOD_BANK or visitor.bank != bank_id or not visitor.code:
-        return broken(frame)
-    return _keycode_form(frame, bank_id)
-
-
-def keycode_post(frame: Frame, bank_id: str) -> Response:
-    visitor = frame.request.visitor
-    if visitor.method != METHOD_BANK or visitor.bank != bank_id or not visitor.code:
-        return broken(frame)
-    code = _strip_spaces(frame.request.form.get("code", ""))
-    if not code:
-        return _keycode_form(frame, bank_id, error=frame.t("keycode.error_empty"))
-    if code != visitor.code:
-        return _keycode_form(frame, bank_id, error=frame.t("keycode.error_wrong"))
-    visitor.identified = True
-    return redirect(frame.lang, "continue")
-
-
-# -- mobile certificate --------------------------------------------------------------------
-def _mobile_form(frame: Frame, *, phone: str = "", error: str = "") -> Response:
-    form = _one_field_form(
-        frame, "phone", "mobile.phone", phone, error=error, help_key="mobile.phone_help"
-    )
-    return frame.page(
-        "one_field",
-        title="mobile.title",
-        site="mobile",
-        status=400 if error else 200,
-        blocks={"heading": frame.t("mobile.title"), "intro": frame.t("mobile.intro"), "form": form},
-    )
-
-
-def mobile(frame: Frame, _arg: str) -> Response:
-    visitor = frame.request.visitor
-    if visitor.logged_in:
-        return redirect(frame.lang, "service")
-    visitor.stop_identification()
-    visitor.method = METHOD_MOBILE
-    return _mobile_form(frame)
-
-
-def mobile_post(frame: Frame, _arg: str) -> Response:
-    visitor = frame.request.visitor
-    if visitor.method != METHOD_MOBILE:
-        return broken(frame)
-    phone = frame.request.form.get("phone", "")
-    compact = _strip_spaces(phone)
-    if not compact:
-        return _mobile_form(frame, error=frame.t("mobile.error_empty"))
-    if not _PHONE_RE.match(compact):
-        return _mobile_form(frame, phone=phone, error=frame.t("mobile.error_digits"))
-    visitor.code = "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(4))
-    return redirect(frame.lang, "mobile-wait")
-
-
-def mobile_wait(frame: Frame, _arg: str) -> Response:
-    visitor = frame.request.visitor
-    if visitor.method != METHOD_MOBILE or not visitor.code:
-        return broken(frame)
-    button = (
-        '<form method="post" novalidate><button type="submit" name="action" value="pin"'
-        f' class="button primary" id="enter-pin">{frame.t("mobile_wait.enter_pin")}</button></form>'
-    )
-    phone = _phone(
-        frame,
-        app=frame.t("site.mobile"),
-        text=frame.t("mobile_wait.phone_text"),
-        code=visitor.code,
+        app=frame.t("approve.app_name", bank=name),
+        text=frame.t("approve.app_text"),
+        code=shown,
         code_id="phone-code",
-        button=button,
+        button=buttons,
+    )
+    practise = (
+        ""
+        if visitor.mismatch
+        else '<form method="post" novalidate><button type="submit" name="action" value="mismatch"'
+        f' class="button secondary" id="show-scam">{frame.t("approve.show_scam")}</button></form>'
     )
     return frame.page(
-        "mobile_wait",
-        title="mobile_wait.title",
-        site="mobile",
+        "approve",
+        title="approve.title",
+        site=bank_id,
         values={"code": visitor.code},
-        blocks={"phone": phone},
+        blocks={"phone": drawing, "practise": practise},
     )
 
 
-def mobile_wait_post(frame: Frame, _arg: str) -> Response:
+def _in_bank_login(frame: Frame, bank_id: str) -> bool:
     visitor = frame.request.visitor
-    if visitor.method != METHOD_MOBILE or not visitor.code:
+    return visitor.method == METHOD_BANK and visitor.bank == bank_id and bool(visitor.code)
+
+
+def approve(frame: Frame, bank_id: str) -> Response:
+    if frame.request.visitor.logged_in:
+        return redirect(frame.lang, "service")
+    if not _in_bank_login(frame, bank_id):
         return broken(frame)
-    if frame.request.form.get("action") == "pin":
+    return _approve_page(frame, bank_id)
+
+
+def approve_post(frame: Frame, bank_id: str) -> Response:
+    visitor = frame.request.visitor
+    if not _in_bank_login(frame, bank_id):
+        return broken(frame)
+    action = frame.request.form.get("action", "")
+    if action == "mismatch":  # show what a login that is not yours looks like
+        visitor.mismatch = True
+        return redirect(frame.lang, "approve/" + bank_id)
+    if action == "approve" and not visitor.mismatch:
         visitor.identified = True
         return redirect(frame.lang, "continue")
+    if action == "approve":  # approved although the codes differed: the lesson
+        visitor.stop_identification()
+        return frame.page("approved_wrong", title="approved_wrong.title", site=bank_id)
     visitor.stop_identification()
-    visitor.flash("notice.codes_differ")
+    visitor.flash("notice.rejected")
     return redirect(frame.lang)
 
 
@@ -279,6 +245,10 @@ def continue_post(frame: Frame, _arg: str) -> Response:
         return redirect(frame.lang, "service")
     if not visitor.identified:
         return broken(frame)
+    if not visitor.mail_intro_done:
+        # Since 2026 the first login to an authority's service switches official mail
+        # to Suomi.fi Messages and asks for an e-mail address, during identification.
+        return redirect(frame.lang, "digital-mail")
     visitor.stop_identification()
     visitor.logged_in = True
     return redirect(frame.lang, "service")

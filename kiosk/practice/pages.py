@@ -17,6 +17,7 @@ from kiosk.practice.render import LANGUAGE_NAMES, LANGUAGES, Renderer
 from kiosk.practice.visitors import VisitorState
 
 HTML_TYPE = "text/html; charset=utf-8"
+PDF_TYPE = "application/pdf"
 
 #: The invented banks of the identification page, in the order shown.
 BANKS: tuple[str, ...] = ("harjoitus", "kuusi", "jarvi", "kivi")
@@ -26,6 +27,7 @@ _SITES = {
     "service": ("site.service", "logo-service.svg"),
     "ident": ("site.ident", "logo-ident.svg"),
     "mobile": ("site.mobile", "logo-mobile.svg"),
+    "card": ("site.card", "icon-idcard.svg"),
 }
 
 
@@ -48,6 +50,8 @@ class Response:
     body: bytes = b""
     content_type: str = HTML_TYPE
     location: str = ""
+    #: A file to save, not a page to show: the name the browser saves it under.
+    download_name: str = ""
 
 
 def page_url(lang: str, path: str = "") -> str:
@@ -94,7 +98,8 @@ class Frame:
         blocks: Mapping[str, str] | None = None,
         notice: bool = True,
     ) -> Response:
-        """A whole page: ``title`` is a text key; ``site`` is service, ident, mobile or a bank.
+        """A whole page: ``title`` is a text key; ``site`` is service, ident, mobile, card or
+        a bank.
 
         ``notice=False``: leave a pending one-time note (such as "You cancelled") for the
         next real page; error pages (a stray favicon request, say) must not eat it.

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.practice import apply_pages, login_pages, service_pages
+from kiosk.practice import apply_pages, login_pages, mail_pages, method_pages, service_pages
 from kiosk.practice.bodies import BodyProblem
 from kiosk.practice.pages import BANKS, Frame, Response, page_url
 
@@ -48,13 +48,15 @@ _housing = apply_pages.step_handlers("housing")
 ROUTES: tuple[Route, ...] = (
     _route("", login_pages.front),
     _route("identify", login_pages.identify),
-    _route("idcard", login_pages.id_card),
     _route("cancel", login_pages.cancel),
     _route("bank/{bank}", login_pages.bank, login_pages.bank_post),
-    _route("keycode/{bank}", login_pages.keycode, login_pages.keycode_post),
-    _route("mobile", login_pages.mobile, login_pages.mobile_post),
-    _route("mobile-wait", login_pages.mobile_wait, login_pages.mobile_wait_post),
+    _route("approve/{bank}", login_pages.approve, login_pages.approve_post),
+    _route("mobile", method_pages.mobile, method_pages.mobile_post),
+    _route("mobile-wait", method_pages.mobile_wait, method_pages.mobile_wait_post),
+    _route("idcard", method_pages.id_card, method_pages.id_card_post),
     _route("continue", login_pages.continue_page, login_pages.continue_post),
+    _route("digital-mail", mail_pages.digital_mail, mail_pages.digital_mail_post),
+    _route("statement", mail_pages.statement),
     _route("logout", login_pages.log_out),
     _route("logged-out", login_pages.logged_out),
     _route("service", service_pages.service, login=True),
@@ -64,6 +66,15 @@ ROUTES: tuple[Route, ...] = (
     _route("apply/housing", *_housing, login=True),
     _route(
         "apply/attachments",
+        apply_pages.attachments,
+        apply_pages.attachments_post,
+        login=True,
+        uploads=True,
+    ),
+    # The same page after a file was added: an address of its own, so that the guide
+    # beside it can move on to "now press Next" by itself.
+    _route(
+        "apply/attachments/added",
         apply_pages.attachments,
         apply_pages.attachments_post,
         login=True,

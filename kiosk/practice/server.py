@@ -376,6 +376,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         if response.location:
             self.send_header("Location", response.location)
+        if response.download_name:
+            self.send_header(
+                "Content-Disposition", f'attachment; filename="{response.download_name}"'
+            )
         if cookie is not None:
             self.send_header(
                 "Set-Cookie", f"{COOKIE_NAME}={cookie}; Path=/; HttpOnly; SameSite=Lax"

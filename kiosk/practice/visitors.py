@@ -23,6 +23,7 @@ MAX_ATTACHMENTS = 5
 #: Values of the identification in progress: which way the visitor is logging in.
 METHOD_BANK = "bank"
 METHOD_MOBILE = "mobile"
+METHOD_CARD = "card"
 
 
 @dataclass(slots=True)
@@ -39,11 +40,19 @@ class VisitorState:
     #: Identification in progress (None when none is).
     method: str | None = None
     bank: str | None = None
-    #: The code the practice "code app" or "mobile certificate" shows.
+    #: The reference code the page and the practice phone show.
     code: str = ""
-    #: The bank or mobile step is done; only "Continue to service" is left.
+    #: The phone shows another code than the page (the visitor asked to see a scam).
+    mismatch: bool = False
+    #: How far the ID card app is: 0 scan the code, 1 read the card, 2 type PIN1.
+    card_stage: int = 0
+    #: The bank, mobile or card step is done; only "Continue to service" is left.
     identified: bool = False
     logged_in: bool = False
+    #: The visitor has seen the page about official mail coming online (once a visit).
+    mail_intro_done: bool = False
+    #: The e-mail address typed on that page (made up; shown back only to this visitor).
+    email: str = ""
     #: The application being filled in: page name -> field -> value.
     answers: dict[str, dict[str, str]] = field(default_factory=dict)
     attachments: list[Attachment] = field(default_factory=list)
@@ -67,6 +76,8 @@ class VisitorState:
         self.method = None
         self.bank = None
         self.code = ""
+        self.mismatch = False
+        self.card_stage = 0
         self.identified = False
 
     def log_out(self) -> None:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -23,10 +23,12 @@ from pytestqt.qtbot import QtBot
 from kiosk import paths
 from kiosk.app import KioskApp
 from kiosk.browser.webengine.view import KioskView
+from kiosk.session.lifecycle import State
 from kiosk.session.receipts import WipeReceipt
 from tests.helpers import state_site
 from tests.helpers.disk import files_containing
 from tests.helpers.guides import service_guide
+from tests.helpers.idle_clock import IdleClock
 from tests.helpers.kiosk_child import Child, running_kiosk
 from tests.helpers.pages import evaluate, wait_until_loaded
 from tests.helpers.screens import save_screenshot
@@ -107,15 +109,21 @@ def end_by_button(qtbot: QtBot, kiosk: KioskApp) -> WipeReceipt:
     return receipt
 
 
-def end_by_walking_away(qtbot: QtBot, kiosk: KioskApp) -> WipeReceipt:
+def end_by_walking_away(qtbot: QtBot, kiosk: KioskApp, clock: IdleClock) -> WipeReceipt:
+    """Nobody touches anything for the idle timeout, then for the whole warning."""
+    session = kiosk.config.session
     warning = _child(kiosk, "idle-warning")
-    qtbot.waitUntil(warning.isVisible, timeout=10000)
     countdown = _child(kiosk, "idle-warning-countdown")
     assert isinstance(countdown, QLabel)
-    assert "0:01" in countdown.text()
+    clock.advance(session.idle_timeout_s - 1)
+    kiosk.keeper.lifecycle.tick()
+    assert kiosk.keeper.lifecycle.state is State.ACTIVE  # a second short: no warning yet
+    clock.advance(1)
+    qtbot.waitUntil(warning.isVisible, timeout=10000)
+    assert "1:00" in countdown.text()  # the whole minute of the warning is still to come
     save_screenshot(kiosk.window, "idle-warning")
     with qtbot.waitSignal(kiosk.wipe_finished, timeout=10000) as blocker:
-        pass
+        clock.advance(session.warning_s)
     receipt = blocker.args[0]
     assert isinstance(receipt, WipeReceipt)
     return receipt
@@ -182,13 +190,9 @@ def no_marker_on_disk(tmp_path: Path) -> None:
     assert files_containing(MARKER, roots) == []
 
 
-def _kiosk(make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer, **session: int) -> KioskApp:
+def _kiosk(make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer) -> KioskApp:
     service_guide(tmp_path / "guides", web.base)
-    return (
-        make_kiosk(tmp_path / "guides", session=session)
-        if session
-        else make_kiosk(tmp_path / "guides")
-    )
+    return make_kiosk(tmp_path / "guides")
 
 
 def _receipt_ok(receipt: WipeReceipt, reason: str) -> None:
@@ -231,49 +235,73 @@ def test_end_button_wipes_everything(
 
 
 def test_idle_timeout_wipes_everything(
-    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer, idle_clock: IdleClock
 ) -> None:
     reports = state_site.install(web)
-    kiosk = _kiosk(make_kiosk, tmp_path, web, idle_timeout_s=1, warning_s=1)
+    kiosk = _kiosk(make_kiosk, tmp_path, web)  # the shipped timeouts: 3 minutes, then 1
     # Visitor A is busy (every click counts as "still here"), then walks away.
     visitor_a(qtbot, kiosk, web)
-    receipt = end_by_walking_away(qtbot, kiosk)
+    receipt = end_by_walking_away(qtbot, kiosk, idle_clock)
     _receipt_ok(receipt, "timeout")
     visitor_b_sees_nothing(qtbot, kiosk, web, reports)
     no_marker_on_disk(tmp_path)
 
 
 def test_continue_keeps_the_session(
-    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer, idle_clock: IdleClock
 ) -> None:
     web.route("/start", "<h1>Start</h1>")
-    kiosk = _kiosk(make_kiosk, tmp_path, web, idle_timeout_s=1, warning_s=30)
+    kiosk = _kiosk(make_kiosk, tmp_path, web)
     _open_tile(qtbot, kiosk)
     session = kiosk.session
+    lifecycle = kiosk.keeper.lifecycle
     warning = _child(kiosk, "idle-warning")
+    idle_clock.advance(lifecycle.idle_timeout_s)
     qtbot.waitUntil(warning.isVisible, timeout=10000)
+    idle_clock.advance(lifecycle.warning_s - 1)  # "Continue" in the warning's last second
     _click(qtbot, kiosk, "idle-continue-button")
     assert not warning.isVisible()
     assert kiosk.session is session
     assert kiosk.window.service.view is not None
+    # The visitor has a whole idle timeout again, counted from the tap on Continue.
+    assert lifecycle.idle_for == 0
+    idle_clock.advance(lifecycle.idle_timeout_s - 1)
+    lifecycle.tick()
+    assert lifecycle.state is State.ACTIVE
+    idle_clock.advance(1)
+    qtbot.waitUntil(warning.isVisible, timeout=10000)
+    assert kiosk.session is session  # warned again, not wiped
 
 
 def test_mouse_movement_in_the_page_counts_as_presence(
-    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer, idle_clock: IdleClock
 ) -> None:
     web.route("/start", "<h1>Start</h1>" + "<p>long text</p>" * 200)
-    kiosk = _kiosk(make_kiosk, tmp_path, web, idle_timeout_s=2, warning_s=30)
+    kiosk = _kiosk(make_kiosk, tmp_path, web)
     view = _open_tile(qtbot, kiosk)
     target = view.focusProxy()
     assert target is not None
-    idle_before = kiosk.keeper.lifecycle.idle_for
-    qtbot.waitUntil(lambda: kiosk.keeper.lifecycle.idle_for > 1.0, timeout=5000)
-    qtbot.mouseMove(target, target.rect().center())
-    assert kiosk.keeper.lifecycle.idle_for < 1.0
-    qtbot.mouseMove(target, target.rect().topLeft() + target.rect().center() / 2)
-    qtbot.keyClick(target, Qt.Key.Key_PageDown)
-    assert kiosk.keeper.lifecycle.idle_for < 0.5
-    assert idle_before < 2
+    handle = kiosk.window.windowHandle()
+    assert handle is not None
+    lifecycle = kiosk.keeper.lifecycle
+
+    def move_to(point: QPoint) -> None:
+        """The mouse moves over the page, as the window system delivers it."""
+        QTest.mouseMove(handle, target.mapTo(kiosk.window, point))
+        qtbot.waitUntil(lambda: lifecycle.idle_for == 0)
+
+    # A visitor reading a long page: now and then the mouse moves, or a page goes down.
+    idle_clock.advance(lifecycle.idle_timeout_s - 10)
+    assert lifecycle.idle_for == lifecycle.idle_timeout_s - 10
+    move_to(target.rect().center())
+    idle_clock.advance(lifecycle.idle_timeout_s - 10)
+    move_to(target.rect().center() / 2)
+    idle_clock.advance(lifecycle.idle_timeout_s - 10)
+    QTest.keyClick(handle, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: lifecycle.idle_for == 0)
+    # Three times most of the timeout has passed, and the visitor is still here.
+    lifecycle.tick()
+    assert lifecycle.state is State.ACTIVE
     assert not _child(kiosk, "idle-warning").isVisible()
 
 

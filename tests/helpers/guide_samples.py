@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from kiosk.config import DEFAULT_IDENTIFICATION_HOSTS
@@ -9,12 +10,17 @@ from kiosk.guides.model import Guide, Step, Text, UrlPattern
 
 IDENTIFICATION_HOSTS = DEFAULT_IDENTIFICATION_HOSTS
 
+#: The day the valid guide was "checked"; tests that judge freshness set the clock
+#: themselves (``kiosk.guides.freshness.clock``), so nothing depends on the day they run.
+VERIFIED = datetime.date(2026, 12, 1)
+
 #: A guide with no problems at all; tests change one thing in it with :func:`variant`.
 VALID_GUIDE = """\
 id: sample
 category: money
 order: 20
 icon: icon.svg
+verified: 2026-12-01
 languages: [fi, sv, en]
 service_languages: [fi, sv]
 start_url: https://www.kela.fi/start

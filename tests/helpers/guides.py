@@ -22,6 +22,7 @@ def service_guide(folder: Path, base_url: str, guide_id: str = "test-service") -
         f"""
         id: {guide_id}
         category: money
+        verified: 2026-12-01
         languages: [fi, sv, en]
         start_url: {base_url}/start
         allowed_hosts: ["http://{host}"]
@@ -82,7 +83,7 @@ def small_guide(
     return write_guide(
         folder,
         "test-service",
-        "id: test-service\ncategory: other\nlanguages: [fi, sv, en]\n"
+        "id: test-service\ncategory: other\nverified: 2026-12-01\nlanguages: [fi, sv, en]\n"
         f"start_url: {start_url}\nallowed_hosts: [{hosts}]\n{extra}"
         "title: {fi: Testi, sv: Test, en: Test}\nsteps:\n" + steps,
     )

@@ -27,6 +27,9 @@ from kiosk.helpdesk.server.settings import ServerSettings
 from kiosk.helpdesk.server.store import Store
 
 STAFF_PASSWORD = "correct horse battery"
+#: For tests where one kiosk stands in for many visitors: lifts the cap of open
+#: requests per kiosk (5 in real use).
+MANY_OPEN = {"KIOSK_HELPDESK_MAX_OPEN_PER_KIOSK": "100000"}
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -111,17 +114,30 @@ def seed(
 class LiveServer:
     """The real app on a free loopback port, served by uvicorn in a thread."""
 
-    def __init__(self, database_url: str, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        clock: Callable[[], datetime] | None = None,
+        **settings: Any,
+    ) -> None:
+        """``settings``: more :class:`ServerSettings` (TLS when tls_cert/tls_key)."""
         db.migrate(database_url)
-        settings = ServerSettings(
+        checked = ServerSettings(
             database_url=database_url,
             allowed_hosts=("127.0.0.1", "localhost"),
             clock=clock or ServerSettings().clock,
+            **settings,
         )
-        self.app = create_app(settings)
+        self.app = create_app(checked)
         self.state = self.app.state.helpdesk
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        scheme = "https" if checked.https else "http"
+        self.url = f"{scheme}://127.0.0.1:{self.port}"
+        tls = (
+            {"ssl_certfile": str(checked.tls_cert), "ssl_keyfile": str(checked.tls_key)}
+            if checked.https
+            else {}
+        )
         config = uvicorn.Config(
             self.app,
             host="127.0.0.1",
@@ -129,6 +145,8 @@ class LiveServer:
             log_level="warning",
             lifespan="on",
             timeout_graceful_shutdown=1,
+            proxy_headers=False,  # as ``serve``: the app reads X-Forwarded-* itself
+            **tls,
         )
         self.server = _Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -149,8 +167,17 @@ class ServerProcess:
     """``kiosk helpdesk serve`` as a child process."""
 
     def __init__(
-        self, database_url: str, port: int | None = None, workers: int = 1, log: Path | None = None
+        self,
+        database_url: str,
+        port: int | None = None,
+        workers: int = 1,
+        log: Path | None = None,
+        *,
+        extra: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
     ) -> None:
+        self.extra = extra
+        self.env = env or {}
         self.database_url = database_url
         self.port = port or free_port()
         self.workers = workers
@@ -162,7 +189,7 @@ class ServerProcess:
         command = [
             sys.executable, "-m", "kiosk.cli", "helpdesk", "serve",
             "--database", self.database_url, "--port", str(self.port),
-            "--workers", str(self.workers),
+            "--workers", str(self.workers), *self.extra,
         ]  # fmt: skip
         out = self.log.open("ab") if self.log else subprocess.DEVNULL
         try:
@@ -171,7 +198,7 @@ class ServerProcess:
                 cwd=REPO,
                 stdout=out,
                 stderr=out,
-                env=dict(os.environ),
+                env={**os.environ, **self.env},
                 start_new_session=True,
             )
         finally:

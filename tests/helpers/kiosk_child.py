@@ -8,8 +8,11 @@ file is in the session folder, then runs until killed or stopped, as ``kiosk run
 from __future__ import annotations
 
 import os
+import select
 import subprocess
 import sys
+import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -48,7 +51,7 @@ def main() -> int:
 
 @dataclass
 class Child:
-    process: subprocess.Popen[str]
+    process: subprocess.Popen[bytes]
     folder: Path  # visitor A's session folder
     descendants: list[int]  # the browser engine's and the speech engine's processes
 
@@ -59,31 +62,61 @@ class Child:
         return [p.pid for p in still if p.status() != psutil.STATUS_ZOMBIE]
 
 
+#: How long a child may take to start and plant visitor A's state on a loaded machine.
+READY_TIMEOUT_S = 120
+
+
+def _first_line(process: subprocess.Popen[bytes], timeout_s: float) -> str:
+    """The child's first line of output, or an error if it does not come in time (a
+    child that hangs must fail the test, not hang the test run)."""
+    assert process.stdout is not None
+    fd = process.stdout.fileno()
+    deadline = time.monotonic() + timeout_s
+    data = b""
+    while b"\n" not in data:
+        left = deadline - time.monotonic()
+        ready = select.select([fd], [], [], max(left, 0))[0] if left > 0 else []
+        if not ready:
+            raise AssertionError(f"the kiosk child said nothing in {timeout_s} s")
+        chunk = os.read(fd, 4096)
+        if not chunk:  # the child ended before it was ready
+            break
+        data += chunk
+    return data.decode(errors="replace").partition("\n")[0]
+
+
 @contextmanager
 def running_kiosk(guides: Path, plant_url: str) -> Iterator[Child]:
     """A kiosk in its own process, mid-session with visitor A's state planted; killed
-    at the end if the test has not stopped it."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.helpers.kiosk_child", str(guides), plant_url],
-        cwd=Path(__file__).resolve().parents[2],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=os.environ.copy(),
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()  # blocks until the child is mid-session
-        assert line.startswith("READY "), line
-        folder = Path(line.split(" ", 1)[1].strip())
-        descendants = [p.pid for p in psutil.Process(process.pid).children(recursive=True)]
-        yield Child(process, folder, descendants)
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(timeout=30)
-        if process.stdout is not None:
-            process.stdout.close()
+    at the end if the test has not stopped it. What the child writes to stderr is kept
+    and shown if it does not get ready."""
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tests.helpers.kiosk_child", str(guides), plant_url],
+            cwd=Path(__file__).resolve().parents[2],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            env=os.environ.copy(),
+        )
+        try:
+            try:
+                line = _first_line(process, READY_TIMEOUT_S)
+                assert line.startswith("READY "), line or f"exit code {process.poll()}"
+            except AssertionError as problem:
+                process.kill()
+                process.wait(timeout=30)
+                errors.seek(0)
+                tail = errors.read()[-4000:].decode(errors="replace")
+                raise AssertionError(f"{problem}; its last words:\n{tail}") from None
+            folder = Path(line.split(" ", 1)[1].strip())
+            descendants = [p.pid for p in psutil.Process(process.pid).children(recursive=True)]
+            yield Child(process, folder, descendants)
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.wait(timeout=30)
+            if process.stdout is not None:
+                process.stdout.close()
 
 
 if __name__ == "__main__":

@@ -276,12 +276,16 @@ function notify() { Notification.requestPermission().then(r => events.push('noti
 function clip() { navigator.clipboard.readText().then(
   () => events.push('clip:granted'), e => events.push('clip:' + e.name)); }
 function picker(kind) { window[kind]().then(() => events.push(kind + ':granted'),
-  e => events.push(kind + ':' + e.name)); }
+  e => { events.push(kind + ':' + e.name); window.why = e.message; }); }
 function full() { document.documentElement.requestFullscreen().then(
   () => events.push('full:granted'), e => events.push('full:' + e.name)); }
 function blob() {
   location = URL.createObjectURL(new Blob(['<h1>blob</h1>'], {type: 'text/html'})); }
-function lock() { document.body.requestPointerLock(); events.push('lock:asked'); }
+document.addEventListener('pointerlockchange', () => events.push(
+  document.pointerLockElement ? 'lock:locked' : 'lock:unlocked'));
+document.addEventListener('pointerlockerror', () => events.push('lock:error'));
+function lock() { const asked = document.body.requestPointerLock();
+  if (asked) asked.catch(() => {}); }
 """
 
 BUTTONS: dict[str, str] = {

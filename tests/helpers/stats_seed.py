@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from kiosk.helpdesk.model import Topic
+from kiosk.helpdesk.server.roles import Role
 from kiosk.stats.events import (
     CheckAnswer,
     CheckAnswered,
@@ -36,7 +37,7 @@ from kiosk.stats.events import (
 )
 from kiosk.stats.store import StatsStore
 from kiosk.stats.uploader import StatsUploader
-from tests.helpers.helpdesk_servers import FakeClock, KioskApi, Seeded, StaffApi
+from tests.helpers.helpdesk_servers import STAFF_PASSWORD, FakeClock, KioskApi, Seeded, StaffApi
 
 FEBRUARY = [date(2026, 2, 1) + timedelta(days=i) for i in range(28)]
 GUIDES = GuideCatalogue(["kela-basic-assistance", "tax-card", "suomifi-login"])
@@ -198,8 +199,15 @@ class Month:
     vuosaari_id: int
 
 
+#: The centres' coordinator (statistics are for coordinators); "anna" is staff.
+COORDINATOR = "kaisa"
+
+
 def seed_month(seeded: Seeded, clock: FakeClock, folder: Path) -> Month:
     seeded.store.add_centre("Vuosaari")
+    seeded.accounts.add_staff(
+        COORDINATOR, STAFF_PASSWORD, display_name="Kaisa", role=Role.COORDINATOR
+    )
     tokens = [seeded.pair_kiosk("kiosk-1"), seeded.pair_kiosk("kiosk-2")]
     vuosaari_token = seeded.pair_kiosk("kiosk-v", centre="Vuosaari")
     kalliola = kalliola_visits()
@@ -209,7 +217,7 @@ def seed_month(seeded: Seeded, clock: FakeClock, folder: Path) -> Month:
         store = fold_on_kiosk(folder / f"k{index}", kalliola[index::2])
         upload(seeded, store, token, today)
     upload(seeded, fold_on_kiosk(folder / "v", vuosaari), vuosaari_token, today)
-    staff = StaffApi(seeded.url)
+    staff = StaffApi(seeded.url, COORDINATOR)
     kalliola_id = seeded.store.centre_id("Kalliola")
     response = staff.http.put(
         f"/api/v1/staff/stats/hours/{kalliola_id}",

@@ -258,7 +258,10 @@ class KioskPage(QWebEnginePage):
         # A passkey or a security key on a shared computer would be left for the next
         # visitor; Suomi.fi identification works with bank codes or a mobile certificate.
         log.info("passkey request refused")
-        request.cancel()
+        # WORKAROUND (Qt 6.12): cancel() inside this signal makes QtWebEngine ask again
+        # within the same call, without end (a RecursionError that ends the kiosk). Cancel
+        # from the event loop; the request as the context drops the call if Qt deleted it.
+        QTimer.singleShot(0, request, request.cancel)
         self.passkey_refused.emit()
 
     def chooseFiles(

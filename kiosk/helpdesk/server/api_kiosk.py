@@ -2,12 +2,19 @@
 
 Kiosks send ``Authorization: Bearer <device token>``. An unknown token gets 401 with no
 detail. Request ids are made on the kiosk, so sending the same request twice stores it
-once (200 instead of 201 the second time).
+once (200 instead of 201 the second time). A kiosk with too many open requests gets 429
+(its outbox tries again later). Failed pairing attempts are counted per address.
+
+Every kiosk keeps its status stream open, so the streams' work per event is what the
+server does most: an event is looked at (not decoded) by each stream, and the places
+in line of a centre are counted once per event, not once per stream.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
+import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
@@ -18,12 +25,18 @@ from starlette.concurrency import run_in_threadpool
 from kiosk.helpdesk import model
 from kiosk.helpdesk.model import Action
 from kiosk.helpdesk.server import sse
-from kiosk.helpdesk.server.app import Helpdesk, helpdesk
-from kiosk.helpdesk.server.store import ConflictError, Kiosk, NewRequest, NotFoundError
+from kiosk.helpdesk.server.deps import Helpdesk, HelpdeskDep, client_address
+from kiosk.helpdesk.server.store import (
+    ConflictError,
+    Kiosk,
+    NewRequest,
+    NotFoundError,
+    TooManyOpenError,
+)
+from kiosk.helpdesk.server.throttle import MAX_PAIRING_PER_ADDRESS, failure_key, security_log
+from kiosk.helpdesk.server.tls import CertificateError, certificate_fingerprint
 
 router = APIRouter(prefix="/api/v1")
-
-HelpdeskDep = Annotated[Helpdesk, Depends(helpdesk)]
 
 #: What a kiosk is told about its request: nothing it did not send, plus staff's answer.
 VISITOR_FIELDS = (
@@ -54,6 +67,11 @@ class PairOut(BaseModel):
     kiosk_name: str
     centre: str
     token: str
+    certificate_sha256: str | None = Field(
+        None,
+        description="Fingerprint of the certificate this server serves itself (null "
+        "behind a proxy or on plain http); the kiosk pins the one it saw.",
+    )
 
 
 class RequestIn(_Input):
@@ -127,6 +145,22 @@ async def _status(state: Helpdesk, request: model.Request) -> StatusOut:
     return StatusOut(request=visitor_view(request), position=position)
 
 
+class _Mine:
+    """A kiosk stream's open request, with its visitor view already in JSON: when only
+    its place in line changes, the frame is two strings put together."""
+
+    __slots__ = ("json", "request")
+
+    def __init__(self, request: model.Request) -> None:
+        self.request = request
+        self.json = json.dumps(visitor_view(request), separators=(",", ":"))
+
+    def frame(self, positions: dict[str, int]) -> str:
+        position = positions.get(self.request.id)
+        place = "null" if position is None else str(position)
+        return f'event: status\ndata: {{"request":{self.json},"position":{place}}}\n\n'
+
+
 @router.get("/health", tags=["kiosk"], summary="Is the server up (no login needed)")
 async def health(state: HelpdeskDep) -> dict[str, Any]:
     await run_in_threadpool(state.store.count_requests)  # the database answers
@@ -134,13 +168,34 @@ async def health(state: HelpdeskDep) -> dict[str, Any]:
 
 
 @router.post("/pair", tags=["kiosk"], summary="Trade a one-time pairing code for a token")
-async def pair(body: PairIn, state: HelpdeskDep) -> PairOut:
+async def pair(body: PairIn, request: Request, state: HelpdeskDep) -> PairOut:
+    throttle = state.accounts.throttle
+    key = failure_key("pair-ip", client_address(request, state.settings))
+    reservation = await run_in_threadpool(throttle.reserve, [(key, MAX_PAIRING_PER_ADDRESS)])
+    if reservation is None:
+        security_log.warning("pairing refused: too many failed codes from one address")
+        raise HTTPException(429, "too many wrong codes; wait 15 minutes", {"Retry-After": "900"})
     paired = await run_in_threadpool(state.store.pair, body.code)
     if paired is None:
+        security_log.warning("pairing failed: a wrong, used or expired code")
         raise HTTPException(403, "the pairing code is wrong, used or expired")
+    await run_in_threadpool(throttle.release, reservation)
     kiosk, token = paired
+    security_log.info("a kiosk was paired")
     centre = await run_in_threadpool(state.store.names, "centre", kiosk.centre_id)
-    return PairOut(kiosk_id=kiosk.id, kiosk_name=kiosk.name, centre=centre, token=token)
+    fingerprint = None
+    if state.settings.tls_cert is not None:
+        try:
+            fingerprint = await run_in_threadpool(certificate_fingerprint, state.settings.tls_cert)
+        except CertificateError:
+            fingerprint = None
+    return PairOut(
+        kiosk_id=kiosk.id,
+        kiosk_name=kiosk.name,
+        centre=centre,
+        token=token,
+        certificate_sha256=fingerprint,
+    )
 
 
 @router.post(
@@ -148,7 +203,10 @@ async def pair(body: PairIn, state: HelpdeskDep) -> PairOut:
     tags=["kiosk"],
     status_code=201,
     summary="Send a help request (idempotent by its id)",
-    responses={200: {"description": "Already stored earlier; the stored one is returned."}},
+    responses={
+        200: {"description": "Already stored earlier; the stored one is returned."},
+        429: {"description": "The kiosk has too many open requests; send it later."},
+    },
 )
 async def create_request(
     body: RequestIn, kiosk: KioskDep, state: HelpdeskDep, response: Response
@@ -158,6 +216,10 @@ async def create_request(
         stored, created, position = await state.store.create_request_async(kiosk, new)
     except ConflictError as exc:
         raise HTTPException(409, str(exc)) from None
+    except TooManyOpenError:
+        raise HTTPException(
+            429, "this kiosk has too many open requests", {"Retry-After": "60"}
+        ) from None
     if not created:
         response.status_code = 200
     return StatusOut(request=visitor_view(stored), position=position)
@@ -207,13 +269,19 @@ async def kiosk_events(kiosk: KioskDep, state: HelpdeskDep) -> Response:
 
 async def _kiosk_stream(kiosk: Kiosk, state: Helpdesk) -> AsyncIterator[str]:
     async with state.broker.subscribe() as queue:
-        mine: dict[str, model.Request] = {}
+        mine: dict[str, _Mine] = {}
 
         async def snapshot() -> AsyncIterator[str]:
             mine.clear()
-            for request in await run_in_threadpool(state.store.open_requests, None, kiosk.id):
-                mine[request.id] = request
-                yield sse.frame("status", (await _status(state, request)).model_dump())
+            requests = await run_in_threadpool(state.store.open_requests, None, kiosk.id)
+            positions = (
+                await run_in_threadpool(state.store.queued_positions, kiosk.centre_id)
+                if requests
+                else {}
+            )
+            for request in requests:
+                mine[request.id] = _Mine(request)
+                yield mine[request.id].frame(positions)
             yield sse.frame("ready", {"open": len(mine)})
 
         async for frame in snapshot():
@@ -225,20 +293,45 @@ async def _kiosk_stream(kiosk: Kiosk, state: Helpdesk) -> AsyncIterator[str]:
             if event is None:
                 yield ": keep-alive\n\n"
                 continue
-            if event["type"] == "resync":
+            kind = event["type"]
+            if kind == "resync":
                 async for frame in snapshot():
                     yield frame
                 continue
-            if event["type"] != "request":
+            if kind != "request":
                 continue
-            changed = model.Request.from_wire(event["request"])
-            if changed.kiosk_id == kiosk.id:
-                if changed.is_open and not changed.visitor_left:
-                    mine[changed.id] = changed
+            # Look before decoding: most events are another kiosk's business.
+            wire = event["request"]
+            if wire["kiosk_id"] == kiosk.id:
+                changed = _Mine(model.Request.from_wire(wire))
+                if changed.request.is_open and not changed.request.visitor_left:
+                    mine[changed.request.id] = changed
                 else:
-                    mine.pop(changed.id, None)
-                yield sse.frame("status", (await _status(state, changed)).model_dump())
-            elif changed.centre_id == kiosk.centre_id and event.get("queue_changed"):
-                for request in list(mine.values()):
-                    if request.state in model.QUEUED_STATES:
-                        yield sse.frame("status", (await _status(state, request)).model_dump())
+                    mine.pop(changed.request.id, None)
+                queued = changed.request.state in model.QUEUED_STATES
+                positions = await centre_positions(state, event) if queued else {}
+                yield changed.frame(positions)
+            elif wire["centre_id"] == kiosk.centre_id and event.get("queue_changed"):
+                waiting = [m for m in mine.values() if m.request.state in model.QUEUED_STATES]
+                if waiting:
+                    positions = await centre_positions(state, event)
+                    yield "".join(m.frame(positions) for m in waiting)
+
+
+#: Where an event keeps the places in line of its centre once counted.
+_POSITIONS = "_positions"
+
+
+async def centre_positions(state: Helpdesk, event: dict[str, Any]) -> dict[str, int]:
+    """Place in line of every queued request in the event's centre, after the event.
+
+    Counted once per event in this process (the first stream that needs it starts the
+    query, the others wait for the same answer), not once per stream.
+    """
+    task: asyncio.Task[dict[str, int]] | None = event.get(_POSITIONS)
+    if task is None:
+        centre_id = event["request"]["centre_id"]
+        task = asyncio.ensure_future(state.store.queued_positions_async(centre_id))
+        event[_POSITIONS] = task
+    # Shielded: one stream going away must not cancel the others' answer.
+    return await asyncio.shield(task)

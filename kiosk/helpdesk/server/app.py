@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -22,9 +21,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from kiosk import __version__
-from kiosk.helpdesk.server import db
+from kiosk.helpdesk.server import api_kiosk, api_staff, db, staff_page, stats_api
 from kiosk.helpdesk.server.accounts import Accounts
+from kiosk.helpdesk.server.deps import Helpdesk
 from kiosk.helpdesk.server.events import Broker, listen_postgres
+from kiosk.helpdesk.server.hashing import HashGate
 from kiosk.helpdesk.server.security import BodyLimit, SecurityHeaders
 from kiosk.helpdesk.server.settings import ServerSettings
 from kiosk.helpdesk.server.store import Store
@@ -32,33 +33,19 @@ from kiosk.helpdesk.server.store import Store
 log = logging.getLogger("kiosk.helpdesk.server")
 
 
-@dataclass
-class Helpdesk:
-    """What the endpoints share; on ``app.state.helpdesk``."""
-
-    settings: ServerSettings
-    store: Store
-    accounts: Accounts
-    broker: Broker
-    live: asyncio.Event
-
-
-async def helpdesk(request: Request) -> Helpdesk:
-    # async: FastAPI runs a plain ``def`` dependency in its thread pool, a thread hop
-    # (and a wait for a free thread under load) on every request for one attribute.
-    state: Helpdesk = request.app.state.helpdesk
-    return state
-
-
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
-    # They import this module (for Helpdesk): imported here, not at the top.
-    from kiosk.helpdesk.server import api_kiosk, api_staff, stats_api  # noqa: PLC0415
-
     settings = (settings or ServerSettings()).checked()
     broker = Broker()
     engine = db.make_engine(settings.database_url)
-    store = Store(engine, clock=settings.clock, on_event=broker.publish)
-    state = Helpdesk(settings, store, Accounts(store), broker, asyncio.Event())
+    store = Store(
+        engine,
+        clock=settings.clock,
+        on_event=broker.publish,
+        timezone=settings.timezone,
+        max_open_per_kiosk=settings.max_open_per_kiosk,
+    )
+    gate = HashGate(settings.login_hash_workers, settings.login_queue_limit)
+    state = Helpdesk(settings, store, Accounts(store, gate), broker, asyncio.Event())
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -92,6 +79,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                     await task
             await run_in_threadpool(store.stop_group_commit)  # commits what is queued
             await store.stop_async_postgres()
+            gate.close()
             engine.dispose()
 
     app = FastAPI(
@@ -109,7 +97,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.state.helpdesk = state
     app.include_router(api_kiosk.router)
     app.include_router(api_staff.router)
-    app.include_router(api_staff.page_router)
+    app.include_router(staff_page.router)
     app.include_router(stats_api.router)
     app.include_router(stats_api.page_router)
 
@@ -129,7 +117,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         return JSONResponse({"detail": "invalid input", "problems": problems}, 422)
 
     # Outermost first: refuse unknown hosts and oversize bodies before anything else.
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, settings=settings)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     return app
@@ -141,7 +129,8 @@ def create_app_from_env() -> FastAPI:
 
 
 async def _purge_forever(state: Helpdesk) -> None:
-    """Retention: call-back numbers older than 24 h, expired sessions, old failures."""
+    """Retention: call-back numbers older than 24 h (and the requests of visitors who
+    left with them), yesterday's history, expired sessions, old failures."""
     while True:
         try:
             await run_in_threadpool(state.store.purge)

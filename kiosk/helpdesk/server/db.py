@@ -95,6 +95,8 @@ staff = Table(
     Column("centre_ids", String(400)),
     Column("on_duty", Boolean, nullable=False, default=False),
     Column("created_at", UtcDateTime, nullable=False),
+    # staff, publisher or coordinator (roles.Role).
+    Column("role", String(20), nullable=False, server_default="staff"),
 )
 
 staff_sessions = Table(
@@ -138,10 +140,33 @@ requests = Table(
     Column("seen_at", UtcDateTime),
     Column("taken_at", UtcDateTime),
     Column("closed_at", UtcDateTime),
-    # "on_site" or "remote" (statistics; migration 0003_stats_counters).
+    # Staff only (never sent to the kiosk); deleted when the request closes.
+    Column("note", String(200)),
+    Column("call_attempts", Integer, nullable=False, server_default="0"),
+    Column("last_call_at", UtcDateTime),
+    # "on_site" or "remote" (statistics; migration 0004_stats_counters).
     Column("resolved_via", String(10)),
     Index("ix_requests_centre_state_created", "centre_id", "state", "created_at"),
     Index("ix_requests_centre_code", "centre_id", "code"),
+)
+
+
+# Today's history: who handled what. Kept for the day only (deleted after midnight in
+# the centres' time zone), so a staff member's name stays no longer than that.
+handling_log = Table(
+    "handling_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("centre_id", Integer, ForeignKey("centres.id"), nullable=False),
+    Column("request_id", String(36), nullable=False),
+    Column("code", String(12)),
+    Column("topic", String(20), nullable=False),
+    Column("kiosk_id", Integer, nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("staff_name", String(60)),
+    Column("detail", String(60)),
+    Column("at", UtcDateTime, nullable=False),
+    Index("ix_handling_log_centre_at", "centre_id", "at"),
 )
 
 
@@ -199,6 +224,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
+    # Deleted content (a purged phone number) is overwritten with zeros, not left in
+    # free space of the file.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()

@@ -46,6 +46,7 @@ from kiosk.helpdesk.server.records import (
     EventSink,
     Kiosk,
     NewRequest,
+    TooManyOpenError,
     load_request,
     row_values,
 )
@@ -92,9 +93,22 @@ def _ahead(centre: Any, created: Any, request_id: Any) -> Any:
 _AHEAD = select(_ahead(_centre, _created, bindparam("id")))
 # SQLite, before the insert: which candidate codes are taken, and the place in line of
 # a request made now (the new row would not count itself): one statement, not two.
+_KIOSK_OPEN = (
+    select(func.count())
+    .where(_r.kiosk_id == bindparam("kiosk_id", type_=Integer), _is_open)
+    .scalar_subquery()
+)
 _PROBE_SQLITE = select(
     select(func.group_concat(_r.code, " ")).where(*_taken).scalar_subquery().label("taken"),
     _ahead(_centre, _created, bindparam("id")).label("ahead"),
+    _KIOSK_OPEN.label("kiosk_open"),
+)
+_KIOSK_OPEN_PG = select(_KIOSK_OPEN)
+_EXISTS = select(_r.id).where(_r.id == bindparam("id"))
+# PostgreSQL's event-loop path: the kiosk's open requests, and whether this one is stored.
+_KIOSK_FULL_PG = select(
+    _KIOSK_OPEN.label("kiosk_open"),
+    select(func.count()).where(_r.id == bindparam("id")).scalar_subquery().label("stored"),
 )
 _INSERT_SQLITE = (
     sqlite.insert(db.requests).on_conflict_do_nothing(index_elements=["id"]).returning(_r.id)
@@ -114,6 +128,10 @@ _INSERT_NOTIFY_PG = select(
     func.pg_notify(NOTIFY_CHANNEL, bindparam("payload", type_=Text)),
     _ahead(_V["centre_id"], _V["created_at"], _V["id"]).label("ahead"),
 ).select_from(_INSERTED_PG)
+
+
+#: Every queued request of a centre in line order: its places in line, in one query.
+QUEUED_IDS = select(_r.id).where(_r.centre_id == _centre, _is_queued).order_by(_r.created_at, _r.id)
 
 
 def place_in_line(conn: Connection, request: Request) -> int | None:
@@ -139,7 +157,8 @@ class RequestIntake:
     _names: dict[tuple[str, int], str]
     _group: GroupCommit | None
     _random: random.Random
-    _pg_sql: tuple[Compiled, Compiled] | None
+    _pg_sql: tuple[Compiled, Compiled, Compiled, Compiled] | None
+    max_open_per_kiosk: int
 
     if TYPE_CHECKING:  # Store's
 
@@ -161,10 +180,28 @@ class RequestIntake:
         if self._pg_sql is None:
             dialect = self.engine.dialect
             self._pg_sql = (_CODES_TAKEN.compile(dialect=dialect),
-                            _INSERT_NOTIFY_PG.compile(dialect=dialect))  # fmt: skip
+                            _INSERT_NOTIFY_PG.compile(dialect=dialect),
+                            _KIOSK_FULL_PG.compile(dialect=dialect),
+                            QUEUED_IDS.compile(dialect=dialect))  # fmt: skip
         pg = AsyncPostgres(self.engine.url.render_as_string(hide_password=False))
         self.async_postgres = pg
         await pg.warm_up()
+
+    async def queued_positions_async(self, centre_id: int) -> dict[str, int]:
+        """Places in line of a centre's queued requests (1 = next), from the event loop:
+        on PostgreSQL over its own connections, elsewhere through the thread pool."""
+        pg = self.async_postgres
+        if pg is None or self._pg_sql is None:
+            return await run_in_threadpool(self.queued_positions, centre_id)
+        compiled = self._pg_sql[3]
+        rows = await pg.fetch(compiled.string, compiled.construct_params({"centre_id": centre_id}))
+        return {row[0]: place for place, row in enumerate(rows, start=1)}
+
+    def queued_positions(self, centre_id: int) -> dict[str, int]:
+        """Places in line of a centre's queued requests (1 = next), in one query."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(QUEUED_IDS, {"centre_id": centre_id})
+            return {row.id: place for place, row in enumerate(rows, start=1)}
 
     async def stop_async_postgres(self) -> None:
         pg, self.async_postgres = self.async_postgres, None
@@ -208,7 +245,7 @@ class RequestIntake:
             for table, kind in ((db.centres, "centre"), (db.kiosks, "kiosk")):
                 for row in conn.execute(select(table.c.id, table.c.name)):
                     self._names[(kind, row.id)] = row.name
-            params = {"centre_id": 0, "created_at": self.clock(), "id": ""}
+            params = {"centre_id": 0, "created_at": self.clock(), "id": "", "kiosk_id": 0}
             probe = _CODES_TAKEN if self.is_postgres else _PROBE_SQLITE
             conn.execute(probe, {**params, **self._code_candidates()}).all()
             conn.execute(_AHEAD, params).all()
@@ -241,13 +278,21 @@ class RequestIntake:
         return await run_in_threadpool(self.create_request, kiosk, new)
 
     async def _create_postgres_async(
-        self, pg: AsyncPostgres, sql: tuple[Compiled, Compiled], kiosk: Kiosk, new: NewRequest
+        self,
+        pg: AsyncPostgres,
+        sql: tuple[Compiled, Compiled, Compiled, Compiled],
+        kiosk: Kiosk,
+        new: NewRequest,
     ) -> Created:
         """:meth:`_create_postgres` on the event loop's connections: the same statements."""
-        codes_taken, insert_notify = sql
+        codes_taken, insert_notify, kiosk_full, _ = sql
         for kind, ident in (("centre", kiosk.centre_id), ("kiosk", kiosk.id)):
             if (kind, ident) not in self._names:  # a kiosk paired since the start
                 await run_in_threadpool(self.names, kind, ident)
+        full = kiosk_full.construct_params({"kiosk_id": kiosk.id, "id": new.id})
+        (open_count, stored), *_ = await pg.fetch(kiosk_full.string, full)
+        if open_count >= self.max_open_per_kiosk and not stored:
+            raise TooManyOpenError
         now = self.clock()
         candidates = self._code_candidates()
         params = codes_taken.construct_params({"centre_id": kiosk.centre_id, **candidates})
@@ -266,6 +311,18 @@ class RequestIntake:
             return await run_in_threadpool(self._existing_now, kiosk, new.id)
         return request, True, int(rows[0][1]) + 1
 
+    def _kiosk_full(self, kiosk: Kiosk, request_id: str, conn: Connection | None = None) -> bool:
+        """Has the kiosk as many open requests as it may (and is this one not among them)?"""
+        if conn is None:
+            with self.engine.connect() as own:
+                return self._kiosk_full(kiosk, request_id, own)
+        count = conn.execute(_KIOSK_OPEN_PG, {"kiosk_id": kiosk.id}).scalar_one()
+        return int(count) >= self.max_open_per_kiosk and not self._stored(conn, request_id)
+
+    @staticmethod
+    def _stored(conn: Connection, request_id: str) -> bool:
+        return conn.execute(_EXISTS, {"id": request_id}).first() is not None
+
     def _free_code_now(self, centre_id: int, candidates: dict[str, str], taken: set[str]) -> str:
         with self.engine.connect() as conn:
             return self._free_code(conn, centre_id, candidates, taken)
@@ -281,7 +338,10 @@ class RequestIntake:
         now = self.clock()
         candidates = self._code_candidates()
         params = {"centre_id": kiosk.centre_id, "created_at": now, "id": new.id}
+        params["kiosk_id"] = kiosk.id
         probe = conn.execute(_PROBE_SQLITE, {**params, **candidates}).one()
+        if probe.kiosk_open >= self.max_open_per_kiosk and not self._stored(conn, new.id):
+            raise TooManyOpenError
         taken = set(probe.taken.split(" ")) if probe.taken else set()
         code = self._free_code(conn, kiosk.centre_id, candidates, taken)
         request = self._new_request(kiosk, new, now, code)
@@ -293,6 +353,8 @@ class RequestIntake:
 
     def _create_postgres(self, kiosk: Kiosk, new: NewRequest) -> Created:
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            if self._kiosk_full(kiosk, new.id, conn):
+                raise TooManyOpenError
             now = self.clock()
             candidates = self._code_candidates()
             taken = set(

@@ -25,6 +25,10 @@ class ConflictError(ValueError):
     """The request exists but belongs to someone else, or the state forbids the action."""
 
 
+class TooManyOpenError(Exception):
+    """The kiosk has as many open requests as it may; it tries again later."""
+
+
 @dataclass(frozen=True, slots=True)
 class Kiosk:
     id: int

@@ -1,6 +1,6 @@
 """ASGI middleware that every response passes: a body-size limit and the security
 headers (a strict Content-Security-Policy: scripts and styles only as files from this
-server, nothing inline, no framing).
+server, nothing inline, no framing; Strict-Transport-Security when reached over https).
 """
 
 from __future__ import annotations
@@ -8,7 +8,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kiosk.helpdesk.server.deps import is_https
+from kiosk.helpdesk.server.settings import ServerSettings
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -26,21 +30,30 @@ _HEADERS = [
 
 
 class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, settings: ServerSettings) -> None:
         self.app = app
+        self.settings = settings
+        self.hsts = f"max-age={settings.hsts_max_age_s}".encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        # Browsers ignore HSTS over plain http; sent only where it means something.
+        hsts = self.settings.hsts_max_age_s > 0 and is_https(Request(scope), self.settings)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
                 headers.extend(h for h in _HEADERS if h[0] not in present)
-                if scope["path"].startswith(("/api/", "/staff")):
+                if (
+                    scope["path"].startswith(("/api/", "/staff"))
+                    and b"cache-control" not in present
+                ):
                     headers.append((b"cache-control", b"no-store"))
+                if hsts:
+                    headers.append((b"strict-transport-security", self.hsts))
                 message = {**message, "headers": headers}
             await send(message)
 

@@ -30,10 +30,10 @@ from starlette.concurrency import run_in_threadpool
 from kiosk.helpdesk.server import stats_charts, stats_labels
 from kiosk.helpdesk.server.accounts import StaffSession
 from kiosk.helpdesk.server.api_kiosk import KioskDep
-from kiosk.helpdesk.server.api_staff import CheckedDep, SessionDep
-from kiosk.helpdesk.server.app import Helpdesk, helpdesk
+from kiosk.helpdesk.server.deps import Helpdesk, HelpdeskDep, requires
 from kiosk.helpdesk.server.guide_titles import guide_titles
 from kiosk.helpdesk.server.labels import pick_language
+from kiosk.helpdesk.server.roles import Permission
 from kiosk.helpdesk.server.settings import STAFF_LANGUAGES
 from kiosk.helpdesk.server.stats_export import Words, to_csv, to_xlsx
 from kiosk.helpdesk.server.stats_store import StatsStore
@@ -44,14 +44,16 @@ from kiosk.stats.metrics import Counts, validate
 router = APIRouter(prefix="/api/v1", tags=["statistics"])
 page_router = APIRouter(include_in_schema=False)
 
-HelpdeskDep = Annotated[Helpdesk, Depends(helpdesk)]
+#: Statistics are for coordinators (the role that may view them), of their own centres.
+ViewerDep = Annotated[StaffSession, Depends(requires(Permission.VIEW_STATISTICS))]
+ViewerChangeDep = Annotated[
+    StaffSession, Depends(requires(Permission.VIEW_STATISTICS, changes_state=True))
+]
 
 #: A kiosk keeps unsent days this long; older ones are refused here too.
 MAX_AGE_DAYS = 400
 #: The longest period one report covers.
 MAX_PERIOD_DAYS = 731
-#: The centres' time zone, until the help desk has a setting for it.
-DEFAULT_ZONE = "Europe/Helsinki"
 _STATIC = resources.files("kiosk.helpdesk.server") / "static" / "statistics"
 _FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(js|css|txt)$")
 EXPORTS = {
@@ -70,8 +72,8 @@ VENDOR_FILES = _files(_STATIC / "vendor")
 
 
 def zone(state: Helpdesk) -> ZoneInfo:
-    """The centres' time zone (the help desk's ``timezone`` setting where it has one)."""
-    return ZoneInfo(str(getattr(state.settings, "timezone", DEFAULT_ZONE)))
+    """The centres' time zone (the help desk's ``timezone`` setting)."""
+    return ZoneInfo(state.settings.timezone)
 
 
 def stats_store(state: Helpdesk) -> StatsStore:
@@ -230,7 +232,7 @@ def _charts(report: Report, words: Words) -> dict[str, dict[str, Any]] | None:
 async def statistics(
     *,
     request: Request,
-    session: SessionDep,
+    session: ViewerDep,
     state: HelpdeskDep,
     ask: AskedDep,
 ) -> dict[str, Any]:
@@ -253,7 +255,7 @@ async def export(
     extension: str,
     *,
     request: Request,
-    session: SessionDep,
+    session: ViewerDep,
     state: HelpdeskDep,
     ask: AskedDep,
 ) -> Response:
@@ -289,7 +291,7 @@ async def chart(
     fmt: str,
     *,
     request: Request,
-    session: SessionDep,
+    session: ViewerDep,
     state: HelpdeskDep,
     ask: AskedDep,
 ) -> Response:
@@ -316,7 +318,7 @@ class HoursIn(BaseModel):
 
 
 @router.get("/staff/stats/hours", tags=["staff"], summary="The centres' staffed hours")
-async def staffed_hours(session: SessionDep, state: HelpdeskDep) -> list[dict[str, Any]]:
+async def staffed_hours(session: ViewerDep, state: HelpdeskDep) -> list[dict[str, Any]]:
     def gather() -> list[dict[str, Any]]:
         centres = _centres(session, state, [])
         known = stats_store(state).staffed_hours(frozenset(centres))
@@ -330,7 +332,7 @@ async def staffed_hours(session: SessionDep, state: HelpdeskDep) -> list[dict[st
 
 @router.put("/staff/stats/hours/{centre_id}", tags=["staff"], summary="Set a centre's hours")
 async def set_staffed_hours(
-    centre_id: int, body: HoursIn, session: CheckedDep, state: HelpdeskDep
+    centre_id: int, body: HoursIn, session: ViewerChangeDep, state: HelpdeskDep
 ) -> dict[str, Any]:
     _centres(session, state, [centre_id])
     try:

@@ -2,7 +2,7 @@
 revision of each kiosk's day, replaced, never added to), the centres' staffed hours, and
 the facts of help requests that the figures use.
 
-The tables belong to migration ``0003_stats_counters``. The kiosk and centre of a day
+The tables belong to migration ``0004_stats_counters``. The kiosk and centre of a day
 come from the device token that sent it, never from the upload.
 """
 

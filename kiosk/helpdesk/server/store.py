@@ -18,10 +18,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, func, select, text, update
+from sqlalchemy import Connection, Engine, delete, func, select, text, update
 from sqlalchemy.sql.compiler import Compiled
 
 from kiosk.helpdesk import model
@@ -36,6 +37,7 @@ from kiosk.helpdesk.server.records import (
     Kiosk,
     NewRequest,
     NotFoundError,
+    TooManyOpenError,
     from_row,
     load_request,
     row_values,
@@ -50,6 +52,7 @@ __all__ = [
     "NewRequest",
     "NotFoundError",
     "Store",
+    "TooManyOpenError",
     "new_token",
     "normalise_pair_code",
     "token_hash",
@@ -83,8 +86,13 @@ class Store(RequestIntake):
         engine: Engine,
         clock: Clock = model.utcnow,
         on_event: EventSink | None = None,
+        *,
+        timezone: str = "Europe/Helsinki",
+        max_open_per_kiosk: int = 5,
     ) -> None:
         self.engine = engine
+        self.timezone = ZoneInfo(timezone)
+        self.max_open_per_kiosk = max_open_per_kiosk
         self.clock = clock
         self.on_event = on_event
         self.is_postgres = engine.dialect.name == "postgresql"
@@ -96,7 +104,7 @@ class Store(RequestIntake):
         #: PostgreSQL: the event loop's own connections for new requests (while serving).
         self.async_postgres: AsyncPostgres | None = None
         self._random = random.Random()  # request codes: short and unused, not secret
-        self._pg_sql: tuple[Compiled, Compiled] | None = None
+        self._pg_sql: tuple[Compiled, Compiled, Compiled, Compiled] | None = None
 
     @contextmanager
     def write(self) -> Iterator[tuple[Connection, list[dict[str, Any]]]]:
@@ -265,6 +273,7 @@ class Store(RequestIntake):
             lambda r: model.apply(r, action, self.clock()),
             owner=kiosk.id,
             idempotent_closed=True,
+            log=("cancelled" if action is Action.CANCEL else "visitor_left", None, None),
         )
 
     def staff_action(
@@ -279,12 +288,14 @@ class Store(RequestIntake):
     ) -> Request:
         if action not in model.STAFF_ACTIONS:
             raise ConflictError(f"staff cannot {action.value}")
+        detail = outcome.value if outcome else (f"{minutes} min" if minutes else None)
         return self._change(
             request_id,
             lambda r: model.apply(
                 r, action, self.clock(), outcome=outcome, minutes=minutes, staff_name=staff_name
             ),
             centre_ids=centre_ids,
+            log=(action.value, staff_name, detail),
         )
 
     def staff_message(
@@ -296,6 +307,23 @@ class Store(RequestIntake):
             centre_ids=centre_ids,
         )
 
+    def staff_note(self, centre_ids: frozenset[int] | None, request_id: str, note: str) -> Request:
+        return self._change(
+            request_id,
+            lambda r: model.with_note(r, note, self.clock()),
+            centre_ids=centre_ids,
+        )
+
+    def hand_over(
+        self, centre_ids: frozenset[int] | None, request_id: str, to_name: str, by_name: str
+    ) -> Request:
+        return self._change(
+            request_id,
+            lambda r: model.handed_over(r, to_name, self.clock()),
+            centre_ids=centre_ids,
+            log=("hand_over", by_name, model.clean_line(to_name, 60)),
+        )
+
     def _change(
         self,
         request_id: str,
@@ -304,7 +332,9 @@ class Store(RequestIntake):
         owner: int | None = None,
         centre_ids: frozenset[int] | None = None,
         idempotent_closed: bool = False,
+        log: tuple[str, str | None, str | None] | None = None,
     ) -> Request:
+        """Change one request; ``log`` (action, by whom, detail) goes in today's history."""
         with self.write() as (conn, events):
             current = load_request(conn, request_id, lock=True)
             if current is None or (owner is not None and current.kiosk_id != owner):
@@ -322,10 +352,58 @@ class Store(RequestIntake):
                 .where(db.requests.c.id == request_id)
                 .values(**row_values(changed))
             )
+            if log is not None:
+                self._log(conn, current, *log)
             queued_before = current.state in model.QUEUED_STATES
             queued_after = changed.state in model.QUEUED_STATES
             events.append(self._event(changed, queue_changed=queued_before != queued_after))
             return changed
+
+    def _log(
+        self, conn: Connection, request: Request, action: str, by: str | None, detail: str | None
+    ) -> None:
+        conn.execute(
+            db.handling_log.insert().values(
+                centre_id=request.centre_id,
+                request_id=request.id,
+                code=request.code,
+                topic=request.topic.value,
+                kiosk_id=request.kiosk_id,
+                action=action,
+                staff_name=model.clean_line(by, model.MAX_NAME_LEN) or None,
+                detail=detail,
+                at=self.clock(),
+            )
+        )
+
+    def start_of_today(self) -> datetime:
+        """Midnight in the centres' time zone, as an aware datetime."""
+        local = self.clock().astimezone(self.timezone)
+        return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def history(self, centre_ids: frozenset[int] | None) -> list[dict[str, Any]]:
+        """Today's handling, newest first: who did what to which request."""
+        log = db.handling_log.c
+        query = select(db.handling_log).where(log.at >= self.start_of_today())
+        if centre_ids is not None:
+            query = query.where(log.centre_id.in_(centre_ids))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(log.at.desc(), log.id.desc()).limit(500)).all()
+        return [
+            {
+                "request_id": r.request_id,
+                "code": r.code,
+                "topic": r.topic,
+                "centre_id": r.centre_id,
+                "centre_name": self.names("centre", r.centre_id),
+                "kiosk_name": self.names("kiosk", r.kiosk_id),
+                "action": r.action,
+                "staff_name": r.staff_name,
+                "detail": r.detail,
+                "at": r.at.isoformat(),
+            }
+            for r in rows
+        ]
 
     def position(self, request: Request) -> int | None:
         """1 = next in line; None when nobody is waiting for it any more."""
@@ -363,7 +441,13 @@ class Store(RequestIntake):
             return int(conn.execute(select(func.count()).select_from(db.requests)).scalar_one())
 
     def purge(self) -> int:
-        """Delete call-back numbers older than 24 h; returns how many were deleted."""
+        """Delete call-back numbers older than 24 h; returns how many were deleted.
+
+        A request whose visitor left stayed open only for its call-back number: without
+        it, it is closed as visitor-left. Yesterday's history goes too. On SQLite the
+        write-ahead log is then checkpointed and truncated, so that a deleted number is
+        not left behind in it (``secure_delete`` zeroes it in the database file).
+        """
         now = self.clock()
         with self.write() as (conn, events):
             rows = conn.execute(
@@ -376,13 +460,34 @@ class Store(RequestIntake):
             ).mappings()
             expired = [model.expire_phone(from_row(row), now) for row in rows]
             for request in expired:
+                changed = request
+                if request.visitor_left and request.is_open:
+                    changed = model.apply(request, Action.VISITOR_LEFT, now)
                 conn.execute(
                     update(db.requests)
                     .where(db.requests.c.id == request.id)
-                    .values(phone=None, updated_at=now)
+                    .values(**row_values(changed))
                 )
-                events.append(self._event(request, queue_changed=False))
-            return len(expired)
+                queue_changed = changed.state is not request.state
+                events.append(self._event(changed, queue_changed=queue_changed))
+            conn.execute(
+                delete(db.handling_log).where(db.handling_log.c.at < self.start_of_today())
+            )
+        if not self.is_postgres:
+            self.checkpoint()
+        return len(expired)
+
+    def checkpoint(self) -> None:
+        """SQLite: copy the write-ahead log into the database and empty it."""
+        lock = self._write_lock
+        if lock:
+            lock.acquire()
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            if lock:
+                lock.release()
 
     def _event(self, request: Request, *, queue_changed: bool) -> dict[str, Any]:
         return {

@@ -8,3 +8,4 @@ from tests.helpers.helpdesk_fixtures import (  # noqa: F401 - fixtures
     pg_cluster,
     seeded,
 )
+from tests.helpers.helpdesk_page import browser  # noqa: F401 - fixture

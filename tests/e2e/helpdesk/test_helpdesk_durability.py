@@ -42,7 +42,8 @@ def test_postgres_sessions_commit_synchronously_even_when_the_server_does_not(
 
 def test_many_open_requests_in_a_centre_get_distinct_short_codes(database_url: str) -> None:
     db.migrate(database_url)
-    store = Store(db.make_engine(database_url))
+    # One kiosk stands in for many: lift the cap of open requests per kiosk.
+    store = Store(db.make_engine(database_url), max_open_per_kiosk=1000)
     try:
         store.add_centre("Kalliola")
         paired = store.pair(store.create_pair_code("Kalliola", "k"))

@@ -15,7 +15,7 @@ from kiosk.helpdesk.model import Topic
 from kiosk.helpdesk.outbox import Outbox
 from kiosk.helpdesk.server import db
 from tests.helpers.helpdesk_proxy import CuttableProxy
-from tests.helpers.helpdesk_servers import LiveServer, ServerProcess, seed, wait_until
+from tests.helpers.helpdesk_servers import MANY_OPEN, LiveServer, ServerProcess, seed, wait_until
 
 REQUESTS = 40
 
@@ -37,7 +37,7 @@ def outbox(tmp_path: Path) -> Iterator[Outbox]:
 
 
 def test_server_killed_at_random_moments(database_url: str, outbox: Outbox, tmp_path: Path) -> None:
-    server = ServerProcess(database_url, log=tmp_path / "server.log")
+    server = ServerProcess(database_url, log=tmp_path / "server.log", env=MANY_OPEN)
     seeded = seed(server.url, database_url)
     server.start()
     client: HelpdeskClient | None = None
@@ -70,7 +70,7 @@ def test_server_killed_at_random_moments(database_url: str, outbox: Outbox, tmp_
 
 
 def test_network_cut_for_a_while(database_url: str, outbox: Outbox) -> None:
-    server = LiveServer(database_url).start()
+    server = LiveServer(database_url, max_open_per_kiosk=100_000).start()
     proxy = CuttableProxy(server.port)
     client: HelpdeskClient | None = None
     seeded = seed(server.url, server.state.store)
@@ -101,7 +101,7 @@ def test_network_cut_for_a_while(database_url: str, outbox: Outbox) -> None:
 
 
 def test_a_request_made_before_pairing_arrives_after_it(database_url: str, outbox: Outbox) -> None:
-    server = LiveServer(database_url).start()
+    server = LiveServer(database_url, max_open_per_kiosk=100_000).start()
     seeded = seed(server.url, server.state.store)
     tokens: list[str | None] = [None]
     client = HelpdeskClient(server.url, outbox, token=lambda: tokens[-1], backoff_limit=0.3)

@@ -6,64 +6,40 @@ import http.server
 import threading
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, expect
 
-from tests.helpers import chromium
-from tests.helpers.helpdesk_servers import REPO, STAFF_PASSWORD, KioskApi, Seeded, free_port
+from tests.helpers.helpdesk_page import (  # noqa: F401 - fixtures
+    SHOTS,
+    card,
+    sign_in,
+    sqlite_database_url,
+    staff_context,
+)
+from tests.helpers.helpdesk_servers import FakeClock, KioskApi, Seeded, StaffApi, free_port
 
-SHOTS = REPO / "test-artifacts" / "helpdesk"
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 
-# A wrapper that records every notification the page shows.
-RECORD_NOTIFICATIONS = """
-window.__notes = [];
-const Original = window.Notification;
-window.Notification = class extends Original {
-  constructor(title, options) { super(title, options); window.__notes.push([title, options.body]); }
+# Chrome on Android: `new Notification()` throws; only a service worker can show one.
+ANDROID_NOTIFICATION = """
+window.Notification = class {
+  constructor() { throw new TypeError("Failed to construct 'Notification': Illegal constructor."); }
+  static get permission() { return "granted"; }
+  static requestPermission() { return Promise.resolve("granted"); }
 };
 """
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(params=["sqlite"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """The page does not depend on the database; SQLite keeps these tests quick."""
-    return f"sqlite:///{tmp_path / 'helpdesk.sqlite3'}"
-
-
 @pytest.fixture
 def context(browser: Browser, seeded: Seeded) -> Iterator[BrowserContext]:
-    context = browser.new_context(
-        viewport={"width": 412, "height": 915},
-        device_scale_factor=1,
-        locale="en-GB",
-        extra_http_headers={"Accept-Language": "en-GB,en;q=0.9"},
-    )
-    context.grant_permissions(["notifications"], origin=seeded.url)
-    context.add_init_script(RECORD_NOTIFICATIONS)
-    crashes: list[str] = []
-    context.on("page", lambda page: chromium.watch_for_crashes(page, crashes))
-    yield context
-    context.close()
-    assert not crashes, f"Chromium's renderer crashed on {crashes}"
+    with staff_context(browser, seeded.url) as context:
+        yield context
 
 
-def sign_in(page: Page, url: str) -> None:
-    page.goto(f"{url}/staff/")
-    page.fill("#username", "anna")
-    page.fill("#password", STAFF_PASSWORD)
-    page.click("#login-form button[type=submit]")
-    expect(page.locator("#app")).to_be_visible()
+def rid() -> str:
+    return str(uuid.uuid4())
 
 
 def test_login_then_a_request_arrives_live_with_sound_and_notification(
@@ -72,7 +48,6 @@ def test_login_then_a_request_arrives_live_with_sound_and_notification(
     page = context.new_page()
     page.goto(f"{seeded.url}/staff/")
     expect(page.locator("#login h1")).to_have_text("Staff sign-in")
-    page.screenshot(path=SHOTS / "staff-login-phone.png")
     page.fill("#username", "anna")
     page.fill("#password", "wrong password")
     page.click("#login-form button[type=submit]")
@@ -81,51 +56,161 @@ def test_login_then_a_request_arrives_live_with_sound_and_notification(
     expect(page.locator("#empty")).to_be_visible()
 
     kiosk = KioskApi(seeded.url, seeded.pair_kiosk("Common room"))
-    request_id = str(uuid.uuid4())
+    request_id = rid()
     kiosk.send(
         request_id, topic="form", guide_id="kela-basic-assistance", step=3, phone="0401234567"
     )
-    card = page.locator(f"article[data-id='{request_id}']")
-    expect(card).to_be_visible()
-    expect(card.locator(".topic")).to_have_text("A form or application")
-    expect(card).to_contain_text("Common room")
+    found = card(page, request_id)
+    expect(found).to_be_visible()
+    expect(found.locator(".topic")).to_have_text("A form or application")
+    expect(found).to_contain_text("Common room")
     # The guide by its title in the staff page's language, not its id.
-    expect(card).to_contain_text("Guide “Kela: basic social assistance”, step 3")
-    expect(card.locator(".phone a")).to_have_attribute("href", "tel:0401234567")
+    expect(found).to_contain_text("Guide “Kela: basic social assistance”, step 3")
+    expect(found.locator(".phone a")).to_have_attribute("href", "tel:0401234567")
     expect(page.locator("body")).to_have_attribute("data-chimes", "1")
     expect(page.locator("body")).to_have_attribute("data-notifications", "1")
-    notes = page.evaluate("window.__notes")
-    assert notes[0][0] == "New help request" and "A form or application" in notes[0][1]
-    kiosk.send(str(uuid.uuid4()), topic="print")
-    expect(page.locator("#count")).to_have_text("2")
-    page.screenshot(path=SHOTS / "staff-queue-phone.png", full_page=True)
-
-    card.get_by_role("button", name="I'm coming").click()
-    expect(card.locator(".badge")).to_have_text("Someone is coming")
+    kiosk.send(rid(), topic="print")
+    badge = page.locator("#tab-queue .tab-badge")
+    expect(badge).to_have_text("2")
+    # "Seen" is not "taken": the badge still counts it; "I'm coming" takes it.
+    found.get_by_role("button", name="Seen").click()
+    expect(found.locator(".badge")).to_have_text("Seen")
+    expect(badge).to_have_text("2")
+    found.get_by_role("button", name="I'm coming").click()
+    expect(found.locator(".badge")).to_have_text("Someone is coming")
+    expect(badge).to_have_text("1")
     assert kiosk.status(request_id).json()["request"]["state"] == "coming"
-    card.get_by_role("button", name="Close").click()
-    page.screenshot(path=SHOTS / "staff-outcomes-phone.png", full_page=True)
-    card.get_by_role("button", name="Couldn't reach").click()
-    expect(card).to_have_count(0)
+    found.get_by_role("button", name="Close").click()
+    found.get_by_role("button", name="Couldn't reach").click()
+    expect(found).to_have_count(0)
     assert kiosk.status(request_id).json()["request"]["outcome"] == "unreachable"
 
 
+def test_android_notification_path_keeps_the_card(browser: Browser, seeded: Seeded) -> None:
+    """`new Notification` throws on Android: the card is there all the same, and the
+    notification goes out through the service worker."""
+    with staff_context(browser, seeded.url, init_script=ANDROID_NOTIFICATION) as context:
+        page = context.new_page()
+        sign_in(page, seeded.url)
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        kiosk = KioskApi(seeded.url, seeded.pair_kiosk())
+        request_id = rid()
+        code = kiosk.send(request_id, topic="login").json()["request"]["code"]
+        expect(card(page, request_id)).to_be_visible()
+        expect(page.locator("body")).to_have_attribute("data-notifications", "1")
+        shown = page.evaluate(
+            "navigator.serviceWorker.ready.then(r => r.getNotifications())"
+            ".then(list => list.map(n => [n.title, n.body]))"
+        )
+        assert shown and shown[0][0] == "New help request" and code in shown[0][1]
+
+
+def test_guide_ids_are_looked_up_safely(context: BrowserContext, seeded: Seeded) -> None:
+    page = context.new_page()
+    sign_in(page, seeded.url)
+    kiosk = KioskApi(seeded.url, seeded.pair_kiosk())
+    request_id = rid()
+    kiosk.send(request_id, guide_id="constructor", step=1)
+    found = card(page, request_id)
+    expect(found).to_contain_text("Guide “constructor”, step 1")
+    assert "native code" not in found.inner_text()
+
+
+def test_visitor_left_offers_a_call_back_not_coming(
+    context: BrowserContext, seeded: Seeded
+) -> None:
+    page = context.new_page()
+    sign_in(page, seeded.url)
+    kiosk = KioskApi(seeded.url, seeded.pair_kiosk())
+    request_id = rid()
+    kiosk.send(request_id, phone="0401234567")
+    kiosk.cancel(request_id, "visitor_left")
+    found = card(page, request_id)
+    expect(found).to_contain_text("The visitor has left the computer")
+    call_back = found.locator("a.call-back")
+    expect(call_back).to_have_text("I'll call back")
+    expect(call_back).to_have_attribute("href", "tel:0401234567")
+    expect(found.get_by_role("button", name="I'm coming")).to_have_count(0)
+    # Calling is marked, and "called, no answer" puts it back with the attempt counted.
+    page.evaluate("document.querySelector('a.call-back').removeAttribute('href')")
+    call_back.click()
+    expect(found.locator(".badge")).to_have_text("Calling back")
+    found.get_by_role("button", name="No answer — try later").click()
+    expect(found).to_contain_text("Called 1× without an answer")
+    expect(found.locator(".badge")).to_have_text("Waiting")
+
+
+def test_supporter_covering_several_centres(
+    browser: Browser, seeded: Seeded, clock: FakeClock
+) -> None:
+    seeded.store.add_centre("Vallila")
+    seeded.accounts.add_staff("ville", "another long password", display_name="Ville")
+    one = KioskApi(seeded.url, seeded.pair_kiosk("Olohuone"))
+    two = KioskApi(seeded.url, seeded.pair_kiosk("Aula", centre="Vallila"))
+    seeded.pair_kiosk("Kellari", centre="Vallila")  # never connects
+    first, second, third = rid(), rid(), rid()
+    one.send(first, topic="login")
+    clock.advance(timedelta(minutes=12))  # the first has waited long
+    one.http.post("/api/v1/kiosk/heartbeat", json={})
+    two.http.post("/api/v1/kiosk/heartbeat", json={})
+    two.send(second, topic="print", phone="0409998877")
+    code_three = two.send(third, topic="form").json()["request"]["code"]
+    with staff_context(browser, seeded.url, viewport=(1280, 800)) as context:
+        page = context.new_page()
+        sign_in(page, seeded.url)
+        groups = page.locator(".centre-group")
+        expect(groups).to_have_count(2)
+        expect(groups.nth(0).locator(".centre-head")).to_contain_text("Kalliola")
+        expect(groups.nth(0).locator(".centre-head")).to_contain_text("1 not taken · 1 open")
+        expect(groups.nth(1).locator(".centre-head")).to_contain_text("kiosks online 1/2")
+        expect(card(page, first)).to_have_class("card state-waiting long-wait")
+        expect(card(page, first)).to_contain_text("Has waited long")
+        # Per-centre chips filter; search by code finds one request.
+        page.locator(".chip", has_text="Vallila").click()
+        expect(page.locator("article.card")).to_have_count(2)
+        page.fill("#search", code_three.removeprefix("K-"))
+        expect(page.locator("article.card")).to_have_count(1)
+        expect(card(page, third)).to_be_visible()
+        page.fill("#search", "")
+        page.locator(".chip", has_text="All centres").click()
+        # Take one, note it privately, hand it to Ville.
+        taken = card(page, second)
+        taken.get_by_role("button", name="I'm coming").click()
+        expect(taken.locator(".badge")).to_have_text("Someone is coming")
+        taken.get_by_role("button", name="More").click()
+        taken.locator(".note-row input").fill("Needs the printer fixed first")
+        taken.locator(".note-row button").click()
+        expect(taken.locator(".note")).to_have_text("Note: Needs the printer fixed first")
+        assert "note" not in two.status(second).json()["request"]  # staff only
+        taken.locator("select.hand-over").select_option(label="Ville")
+        taken.get_by_role("button", name="Hand over").click()
+        expect(taken).to_contain_text("by Ville")
+        assert two.status(second).json()["request"]["staff_name"] == "Ville"
+        # Kiosks: online and never connected.
+        page.click("#tab-kiosks")
+        expect(page.locator("li.kiosk.online")).to_have_count(2)
+        expect(page.locator("li.kiosk.offline")).to_contain_text("never connected")
+        # Today's history: who did what.
+        page.click("#tab-today")
+        rows = page.locator("#history .history-row")
+        expect(rows.first).to_contain_text("Handed over to Ville")
+        expect(rows.first).to_contain_text("Anna")
+        expect(page.locator("#history")).to_contain_text("Coming")
+
+
 def test_page_in_finnish_and_wide(browser: Browser, seeded: Seeded) -> None:
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 800}, extra_http_headers={"Accept-Language": "fi"}
-    )
-    try:
+    with staff_context(browser, seeded.url, language="fi", viewport=(1280, 800)) as context:
         page = context.new_page()
         sign_in(page, seeded.url)
         kiosk = KioskApi(seeded.url, seeded.pair_kiosk("Olohuone"))
-        kiosk.send(str(uuid.uuid4()), topic="login", phone="0501112222")
-        kiosk.send(str(uuid.uuid4()), topic="computer", guide_id="omakanta-prescriptions", step=1)
+        kiosk.send(rid(), topic="login", phone="0501112222")
+        kiosk.send(rid(), topic="computer", guide_id="omakanta-prescriptions", step=1)
         expect(page.locator("article")).to_have_count(2)
         expect(page.locator("article").nth(1)).to_contain_text("Ohje ”OmaKanta: reseptit”, vaihe 1")
         expect(page.get_by_role("button", name="Tulen").first).to_be_visible()
-        page.screenshot(path=SHOTS / "staff-queue-wide-fi.png", full_page=True)
-    finally:
-        context.close()
+        # Wide: the cards sit side by side.
+        boxes = [page.locator("article").nth(i).bounding_box() for i in range(2)]
+        assert boxes[0] and boxes[1] and boxes[0]["y"] == boxes[1]["y"]
 
 
 def test_kiosk_and_visitor_strings_render_as_text(context: BrowserContext, seeded: Seeded) -> None:
@@ -133,16 +218,45 @@ def test_kiosk_and_visitor_strings_render_as_text(context: BrowserContext, seede
     kiosk = KioskApi(seeded.url, seeded.pair_kiosk(XSS[:90], centre=XSS[:90]))
     page = context.new_page()
     sign_in(page, seeded.url)
-    request_id = str(uuid.uuid4())
+    request_id = rid()
     kiosk.send(request_id)
-    card = page.locator(f"article[data-id='{request_id}']")
-    expect(card).to_be_visible()
-    card.locator(".message-row input").fill(XSS[:200])
-    card.get_by_role("button", name="Send").click()
-    expect(card.locator(".said")).to_contain_text("<script>")
-    expect(card.locator(".meta")).to_contain_text("<img src=x")
+    found = card(page, request_id)
+    expect(found).to_be_visible()
+    found.get_by_role("button", name="More").click()
+    found.locator(".message-row input").fill(XSS[:200])
+    found.get_by_role("button", name="Send").click()
+    expect(found.locator(".said")).to_contain_text("<script>")
+    expect(page.locator(".centre-head").first).to_contain_text("<img src=x")
+    expect(found.locator(".meta")).to_contain_text("<img src=x")
     assert page.evaluate("window.__xss") is None
-    assert page.locator("article img, article script").count() == 0
+    assert page.locator("article img, article script, .centre-head img").count() == 0
+
+
+def test_the_csrf_token_is_checked_not_only_same_site(
+    context: BrowserContext, seeded: Seeded
+) -> None:
+    """From the page itself (same origin: the cookie goes along whatever SameSite says),
+    a state change needs this session's own token."""
+    kiosk = KioskApi(seeded.url, seeded.pair_kiosk())
+    request_id = rid()
+    kiosk.send(request_id)
+    other = StaffApi(seeded.url)  # another session of the same person
+    page = context.new_page()
+    sign_in(page, seeded.url)
+    post = """async ([id, token]) => {
+      const headers = {"Content-Type": "application/json"};
+      if (token !== null) headers["X-CSRF-Token"] = token;
+      const r = await fetch(`/api/v1/staff/requests/${id}/see`,
+        {method: "POST", headers, body: "{}", credentials: "same-origin"});
+      return r.status;
+    }"""
+    assert page.evaluate(post, [request_id, None]) == 403
+    assert page.evaluate(post, [request_id, "wrong"]) == 403
+    assert page.evaluate(post, [request_id, other.csrf]) == 403
+    assert kiosk.status(request_id).json()["request"]["state"] == "waiting"
+    own = page.evaluate("fetch('/api/v1/staff/me').then(r => r.json()).then(d => d.csrf_token)")
+    assert page.evaluate(post, [request_id, own]) == 200
+    assert kiosk.status(request_id).json()["request"]["state"] == "seen"
 
 
 class _CrossSite(http.server.BaseHTTPRequestHandler):
@@ -165,7 +279,7 @@ class _CrossSite(http.server.BaseHTTPRequestHandler):
 
 def test_cross_site_post_is_refused(context: BrowserContext, seeded: Seeded) -> None:
     kiosk = KioskApi(seeded.url, seeded.pair_kiosk())
-    request_id = str(uuid.uuid4())
+    request_id = rid()
     kiosk.send(request_id)
     page = context.new_page()
     sign_in(page, seeded.url)
@@ -187,14 +301,18 @@ def test_cross_site_post_is_refused(context: BrowserContext, seeded: Seeded) -> 
 
 
 def test_event_stream_refuses_an_unauthenticated_client(browser: Browser, seeded: Seeded) -> None:
-    context = browser.new_context()
-    try:
+    with staff_context(browser, seeded.url) as context:
         page = context.new_page()
         page.goto(f"{seeded.url}/staff/")
         expect(page.locator("#login")).to_be_visible()
-        status = page.evaluate(
-            "fetch('/api/v1/staff/events').then(r => r.status)",
-        )
-        assert status == 401
-    finally:
-        context.close()
+        assert page.evaluate("fetch('/api/v1/staff/events').then(r => r.status)") == 401
+
+
+def test_signing_out_shows_the_sign_in_form(context: BrowserContext, seeded: Seeded) -> None:
+    page = context.new_page()
+    sign_in(page, seeded.url)
+    page.click("#menu-button")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.locator("#login")).to_be_visible()
+    assert page.evaluate("fetch('/api/v1/staff/me').then(r => r.status)") == 401
+    SHOTS.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tests.helpers.helpdesk_pg import PostgresCluster
 from tests.helpers.helpdesk_servers import (
+    MANY_OPEN,
     STAFF_PASSWORD,
     EventReader,
     KioskApi,
@@ -26,7 +27,7 @@ def test_four_workers_fan_out_to_every_staff_stream(
     pg_cluster: PostgresCluster, tmp_path: Path
 ) -> None:
     database_url = pg_cluster.new_database()
-    server = ServerProcess(database_url, workers=4, log=tmp_path / "server.log")
+    server = ServerProcess(database_url, workers=4, log=tmp_path / "server.log", env=MANY_OPEN)
     seeded = seed(server.url, database_url, centres=("Kalliola", "Hirundo"))
     seeded.accounts.add_staff("ville", STAFF_PASSWORD, display_name="Ville", centres=["Hirundo"])
     server.start()

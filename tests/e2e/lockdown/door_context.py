@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -32,6 +33,8 @@ class DoorContext:
     kiosk: KioskApp
     view: KioskView
     web: LocalServer
+    #: The kiosk's own log (level INFO): what the kiosk decided, as it tells the log.
+    log: pytest.LogCaptureFixture
     refused: list[str] = field(default_factory=list)
     #: Doors that open a stray window on purpose (to see the guard close it).
     made_dialogs: bool = False
@@ -47,6 +50,13 @@ class DoorContext:
 
     def js(self, script: str) -> Any:
         return site.js(self.qtbot, self.view, script)
+
+    def said(self, start: str) -> bool:
+        """Has the kiosk logged a line that starts with ``start``?"""
+        return any(
+            r.name.startswith("kiosk") and r.getMessage().startswith(start)
+            for r in self.log.records
+        )
 
     def events(self) -> list[str]:
         return list(self.js("window.events") or [])

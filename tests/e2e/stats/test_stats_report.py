@@ -12,8 +12,9 @@ from typing import Any
 import httpx
 import pytest
 
+from kiosk.helpdesk.server.roles import Role
 from tests.helpers.helpdesk_servers import FakeClock, LiveServer, Seeded, StaffApi, client
-from tests.helpers.stats_seed import KELA, Month, seed_month
+from tests.helpers.stats_seed import COORDINATOR, KELA, Month, seed_month
 
 FEB = {"start": "2026-02-01", "end": "2026-02-28", "lang": "en"}
 
@@ -39,7 +40,7 @@ def _value(table: dict[str, Any], key: str, column: int = 0) -> Any:
 
 
 def test_a_month_for_one_centre(live: LiveServer, month: Month) -> None:
-    staff = StaffApi(live.url)
+    staff = StaffApi(live.url, COORDINATOR)
     report = _report(staff.http, centre=month.kalliola_id)
     visits = month.kalliola
     assert report["centres"] == ["Kalliola"]
@@ -108,7 +109,7 @@ def test_a_month_for_one_centre(live: LiveServer, month: Month) -> None:
 
 
 def test_both_centres_and_the_split_by_centre(live: LiveServer, month: Month) -> None:
-    staff = StaffApi(live.url)
+    staff = StaffApi(live.url, COORDINATOR)
     report = _report(staff.http)
     everyone = len(month.kalliola) + len(month.vuosaari)
     assert _value(_table(report, "summary"), "sessions") == everyone
@@ -129,7 +130,9 @@ def test_both_centres_and_the_split_by_centre(live: LiveServer, month: Month) ->
 
 
 def test_staff_see_only_their_centres(live: LiveServer, seeded: Seeded, month: Month) -> None:
-    seeded.accounts.add_staff("ville", "correct horse battery", centres=["Vuosaari"])
+    seeded.accounts.add_staff(
+        "ville", "correct horse battery", centres=["Vuosaari"], role=Role.COORDINATOR
+    )
     ville = StaffApi(live.url, "ville")
     mine = _report(ville.http)
     assert mine["centres"] == ["Vuosaari"]
@@ -154,7 +157,7 @@ def test_staff_see_only_their_centres(live: LiveServer, seeded: Seeded, month: M
 
 def test_signed_out_bad_periods_and_bad_hours(live: LiveServer, month: Month) -> None:
     assert client(live.url).get("/api/v1/staff/stats", params=FEB).status_code == 401
-    staff = StaffApi(live.url)
+    staff = StaffApi(live.url, COORDINATOR)
     for params in (
         {"start": "2026-03-01", "end": "2026-02-01"},
         {"start": "2020-01-01", "end": "2026-02-01"},
@@ -174,7 +177,7 @@ def test_signed_out_bad_periods_and_bad_hours(live: LiveServer, month: Month) ->
 
 
 def test_an_empty_period_is_said_plainly(live: LiveServer, month: Month) -> None:
-    staff = StaffApi(live.url)
+    staff = StaffApi(live.url, COORDINATOR)
     report = _report(staff.http, start="2025-06-01", end="2025-06-30")
     assert report["empty"] is True
     assert _value(_table(report, "summary"), "sessions") == 0
@@ -184,3 +187,12 @@ def test_an_empty_period_is_said_plainly(live: LiveServer, month: Month) -> None
             params={"start": "2025-06-01", "end": "2025-06-30"},
         )
         assert response.status_code == 200, kind
+
+
+def test_staff_without_the_coordinator_role_see_no_statistics(
+    live: LiveServer, month: Month
+) -> None:
+    anna = StaffApi(live.url)  # answers help requests; not a coordinator
+    assert anna.http.get("/api/v1/staff/stats", params=FEB).status_code == 403
+    assert anna.http.get("/api/v1/staff/stats/export.csv", params=FEB).status_code == 403
+    assert anna.http.get("/api/v1/staff/stats/hours").status_code == 403

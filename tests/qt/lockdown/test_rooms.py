@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import KioskApp
@@ -19,6 +19,7 @@ from kiosk.lockdown.file_types import FileKind
 from kiosk.shell.rooms.link_card import clean_target, qr_content
 from kiosk.shell.rooms.notices import Notice
 from tests.helpers import lockdown_site as site
+from tests.helpers.cups import PdfQueue
 from tests.helpers.guides import service_guide
 from tests.helpers.screens import save_screenshot
 from tests.helpers.webserver import LocalServer
@@ -283,15 +284,30 @@ def test_removable_media_stay_hidden_unless_allowed(
     chooser.reset_for_next_visitor()
 
 
-def test_no_printer_that_writes_files() -> None:
-    """Whatever this machine has, the kiosk never picks a printer that writes a file."""
+def test_a_real_printer_is_used_and_never_one_that_writes_files(
+    qapp: QApplication, cups_queue: PdfQueue
+) -> None:
+    """A real queue gives a printer that prints natively, to no file; a queue named as
+    the PDF writers are (Debian's cups-pdf queue is "PDF"), an unknown name, or such a
+    queue as the system's default give none."""
     from PySide6.QtPrintSupport import QPrinter
 
     from kiosk.shell.rooms.printer import system_printer
 
-    for name in ("", "Microsoft Print to PDF", "no such printer"):
-        printer = system_printer(name)
-        assert printer is None or (
-            printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
-            and printer.outputFileName() == ""
-        )
+    printer = system_printer(cups_queue.name)
+    assert printer is not None
+    assert printer.printerName() == cups_queue.name
+    assert printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+    assert printer.outputFileName() == ""
+    server = cups_queue.server
+    pdf_writer = server.new_queue(name="PDF")
+    try:
+        assert system_printer("PDF") is None
+        assert system_printer("no-such-printer") is None
+        server.lp("lpadmin", "-d", cups_queue.name)
+        default = system_printer("")
+        assert default is not None and default.printerName() == cups_queue.name
+        server.lp("lpadmin", "-d", "PDF")
+        assert system_printer("") is None
+    finally:
+        pdf_writer.remove()

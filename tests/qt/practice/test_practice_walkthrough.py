@@ -31,8 +31,9 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 class _ChoosingPage(QWebEnginePage):
-    """Answers the page's file chooser with a prepared file, as the kiosk's own chooser
-    (lockdown issue) will; Qt's default would open a QFileDialog."""
+    """Answers the page's file chooser with a prepared file; Qt's default would open a
+    QFileDialog. (tests/e2e/test_practice_paths.py does the same with the kiosk's own
+    download, viewer and file chooser, and nothing prepared.)"""
 
     def __init__(self, profile: QWebEngineProfile, file: Path) -> None:
         super().__init__(profile)
@@ -177,8 +178,8 @@ def _follows(progress: GuideProgress, browser: Browser) -> Callable[[int | None]
 def _log_in(
     browser: Browser, expect: Callable[[int | None], None], lang: str, bank: str, steps: list[int]
 ) -> None:
-    """From the front page to "My services" by the bank, checking the step on each page."""
-    on_identify, on_bank, on_keycode, on_continue, on_service = steps
+    """From the front page to "My services" by the bank app, checking each page's step."""
+    on_identify, on_bank, on_approve, on_continue, on_mail, on_service = steps
     browser.click("login")
     assert browser.path == f"/{lang}/identify"
     expect(on_identify)
@@ -186,13 +187,17 @@ def _log_in(
     expect(on_bank)
     browser.type("userid", "1234 5678")
     browser.click("submit")
-    assert browser.path == f"/{lang}/keycode/{bank}"
-    expect(on_keycode)
-    browser.type("code", browser.text_of("app-code"))
-    browser.click("submit")
+    assert browser.path == f"/{lang}/approve/{bank}"
+    expect(on_approve)
+    assert browser.text_of("phone-code") == browser.text_of("reference-code")
+    browser.click("app-approve")
     assert browser.path == f"/{lang}/continue"
     expect(on_continue)
     browser.click("continue")
+    assert browser.path == f"/{lang}/digital-mail"
+    expect(on_mail)
+    browser.type("email", "harri@example.com")
+    browser.click("mail-continue")
     assert browser.path == f"/{lang}/service"
     expect(on_service)
 
@@ -206,10 +211,10 @@ def test_practice_login_walks_the_site(browser: Browser, site: PracticeSite) -> 
     browser.load(guide.start_url)
     assert browser.path == "/fi/"  # the site chose the browser's language
     expect(None)  # "What you need" stays until the visitor moves on
-    _log_in(browser, expect, "fi", "harjoitus", [1, 2, 3, 4, 5])
+    _log_in(browser, expect, "fi", "harjoitus", [1, 2, 3, 7, 8, 9])
     browser.click("logout")
     assert browser.path == "/fi/logged-out"
-    expect(6)
+    expect(10)
     assert not progress.follow_url(browser.url)  # the same page again: no change
 
 
@@ -224,7 +229,7 @@ def test_practice_application_walks_the_site(
     browser.load(guide.start_url)
     assert browser.path == "/sv/"
     expect(None)
-    _log_in(browser, expect, "sv", "kivi", [1, 1, 1, 1, 2])
+    _log_in(browser, expect, "sv", "kivi", [1, 1, 1, 1, 1, 2])
     browser.click("make-application")
     assert browser.path == "/sv/apply/situation"
     expect(3)
@@ -257,20 +262,20 @@ def test_practice_application_walks_the_site(
     qtbot.waitUntil(lambda: browser.text_of("chosen-file") == "vuokrasopimus.pdf")
     assert browser.text_of("chosen-file") == "vuokrasopimus.pdf"
     browser.click("upload")
-    assert browser.path == "/sv/apply/attachments"
+    assert browser.path == "/sv/apply/attachments/added"
     assert "vuokrasopimus.pdf" in browser.js("document.querySelector('.attachments').innerText")
-    expect(6)
+    expect(7)
     browser.click("next")
     assert browser.path == "/sv/apply/review"
-    expect(7)
+    expect(8)
     browser.choose("confirm", "yes")
     browser.click("approve")
     assert browser.path == "/sv/apply/sent"
-    expect(8)
+    expect(9)
     browser.click("open-messages")
     assert browser.path == "/sv/messages"
-    expect(9)
+    expect(10)
     browser.click("open-decision")
     assert browser.path == "/sv/messages/decision"
-    expect(9)
+    expect(10)
     assert "312,45" in browser.js("document.body.innerText")

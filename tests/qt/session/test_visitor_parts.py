@@ -21,7 +21,9 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import EXIT_WIPE_FAILED, KioskApp
 from kiosk.session.receipts import WipeReceipt
 from kiosk.shell.rooms.notices import Notice
+from tests.helpers.cups import PdfQueue
 from tests.helpers.guides import service_guide
+from tests.helpers.lockdown_site import pdf_bytes
 from tests.helpers.pages import wait_until_loaded
 from tests.helpers.webserver import LocalServer
 from tests.qt.conftest import MakeKiosk
@@ -87,6 +89,17 @@ def _plant_stats(qtbot: QtBot, kiosk: KioskApp) -> None:
     kiosk.outcome_question.popup()
 
 
+def _plant_print_job(qtbot: QtBot, kiosk: KioskApp) -> None:
+    # The printer is off: the visitor's page waits in the queue (the test's own CUPS).
+    queue = _QUEUES[-1]
+    queue.stop_printer()
+    page = kiosk.session.folder / "page.pdf"
+    page.write_bytes(pdf_bytes(1))
+    queue.server.lp("lp", "-d", queue.name, str(page))
+    qtbot.waitUntil(lambda: len(queue.jobs("not-completed")) == 1, timeout=15000)
+
+
+_QUEUES: list[PdfQueue] = []
 _STRAYS: list[subprocess.Popen[bytes]] = []
 _WINDOWS: list[QWidget] = []
 
@@ -103,6 +116,7 @@ PLANTERS: dict[str, Planter] = {
     "window": _plant_window,
     "choices": _plant_choices,
     "speech": _plant_speech,
+    "print-queue": _plant_print_job,
     "practice-site": _plant_practice,
     "stats": _plant_stats,
     "windows": _plant_window_of_its_own,
@@ -115,8 +129,12 @@ PLANTERS: dict[str, Planter] = {
 
 @pytest.fixture
 def kiosk(
-    make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer, monkeypatch: pytest.MonkeyPatch
+    make_kiosk: MakeKiosk,
+    tmp_path: Path,
+    web: LocalServer,
+    cups_queue: PdfQueue,
 ) -> Iterator[KioskApp]:
+    _QUEUES.append(cups_queue)
     web.route("/start", "<h1>Start</h1>")
     service_guide(tmp_path / "guides", web.base)
     made = make_kiosk(tmp_path / "guides")
@@ -127,6 +145,7 @@ def kiosk(
         stray.wait()
     _STRAYS.clear()
     _WINDOWS.clear()
+    _QUEUES.clear()
 
 
 def _wipe(qtbot: QtBot, kiosk: KioskApp) -> WipeReceipt:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import KioskApp
 from kiosk.session.receipts import WipeReceipt
 from tests.helpers.guides import service_guide
+from tests.helpers.idle_clock import IdleClock
 from tests.helpers.webserver import LocalServer
 from tests.qt.conftest import MakeKiosk
 
@@ -20,11 +21,9 @@ def _dialogs() -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
 
 
-def _kiosk(make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer, **session: int) -> KioskApp:
+def _kiosk(make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer) -> KioskApp:
     web.route("/start", "<h1>Start</h1>")
     service_guide(tmp_path / "guides", web.base)
-    if session:
-        return make_kiosk(tmp_path / "guides", session=session)
     return make_kiosk(tmp_path / "guides")
 
 
@@ -40,21 +39,21 @@ def test_help_button_opens_the_help_dialog(
 
 
 def test_idle_warning_sets_the_dialog_aside_and_brings_it_back(
-    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer, idle_clock: IdleClock
 ) -> None:
-    kiosk = _kiosk(make_kiosk, tmp_path, web, idle_timeout_s=1, warning_s=60)
+    kiosk = _kiosk(make_kiosk, tmp_path, web)
     kiosk.call_for_help()
     qtbot.waitUntil(lambda: bool(_dialogs()))
     warning = kiosk.window.findChild(QWidget, "idle-warning")
     assert warning is not None
+    idle_clock.advance(kiosk.keeper.lifecycle.idle_timeout_s)  # the visitor stops touching
     qtbot.waitUntil(warning.isVisible, timeout=10000)
     assert _dialogs() == []  # not in front of the warning, not blocking its button
     qtbot.mouseClick(
         kiosk.window.findChild(QWidget, "idle-continue-button"), Qt.MouseButton.LeftButton
     )
     assert not warning.isVisible()
-    # Back at once (a second later the one-second test timeout warns again).
-    assert [d.objectName() for d in _dialogs()] == ["help-dialog"]
+    assert [d.objectName() for d in _dialogs()] == ["help-dialog"]  # back at once
 
 
 def test_wipe_closes_the_help_dialog(

@@ -133,3 +133,15 @@ def test_going_back_picks_the_nearest_earlier_step() -> None:
     assert step_for_url(g, "https://site.fi/q", 3, went_back=True) == 0
     # Without going back on purpose, an earlier page seen again does not pull back.
     assert step_for_url(g, "https://site.fi/a", 3) is None
+
+
+def test_from_step_two_the_start_page_starts_over() -> None:
+    """Keskeytä during identification (step 2) leads back to the start page: step 1."""
+    g = guide(("site.fi/start",), ("ident.fi/*",), ("site.fi/form",))
+
+    assert step_for_url(g, "https://site.fi/start", 1) == 0
+    # Later steps keep the rule that a page seen again does not pull back.
+    assert step_for_url(g, "https://site.fi/start", 2) is None
+    # From step 2 an earlier page that is not step 1's says nothing.
+    g2 = guide(("site.fi/start",), ("site.fi/x",), ("ident.fi/*",), ("site.fi/form",))
+    assert step_for_url(g2, "https://site.fi/x", 2) is None

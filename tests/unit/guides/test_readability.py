@@ -18,6 +18,13 @@ def test_sentences_end_at_full_stops_question_marks_and_new_lines() -> None:
     ]
 
 
+def test_an_arabic_question_mark_ends_a_sentence() -> None:
+    assert readability.sentences("هل ترى الصفحة؟ اضغط **Kirjaudu**.") == [
+        "هل ترى الصفحة؟",
+        "اضغط **Kirjaudu**.",
+    ]
+
+
 def test_words_are_counted_without_lone_punctuation() -> None:
     assert readability.word_count("Paina – sitten **Jatka palveluun** (Continue).") == 5
     assert readability.word_count("  ") == 0

@@ -25,7 +25,7 @@ def test_bank_login_application_and_decision(visitor: Visitor, lang: str) -> Non
     visitor.fill_application(lang)
     uploaded = visitor.upload(lang, "vuokrasopimus.pdf", PDF, "application/pdf")
     assert uploaded.status_code == 200
-    assert uploaded.url.path == f"/{lang}/apply/attachments"
+    assert uploaded.url.path == f"/{lang}/apply/attachments/added"
     assert "vuokrasopimus.pdf" in uploaded.text
 
     review = visitor.get(f"/{lang}/apply/review")
@@ -55,7 +55,83 @@ def test_mobile_certificate_login(visitor: Visitor) -> None:
     assert code_on(wait.text, "reference-code") == code_on(wait.text, "phone-code")
     continue_page = visitor.post("/en/mobile-wait", {"action": "pin"})
     assert continue_page.url.path == "/en/continue"
-    assert visitor.post("/en/continue").url.path == "/en/service"
+    assert visitor.finish_login("en").url.path == "/en/service"
+
+
+def test_id_card_login_through_the_phone_app(visitor: Visitor) -> None:
+    page = visitor.get("/fi/idcard")
+    assert page.status_code == 200
+    assert 'id="card-scan"' in page.text
+    assert "Puhelimen vaihe 1/3" in page.text
+    page = visitor.post("/fi/idcard", {"action": "next"})
+    assert page.url.path == "/fi/idcard"
+    assert 'id="card-read"' in page.text
+    page = visitor.post("/fi/idcard", {"action": "next"})
+    assert 'id="card-pin"' in page.text and "PIN1" in page.text
+    page = visitor.post("/fi/idcard", {"action": "next"})
+    assert page.url.path == "/fi/continue"
+    assert visitor.finish_login("fi").url.path == "/fi/service"
+
+
+def test_the_card_app_is_not_entered_in_the_middle(visitor: Visitor) -> None:
+    assert visitor.post("/en/idcard", {"action": "next"}).status_code == 409
+
+
+def test_the_bank_login_is_approved_in_the_app_and_never_typed(visitor: Visitor) -> None:
+    visitor.get("/sv/bank/kuusi")
+    page = visitor.post("/sv/bank/kuusi", {"userid": "12345678"})
+    assert page.url.path == "/sv/approve/kuusi"
+    assert "<input" not in page.text.split('class="phone"')[0].split("<main")[1]
+    assert 'id="app-approve"' in page.text and 'id="app-reject"' in page.text
+    assert code_on(page.text, "reference-code") == code_on(page.text, "phone-code")
+
+
+def test_rejecting_in_the_app_cancels_with_praise(visitor: Visitor) -> None:
+    visitor.get("/fi/bank/harjoitus")
+    visitor.post("/fi/bank/harjoitus", {"userid": "12345678"})
+    front = visitor.post("/fi/approve/harjoitus", {"action": "reject"})
+    assert front.url.path == "/fi/"
+    assert "Painoit <strong>Hylkää</strong>" in front.text
+    assert visitor.get("/fi/continue").status_code == 409
+
+
+def test_a_scam_shows_other_codes_and_approving_it_stops_the_login(visitor: Visitor) -> None:
+    visitor.get("/en/bank/kivi")
+    page = visitor.post("/en/bank/kivi", {"userid": "12345678"})
+    on_screen = code_on(page.text, "reference-code")
+    scam = visitor.post("/en/approve/kivi", {"action": "mismatch"})
+    assert scam.url.path == "/en/approve/kivi"
+    assert code_on(scam.text, "reference-code") == on_screen
+    assert code_on(scam.text, "phone-code") != on_screen
+    lesson = visitor.post("/en/approve/kivi", {"action": "approve"})
+    assert lesson.status_code == 200
+    assert "Stop! The codes were not the same" in lesson.text
+    assert visitor.get("/en/continue").status_code == 409
+
+
+def test_official_mail_page_comes_once_and_checks_the_address(visitor: Visitor) -> None:
+    visitor.get("/en/mobile")
+    visitor.post("/en/mobile", {"phone": "0401234567"})
+    visitor.post("/en/mobile-wait", {"action": "pin"})
+    mail = visitor.post("/en/continue")
+    assert mail.url.path == "/en/digital-mail"
+    assert "Mail from authorities now comes online" in mail.text
+    assert "half a year at a time" in mail.text
+    empty = visitor.post("/en/digital-mail", {"email": ""})
+    assert empty.status_code == 400 and "Type an email address" in empty.text
+    wrong = visitor.post("/en/digital-mail", {"email": "harri at home"})
+    assert wrong.status_code == 400 and 'value="harri at home"' in wrong.text
+    service = visitor.post("/en/digital-mail", {"email": "harri@example.com"})
+    assert service.url.path == "/en/service"
+    # The next login in the same visit goes straight to the service.
+    visitor.get("/en/logout")
+    assert visitor.log_in("en").url.path == "/en/service"
+    assert visitor.get("/en/digital-mail").url.path == "/en/service"
+
+
+def test_the_mail_page_needs_an_identification(visitor: Visitor) -> None:
+    assert visitor.get("/fi/digital-mail").status_code == 409
+    assert visitor.post("/fi/digital-mail", {"email": "a@b.fi"}).status_code == 409
 
 
 def test_codes_that_differ_cancel_the_login(visitor: Visitor) -> None:
@@ -83,25 +159,12 @@ def test_cancel_returns_to_the_front_page_with_a_note(visitor: Visitor) -> None:
 def test_back_into_the_middle_of_a_login_explains_and_offers_a_restart(
     visitor: Visitor,
 ) -> None:
-    page = visitor.get("/en/keycode/harjoitus")
+    page = visitor.get("/en/approve/harjoitus")
     assert page.status_code == 409
     assert "The login stopped" in page.text
     assert 'href="/en/identify"' in page.text
-    assert visitor.post("/en/keycode/harjoitus", {"code": "123456"}).status_code == 409
+    assert visitor.post("/en/approve/harjoitus", {"action": "approve"}).status_code == 409
     assert visitor.post("/en/continue").status_code == 409
-
-
-def test_a_wrong_code_says_to_look_again(visitor: Visitor) -> None:
-    visitor.get("/fi/bank/harjoitus")
-    page = visitor.post("/fi/bank/harjoitus", {"userid": "12345678"})
-    right = code_on(page.text, "app-code")
-    wrong = "000000" if right != "000000" else "111111"
-    again = visitor.post("/fi/keycode/harjoitus", {"code": wrong})
-    assert again.status_code == 400
-    assert "Koodi ei ole oikein" in again.text
-    with_space = right[:3] + " " + right[3:]  # as the phone shows it
-    page = visitor.post("/fi/keycode/harjoitus", {"code": with_space})
-    assert page.url.path == "/fi/continue"
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ def test_the_practice_guides_load_without_problems(guide_id: str) -> None:
     assert guide.allowed_hosts == (BASE,)
     assert guide.languages == ("fi", "sv", "en")
     patterns = [p.text for step in guide.steps for p in step.url_patterns]
-    assert all(p.startswith(BASE + "/") for p in patterns)
+    assert all(p == BASE or p.startswith(BASE + "/") for p in patterns)
     assert len(patterns) == len(set(patterns))
 
 
@@ -66,26 +66,41 @@ LOGIN_PAGES: list[tuple[str, int | None]] = [
     ("/{lang}/", None),
     ("/{lang}/identify", 1),
     ("/{lang}/bank/kuusi", 2),
-    ("/{lang}/keycode/kuusi", 3),
-    ("/{lang}/continue", 4),
-    ("/{lang}/service", 5),
-    ("/{lang}/logged-out", 6),
+    ("/{lang}/approve/kuusi", 3),
+    ("/{lang}/continue", 7),
+    ("/{lang}/digital-mail", 8),
+    ("/{lang}/service", 9),
+    ("/{lang}/logged-out", 10),
+]
+#: The other two ways to log in, after choosing on the identification page.
+MOBILE_PAGES: list[tuple[str, int | None]] = [
+    ("/{lang}/identify", 1),
+    ("/{lang}/mobile", 4),
+    ("/{lang}/mobile-wait", 5),
+    ("/{lang}/continue", 7),
+]
+CARD_PAGES: list[tuple[str, int | None]] = [
+    ("/{lang}/identify", 1),
+    ("/{lang}/idcard", 6),
+    ("/{lang}/continue", 7),
 ]
 APPLICATION_PAGES: list[tuple[str, int | None]] = [
     ("/{lang}/", None),
     ("/{lang}/identify", 1),
     ("/{lang}/bank/harjoitus", 1),
-    ("/{lang}/keycode/harjoitus", 1),
+    ("/{lang}/approve/harjoitus", 1),
     ("/{lang}/continue", 1),
+    ("/{lang}/digital-mail", 1),
     ("/{lang}/service", 2),
     ("/{lang}/apply/situation", 3),
     ("/{lang}/apply/income", 4),
     ("/{lang}/apply/housing", 5),
     ("/{lang}/apply/attachments", 6),
-    ("/{lang}/apply/review", 7),
-    ("/{lang}/apply/sent", 8),
-    ("/{lang}/messages", 9),
-    ("/{lang}/messages/decision", 9),
+    ("/{lang}/apply/attachments/added", 7),
+    ("/{lang}/apply/review", 8),
+    ("/{lang}/apply/sent", 9),
+    ("/{lang}/messages", 10),
+    ("/{lang}/messages/decision", 10),
 ]
 
 
@@ -103,14 +118,41 @@ def test_the_guides_follow_every_page_in_every_language(lang: str) -> None:
     _walk(_guide("practice-application"), [(p.format(lang=lang), s) for p, s in APPLICATION_PAGES])
 
 
+@pytest.mark.parametrize("pages", [MOBILE_PAGES, CARD_PAGES], ids=["mobile", "card"])
+def test_the_login_guide_follows_each_way_to_identify(pages: list[tuple[str, int | None]]) -> None:
+    progress = GuideProgress(_guide("practice-login"))
+    progress.next()  # the visitor pressed Start
+    _walk_on(progress, [(p.format(lang="fi"), s) for p, s in pages])
+
+
+def test_cancelling_the_login_shows_step_one_again() -> None:
+    """Keskeytä or Hylkää during the login lead to the front page: the visitor starts over."""
+    progress = GuideProgress(_guide("practice-application"))
+    progress.next()
+    _walk_on(
+        progress,
+        [
+            ("/fi/", 0),
+            ("/fi/identify", 1),
+            ("/fi/approve/kivi", 1),
+            ("/fi/", 0),
+            ("/fi/identify", 1),
+        ],
+    )
+
+
+def _walk_on(progress: GuideProgress, pages: list[tuple[str, int | None]]) -> None:
+    for path, step in pages:
+        progress.follow_url(BASE + path)
+        assert progress.step_index == step, f"{path}: step {progress.step_index}, not {step}"
+
+
 #: Pages no guide step follows, and why.
 NOT_FOLLOWED = {
     "cancel": "redirects to the front page",
     "logout": "redirects to logged-out",
     "apply": "redirects to the first form page",
-    "idcard": "an explanation page off the guided way; it leads back",
-    "mobile": "the mobile certificate way: its pages carry their own instructions",
-    "mobile-wait": "the same",
+    "statement": "a file to save, not a page (the kiosk opens it in its viewer)",
 }
 
 

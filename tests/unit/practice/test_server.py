@@ -49,14 +49,22 @@ def test_every_page_renders_in_every_language(visitor: Visitor, lang: str) -> No
         assert page.status_code == 200, path
         _assert_practice_page(page, lang)
     visitor.get(f"/{lang}/bank/harjoitus")
-    keycode = visitor.post(f"/{lang}/bank/harjoitus", {"userid": "1234"})
-    assert keycode.url.path == f"/{lang}/keycode/harjoitus"
-    _assert_practice_page(keycode, lang)
+    approve = visitor.post(f"/{lang}/bank/harjoitus", {"userid": "1234"})
+    assert approve.url.path == f"/{lang}/approve/harjoitus"
+    _assert_practice_page(approve, lang)
+    scam = visitor.post(f"/{lang}/approve/harjoitus", {"action": "mismatch"})
+    _assert_practice_page(scam, lang)
+    _assert_practice_page(visitor.post(f"/{lang}/approve/harjoitus", {"action": "approve"}), lang)
     visitor.get(f"/{lang}/mobile")
     wait = visitor.post(f"/{lang}/mobile", {"phone": "0401234567"})
     assert wait.url.path == f"/{lang}/mobile-wait"
     _assert_practice_page(wait, lang)
     _assert_practice_page(visitor.post(f"/{lang}/mobile-wait", {"action": "pin"}), lang)
+    mail = visitor.post(f"/{lang}/continue")
+    assert mail.url.path == f"/{lang}/digital-mail"
+    _assert_practice_page(mail, lang)
+    _assert_practice_page(visitor.post(f"/{lang}/digital-mail", {"email": "x"}), lang)
+    visitor.get("/reset?lang=" + lang)
 
     visitor.log_in(lang)
     for path in LOGGED_IN_PAGES:
@@ -66,6 +74,25 @@ def test_every_page_renders_in_every_language(visitor: Visitor, lang: str) -> No
     visitor.fill_application(lang)
     sent = visitor.post(f"/{lang}/apply/review", {"confirm": "yes", "action": "approve"})
     _assert_practice_page(sent, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sample_statement_is_a_pdf_to_save(visitor: Visitor, lang: str) -> None:
+    from kiosk.practice.statement import period
+
+    response = visitor.get(f"/{lang}/statement")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    name = {"fi": "harjoitus-tiliote.pdf", "sv": "ovning-kontoutdrag.pdf"}.get(
+        lang, "practice-statement.pdf"
+    )
+    assert response.headers["content-disposition"] == f'attachment; filename="{name}"'
+    data = response.content
+    assert data.startswith(b"%PDF-1.4") and data.rstrip().endswith(b"%%EOF")
+    start, end = period(__import__("datetime").date.today())
+    assert f"{start.day}.{start.month}.{start.year}".encode() in data
+    assert f"{end.day}.{end.month}.{end.year}".encode() in data
+    assert b"Harri Harjoittelija" in data
 
 
 def test_language_links_lead_to_the_same_page(visitor: Visitor) -> None:

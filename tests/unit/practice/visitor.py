@@ -40,14 +40,22 @@ class Visitor:
 
     # -- errands -----------------------------------------------------------------------
     def log_in(self, lang: str = "fi", bank: str = "harjoitus") -> httpx.Response:
-        """The whole bank login; returns the "My services" page."""
+        """The whole bank login, approved in the practice app; returns "My services"."""
         self.get(f"/{lang}/identify")
         self.get(f"/{lang}/bank/{bank}")
         page = self.post(f"/{lang}/bank/{bank}", {"userid": "12345678"})
-        code = code_on(page.text, "app-code")
-        page = self.post(f"/{lang}/keycode/{bank}", {"code": code})
+        assert page.url.path == f"/{lang}/approve/{bank}", page.url
+        assert code_on(page.text, "reference-code") == code_on(page.text, "phone-code")
+        page = self.post(f"/{lang}/approve/{bank}", {"action": "approve"})
         assert page.url.path == f"/{lang}/continue", page.url
-        return self.post(f"/{lang}/continue")
+        return self.finish_login(lang)
+
+    def finish_login(self, lang: str) -> httpx.Response:
+        """From "Continue to service": the page about official mail once, then the service."""
+        page = self.post(f"/{lang}/continue")
+        if page.url.path == f"/{lang}/digital-mail":
+            page = self.post(f"/{lang}/digital-mail", {"email": "harri@example.com"})
+        return page
 
     def fill_application(self, lang: str = "fi") -> httpx.Response:
         """Every form page with good answers; returns the review page."""

@@ -1,302 +1,371 @@
-// Staff page of the Digituki help desk. No framework, no inline code (the CSP forbids it).
-// Everything a kiosk or visitor sent is put in with textContent, never as markup.
+// Staff page of the Digituki help desk: the shell (sign-in, the connection, alerts, the
+// navigation) around one module per view (views/*.js). No framework, no build step, no
+// inline code (the CSP forbids it). A new view is one module and one line in VIEWS.
 "use strict";
 
-(function () {
-  const L = JSON.parse(document.getElementById("labels").textContent);
-  const $ = (id) => document.getElementById(id);
-  const state = { me: null, open: new Map(), closed: [], centre: "", flashTimer: null, stream: null, skew: 0 };
-  const prefs = {
-    get sound() { return localStorage.getItem("hd.sound") !== "off"; },
-    set sound(v) { localStorage.setItem("hd.sound", v ? "on" : "off"); },
-    get volume() { const v = Number(localStorage.getItem("hd.volume")); return Number.isFinite(v) && localStorage.getItem("hd.volume") !== null ? v : 80; },
-    set volume(v) { localStorage.setItem("hd.volume", String(v)); },
-  };
-  const chime = new Audio("/staff/static/chime.wav");
-  chime.preload = "auto";
-  // Counters the browser tests read: how often a chime and a notification really went out.
-  document.body.dataset.chimes = "0";
-  document.body.dataset.notifications = "0";
+import { el, lookup, makeText, OPEN_STATES, QUEUED_STATES } from "./views/ui.js";
+import queueView from "./views/queue.js";
+import todayView from "./views/today.js";
+import kiosksView from "./views/kiosks.js";
 
-  function fmt(key, values) {
-    return (L[key] || key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+const VIEWS = [queueView, todayView, kiosksView];
+
+const L = JSON.parse(document.getElementById("labels").textContent);
+const { t, fmt } = makeText(L);
+const config = lookup(L, "config", {});
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  me: null, open: new Map(), closed: [], kiosks: [], colleagues: [], onDuty: [],
+  centre: "", search: "", skew: 0, view: "queue", stream: null, flashTimer: null,
+  retry: { failures: 0, timer: null }, remindedLong: new Set(),
+};
+const prefs = {
+  get sound() { return localStorage.getItem("hd.sound") !== "off"; },
+  set sound(v) { localStorage.setItem("hd.sound", v ? "on" : "off"); },
+  get volume() { const raw = localStorage.getItem("hd.volume"); const v = Number(raw); return raw !== null && Number.isFinite(v) ? v : 80; },
+  set volume(v) { localStorage.setItem("hd.volume", String(v)); },
+};
+const chime = new Audio("/staff/static/chime.wav");
+chime.preload = "auto";
+// Counters the browser tests read: how often a chime and a notification really went out.
+document.body.dataset.chimes = "0";
+document.body.dataset.notifications = "0";
+const bump = (name) => { document.body.dataset[name] = String(Number(document.body.dataset[name]) + 1); };
+
+// -- talking to the server ---------------------------------------------------------------
+
+class ApiError extends Error {
+  constructor(status, retryAfter) { super("HTTP " + status); this.status = status; this.retryAfter = retryAfter; }
+}
+
+async function api(method, path, body) {
+  const headers = { "Accept": "application/json" };
+  if (method !== "GET") {
+    headers["Content-Type"] = "application/json";
+    if (state.me) headers["X-CSRF-Token"] = state.me.csrf_token;
   }
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function button(labelKey, onClick, className) {
-    const b = el("button", className, L[labelKey]);
-    b.type = "button";
-    b.addEventListener("click", onClick);
-    return b;
-  }
-
-  function applyLabels() {
-    for (const node of document.querySelectorAll("[data-label]")) node.textContent = L[node.dataset.label];
-  }
-
-  async function api(method, path, body) {
-    const headers = { "Accept": "application/json" };
-    if (method !== "GET") {
-      headers["Content-Type"] = "application/json";
-      if (state.me) headers["X-CSRF-Token"] = state.me.csrf_token;
-    }
-    const response = await fetch("/api/v1/staff/" + path, {
+  let response;
+  try {
+    response = await fetch("/api/v1/staff/" + path, {
       method, headers, credentials: "same-origin",
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (response.status === 401 && path !== "login") { showLogin(); throw new Error("signed out"); }
-    if (!response.ok) { const error = new Error("HTTP " + response.status); error.status = response.status; throw error; }
-    return response.status === 204 ? null : response.json();
+  } catch (error) {
+    throw new ApiError(0, null);  // no network, or the server is down
   }
+  // Only the server saying "not signed in" signs out; an outage never does.
+  if (response.status === 401 && path !== "login") { showLogin(); throw new ApiError(401, null); }
+  if (!response.ok) throw new ApiError(response.status, Number(response.headers.get("Retry-After")) || null);
+  return response.status === 204 ? null : response.json();
+}
 
-  // -- sign-in --------------------------------------------------------------------------
+function act(request, action, body) {
+  return api("POST", "requests/" + encodeURIComponent(request.id) + "/" + action, body || {})
+    .then(upsert)
+    .catch((error) => { if (error.status !== 401) showProblem(error.status === 409 ? t("error_changed") : t("error")); });
+}
 
-  function showLogin() {
-    if (state.stream) { state.stream.close(); state.stream = null; }
-    state.me = null;
-    $("app").hidden = true;
-    $("login").hidden = false;
-    $("username").focus();
+function showProblem(text) {
+  const line = $("problem");
+  line.textContent = text;
+  line.hidden = false;
+  clearTimeout(line.timer);
+  line.timer = setTimeout(() => { line.hidden = true; }, 6000);
+}
+
+// -- sign-in ----------------------------------------------------------------------------
+
+function showLogin() {
+  if (state.stream) { state.stream.close(); state.stream = null; }
+  clearTimeout(state.retry.timer);
+  state.me = null;
+  $("app").hidden = true;
+  $("login").hidden = false;
+  $("username").focus();
+}
+
+$("login-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  $("login-error").textContent = "";
+  const submit = $("login-form").querySelector("button[type=submit]");
+  submit.disabled = true;
+  try {
+    state.me = await api("POST", "login", { username: $("username").value, password: $("password").value });
+    $("password").value = "";
+    await start();
+  } catch (error) {
+    let key = "login_unreachable";
+    if (error.status === 401) key = "login_failed";
+    else if (error.status === 429) key = error.retryAfter && error.retryAfter <= 60 ? "login_busy" : "login_throttled";
+    $("login-error").textContent = t(key);
+  } finally {
+    submit.disabled = false;
   }
+});
 
-  $("login-form").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    $("login-error").textContent = "";
-    try {
-      state.me = await api("POST", "login", { username: $("username").value, password: $("password").value });
-      $("password").value = "";
-      start();
-    } catch (error) {
-      $("login-error").textContent = error.status === 429 ? L.login_throttled : L.login_failed;
+$("logout").addEventListener("click", async () => {
+  try { await api("POST", "logout"); } catch (error) { /* signed out here all the same */ } finally { showLogin(); }
+});
+
+// -- the connection: an outage shows a notice and retries, it never signs out --------------
+
+function setConnected(ok) {
+  $("conn").hidden = ok;
+  document.body.dataset.connected = ok ? "yes" : "no";
+}
+
+function retryLater(what) {
+  clearTimeout(state.retry.timer);
+  const failures = state.retry.failures++;
+  const delay = Math.min(30000, 1000 * 2 ** Math.min(failures, 5)) * (0.75 + Math.random() / 2);
+  state.retry.timer = setTimeout(what, delay);
+}
+
+async function reconnect() {
+  try {
+    state.me = await api("GET", "me");
+    connect();
+  } catch (error) {
+    if (error.status !== 401) { setConnected(false); retryLater(reconnect); }
+  }
+}
+
+function connect() {
+  if (state.stream) state.stream.close();
+  const stream = new EventSource("/api/v1/staff/events");
+  state.stream = stream;
+  stream.addEventListener("ready", () => {
+    refresh().then(() => { state.retry.failures = 0; setConnected(true); }).catch((error) => {
+      if (error.status !== 401) { setConnected(false); stream.close(); retryLater(reconnect); }
+    });
+  });
+  stream.addEventListener("resync", () => refresh().catch(() => {}));
+  stream.addEventListener("duty", () => refresh().catch(() => {}));
+  stream.addEventListener("request", (event) => {
+    const request = JSON.parse(event.data);
+    const isNew = request.state === "waiting" && !state.open.has(request.id) && !request.seen_at;
+    if (isNew) request.fresh = true;
+    upsert(request);  // the card first: an alert that fails must not lose it
+    if (isNew) alert(t("new_request"), request);
+  });
+  stream.addEventListener("error", () => {
+    setConnected(false);
+    // CONNECTING: the browser tries again by itself. CLOSED: it gave up (a 401, a 5xx, a
+    // proxy's 502): ask who we are; only a 401 shows the sign-in form.
+    if (stream.readyState === EventSource.CLOSED && state.stream === stream) {
+      state.stream = null;
+      retryLater(reconnect);
     }
   });
+}
 
-  $("logout").addEventListener("click", async () => {
-    try { await api("POST", "logout"); } finally { showLogin(); }
-  });
+// -- alerts: sound, a flashing title, a notification --------------------------------------
 
-  // -- controls ---------------------------------------------------------------------------
+function playChime() {
+  if (!prefs.sound) return;
+  chime.volume = Math.max(0, Math.min(1, prefs.volume / 100));
+  chime.currentTime = 0;
+  chime.play().then(() => bump("chimes")).catch(() => { /* the browser wants a tap first; the title still flashes */ });
+}
 
-  $("sound").checked = prefs.sound;
-  $("volume").value = String(prefs.volume);
-  $("sound").addEventListener("change", () => { prefs.sound = $("sound").checked; });
-  $("volume").addEventListener("input", () => { prefs.volume = Number($("volume").value); playChime(); });
-  $("duty").addEventListener("change", async () => {
-    try { await api("POST", "duty", { on_duty: $("duty").checked }); } catch (e) { $("duty").checked = !$("duty").checked; }
-  });
-  $("centre").addEventListener("change", () => { state.centre = $("centre").value; refresh(); });
-  $("notify").addEventListener("click", async () => {
-    if ("Notification" in window) await Notification.requestPermission();
-    updateNotifyButton();
-  });
+let workerRegistration = null;
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("/staff/sw.js", { scope: "/staff/" })
+    .then((registration) => { workerRegistration = registration; })
+    .catch(() => { /* plain http on a network address: no service worker, no notifications */ });
+}
 
-  function updateNotifyButton() {
-    $("notify").hidden = !("Notification" in window) || Notification.permission === "granted";
+async function notify(title, request) {
+  if (!("Notification" in window) || Notification.permission !== "granted") return;
+  const body = [request.code, lookup(L, "topic_" + request.topic, ""), request.kiosk_name, request.centre_name].filter(Boolean).join(" · ");
+  const options = { body, tag: request.id, renotify: true };
+  // Chrome on Android has no `new Notification()` (it throws): a service worker shows it.
+  if (workerRegistration) {
+    try { await workerRegistration.showNotification(title, options); bump("notifications"); return; } catch (error) { /* below */ }
   }
+  try { new Notification(title, options); bump("notifications"); } catch (error) { /* nothing more to try */ }
+}
 
-  function playChime() {
-    if (!prefs.sound) return;
-    chime.volume = Math.max(0, Math.min(1, prefs.volume / 100));
-    chime.currentTime = 0;
-    chime.play().then(() => {
-      document.body.dataset.chimes = String(Number(document.body.dataset.chimes) + 1);
-    }).catch(() => { /* the browser wants a tap first; the title still flashes */ });
+function alert(title, request) {
+  playChime();
+  flashTitle(title);
+  notify(title, request).catch(() => {});
+}
+
+function flashTitle(title) {
+  if (state.flashTimer || document.hasFocus()) return;
+  let on = false;
+  state.flashTimer = setInterval(() => { on = !on; document.title = on ? "🔔 " + title : pageTitle(); }, 1000);
+}
+
+function stopFlash() {
+  clearInterval(state.flashTimer);
+  state.flashTimer = null;
+  document.title = pageTitle();
+}
+window.addEventListener("focus", stopFlash);
+document.addEventListener("visibilitychange", () => { if (!document.hidden) stopFlash(); });
+
+// -- the state every view reads ----------------------------------------------------------
+
+function minutesSince(iso) {
+  // Against the server's clock: a phone whose clock is off still shows the right wait.
+  return Math.max(0, Math.floor((Date.now() - state.skew - Date.parse(iso)) / 60000));
+}
+
+function secondsSince(iso) {
+  return (Date.now() - state.skew - Date.parse(iso)) / 1000;
+}
+
+function visibleOpen() {
+  return [...state.open.values()].filter((r) => !state.centre || String(r.centre_id) === state.centre);
+}
+
+function notTaken(requests) {
+  return requests.filter((r) => QUEUED_STATES.includes(r.state)).length;
+}
+
+function pageTitle() {
+  const n = notTaken([...state.open.values()]);
+  return n ? `(${n}) ${t("title")}` : t("title");
+}
+
+function upsert(request) {
+  if (OPEN_STATES.includes(request.state)) {
+    state.open.set(request.id, request);
+  } else {
+    state.open.delete(request.id);
+    state.closed = [request, ...state.closed.filter((r) => r.id !== request.id)].slice(0, 50);
   }
+  render();
+  for (const view of VIEWS) view.changed?.(ctx, request);
+}
 
-  function notify(request) {
-    if (!("Notification" in window) || Notification.permission !== "granted") return;
-    const body = [request.code, L["topic_" + request.topic], request.kiosk_name].filter(Boolean).join(" · ");
-    new Notification(L.new_request, { body, tag: request.id });
-    document.body.dataset.notifications = String(Number(document.body.dataset.notifications) + 1);
-  }
+async function refresh() {
+  const data = await api("GET", "queue");
+  state.open = new Map(data.open.map((r) => [r.id, r]));
+  state.closed = data.closed;
+  state.kiosks = data.kiosks;
+  state.colleagues = data.colleagues;
+  state.onDuty = data.on_duty;
+  state.skew = Date.now() - Date.parse(data.now);
+  render();
+  for (const view of VIEWS) view.changed?.(ctx, null);
+}
 
-  function flashTitle() {
-    if (state.flashTimer || document.hasFocus()) return;
-    let on = false;
-    state.flashTimer = setInterval(() => {
-      on = !on;
-      document.title = on ? "🔔 " + L.new_request : L.title;
-    }, 1000);
-  }
-
-  function stopFlash() {
-    clearInterval(state.flashTimer);
-    state.flashTimer = null;
-    document.title = L.title;
-  }
-  window.addEventListener("focus", stopFlash);
-  document.addEventListener("visibilitychange", () => { if (!document.hidden) stopFlash(); });
-
-  // -- the queue --------------------------------------------------------------------------
-
-  function minutesSince(iso) {
-    // Against the server's clock: a phone whose clock is off still shows the right wait.
-    return Math.max(0, Math.floor((Date.now() - state.skew - Date.parse(iso)) / 60000));
-  }
-
-  function card(request) {
-    const node = el("article", "card state-" + request.state);
-    node.dataset.id = request.id;
-    node.dataset.state = request.state;
-    const head = el("div", "card-head");
-    head.append(el("span", "code", request.code), el("span", "topic", L["topic_" + request.topic]));
-    head.append(el("span", "badge", L["state_" + request.state]));
-    node.append(head);
-    const waited = minutesSince(request.created_at);
-    const meta = [request.centre_name, request.kiosk_name, waited ? fmt("waiting_for", { minutes: waited }) : L.just_now];
-    node.append(el("p", "meta", meta.join(" · ")));
-    if (request.guide_id) {
-      node.append(el("p", "detail", fmt("guide_step", { guide: (L.guide_titles || {})[request.guide_id] || request.guide_id, step: request.step ?? "–" })));
+// A long wait gets one gentle reminder (a chime and a notification), once per request.
+function remindLongWaits() {
+  for (const request of state.open.values()) {
+    if (!QUEUED_STATES.includes(request.state) || state.remindedLong.has(request.id)) continue;
+    if (minutesSince(request.created_at) >= config.long_wait_min) {
+      state.remindedLong.add(request.id);
+      alert(fmt("long_wait_note", { code: request.code, minutes: minutesSince(request.created_at) }), request);
     }
-    if (request.phone) {
-      const line = el("p", "detail phone");
-      const link = el("a", "", fmt("callback", { phone: request.phone }));
-      link.setAttribute("href", "tel:" + request.phone.replace(/[^0-9+]/g, ""));
-      line.append(link);
-      node.append(line);
-    }
-    if (request.visitor_left) node.append(el("p", "left", L.visitor_left));
-    if (request.staff_name && (request.state === "coming" || request.state === "calling")) {
-      node.append(el("p", "detail", fmt("by", { name: request.staff_name })));
-    }
-    if (request.message) node.append(el("p", "detail said", "“" + request.message + "”"));
-    node.append(actions(request));
-    return node;
   }
+}
 
-  function actions(request) {
-    const box = el("div");
-    const row = el("div", "actions");
-    const act = (action, body) => api("POST", "requests/" + encodeURIComponent(request.id) + "/" + action, body || {})
-      .then(upsert).catch(() => alert(L.error));
-    if (request.state === "waiting") row.append(button("seen", () => act("see")));
-    if (request.state !== "coming") {
-      const minutes = el("select", "minutes");
-      minutes.setAttribute("aria-label", L.minutes);
-      for (const m of ["", "2", "5", "10", "15", "30"]) {
-        const option = el("option", "", (m || "…") + " " + L.minutes);
-        option.value = m;
-        minutes.append(option);
-      }
-      row.append(button("coming", () => act("take", minutes.value ? { minutes: Number(minutes.value) } : {}), "primary"), minutes);
-    }
-    if (request.phone && request.state !== "calling") row.append(button("call", () => act("call")));
-    if (request.state !== "waiting") row.append(button("put_back", () => act("put_back")));
-    const outcomes = el("div", "outcomes");
-    outcomes.hidden = true;
-    for (const outcome of ["done", "partly", "not_done", "unreachable"]) {
-      outcomes.append(button(outcome, () => act("resolve", { outcome })));
-    }
-    row.append(button("resolve", () => { outcomes.hidden = !outcomes.hidden; }, "danger"));
-    const messageRow = el("form", "message-row");
-    const input = el("input");
-    input.maxLength = 200;
-    input.setAttribute("aria-label", L.message);
-    input.placeholder = L.message;
-    messageRow.append(input, button("send", () => messageRow.requestSubmit()));
-    messageRow.querySelector("button").type = "submit";
-    messageRow.addEventListener("submit", (event) => {
-      event.preventDefault();
-      if (input.value.trim()) act("message", { message: input.value.trim() });
-    });
-    box.append(row, outcomes, messageRow);
-    return box;
+const ctx = {
+  L, t, fmt, config, state, api, act, refresh, minutesSince, secondsSince, visibleOpen,
+  render: () => render(),
+  showProblem,
+};
+
+// -- navigation: one tab per view ----------------------------------------------------------
+
+function buildNav() {
+  const nav = $("views");
+  nav.replaceChildren(...VIEWS.map((view) => {
+    const tab = el("button", "tab");
+    tab.type = "button";
+    tab.id = "tab-" + view.id;
+    tab.setAttribute("role", "tab");
+    tab.append(el("span", "tab-label", t(view.label)), el("span", "tab-badge"));
+    tab.addEventListener("click", () => show(view.id));
+    return tab;
+  }));
+  for (const view of VIEWS) {
+    const root = el("section", "view");
+    root.id = "view-" + view.id;
+    root.setAttribute("role", "tabpanel");
+    root.hidden = true;
+    $("views-root").append(root);
+    view.mount(root, ctx);
   }
+}
 
-  function render() {
-    const queue = $("queue");
-    const existing = new Map([...queue.children].map((node) => [node.dataset.id, node]));
-    const requests = [...state.open.values()]
-      .filter((r) => !state.centre || String(r.centre_id) === state.centre)
-      .sort((a, b) => a.created_at.localeCompare(b.created_at));
-    const nodes = requests.map((request) => {
-      const old = existing.get(request.id);
-      // Keep a card that is being typed in; rebuild the others.
-      if (old && old.dataset.state === request.state && old.contains(document.activeElement) && old.dataset.version === request.updated_at) return old;
-      const fresh = card(request);
-      fresh.dataset.version = request.updated_at;
-      if (request.fresh) { fresh.classList.add("fresh"); delete request.fresh; }
-      return fresh;
-    });
-    queue.replaceChildren(...nodes);
-    $("empty").hidden = nodes.length > 0;
-    const waiting = requests.filter((r) => r.state === "waiting").length;
-    $("count").textContent = waiting ? String(waiting) : "";
-    $("closed").replaceChildren(...state.closed.map((r) => el("div", "closed-row",
-      [r.closed_at ? new Date(r.closed_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "",
-       L["topic_" + r.topic], r.kiosk_name, L["state_" + r.state], r.outcome ? L[r.outcome] : ""].filter(Boolean).join(" · "))));
+function show(id) {
+  state.view = id;
+  for (const view of VIEWS) {
+    const active = view.id === id;
+    $("view-" + view.id).hidden = !active;
+    $("tab-" + view.id).setAttribute("aria-selected", active ? "true" : "false");
+    if (active) view.shown?.(ctx);
   }
+  render();
+}
 
-  function upsert(request) {
-    if (["waiting", "seen", "coming", "calling"].includes(request.state)) {
-      state.open.set(request.id, request);
-    } else {
-      state.open.delete(request.id);
-      state.closed = [request, ...state.closed.filter((r) => r.id !== request.id)].slice(0, 50);
-    }
-    render();
+function render() {
+  if (!state.me) return;  // signed out: nothing to show
+  for (const view of VIEWS) {
+    $("tab-" + view.id).querySelector(".tab-badge").textContent = view.badge ? view.badge(ctx) : "";
+    if (view.id === state.view) view.render(ctx);
   }
+  $("duty-line").textContent = state.onDuty.length ? fmt("staff_on_duty", { names: state.onDuty.join(", ") }) : t("nobody_on_duty");
+  document.title = state.flashTimer ? document.title : pageTitle();
+}
 
-  async function refresh() {
-    const data = await api("GET", "queue" + (state.centre ? "?centre=" + encodeURIComponent(state.centre) : ""));
-    state.open = new Map(data.open.map((r) => [r.id, r]));
-    state.closed = data.closed;
-    state.skew = Date.now() - Date.parse(data.now);
-    $("duty-line").textContent = data.on_duty.length ? fmt("staff_on_duty", { names: data.on_duty.join(", ") }) : L.nobody_on_duty;
-    render();
-  }
+// -- the menu: sound, notifications, duty explained, sign-out ------------------------------
 
-  function connect() {
-    if (state.stream) state.stream.close();
-    const stream = new EventSource("/api/v1/staff/events");
-    state.stream = stream;
-    stream.addEventListener("ready", () => { $("offline").hidden = true; refresh().catch(() => {}); });
-    stream.addEventListener("resync", () => refresh().catch(() => {}));
-    stream.addEventListener("duty", () => refresh().catch(() => {}));
-    stream.addEventListener("request", (event) => {
-      const request = JSON.parse(event.data);
-      const isNew = request.state === "waiting" && !state.open.has(request.id) && !request.seen_at;
-      if (isNew) {
-        request.fresh = true;
-        playChime();
-        flashTitle();
-        notify(request);
-      }
-      upsert(request);
-    });
-    stream.addEventListener("error", () => {
-      $("offline").hidden = false;
-      // A closed stream after sign-out or an expired session: check who we are.
-      if (stream.readyState === EventSource.CLOSED) setTimeout(() => start().catch(showLogin), 3000);
-    });
-  }
+$("menu-button").addEventListener("click", () => {
+  const menu = $("menu");
+  menu.hidden = !menu.hidden;
+  $("menu-button").setAttribute("aria-expanded", menu.hidden ? "false" : "true");
+});
+$("sound").checked = prefs.sound;
+$("volume").value = String(prefs.volume);
+$("sound").addEventListener("change", () => { prefs.sound = $("sound").checked; });
+$("volume").addEventListener("input", () => { prefs.volume = Number($("volume").value); playChime(); });
+$("duty").addEventListener("change", async () => {
+  try { await api("POST", "duty", { on_duty: $("duty").checked }); } catch (error) { $("duty").checked = !$("duty").checked; showProblem(t("error")); }
+});
+$("notify").addEventListener("click", async () => {
+  if ("Notification" in window) await Notification.requestPermission();
+  updateNotifyButton();
+});
 
-  async function start() {
-    state.me = state.me || await api("GET", "me");
+function updateNotifyButton() {
+  $("notify").hidden = !("Notification" in window) || Notification.permission === "granted";
+}
+
+// -- start ---------------------------------------------------------------------------------
+
+async function start() {
+  state.me = state.me || await api("GET", "me");
+  $("login").hidden = true;
+  $("app").hidden = false;
+  $("duty").checked = state.me.on_duty;
+  updateNotifyButton();
+  connect();
+  await refresh().catch((error) => { if (error.status === 401) throw error; setConnected(false); });
+}
+
+// Waiting times tick on without a reload (a card being typed in is kept as it is).
+setInterval(() => { if (state.me) { render(); remindLongWaits(); } }, 30000);
+
+for (const node of document.querySelectorAll("[data-label]")) node.textContent = t(node.dataset.label);
+for (const node of document.querySelectorAll("[data-placeholder]")) node.placeholder = t(node.dataset.placeholder);
+document.title = t("title");
+buildNav();
+show("queue");
+function boot() {
+  start().catch((error) => {
+    if (error.status === 401) { showLogin(); return; }
+    // The help desk is down as the page opens: say so and keep trying.
     $("login").hidden = true;
     $("app").hidden = false;
-    $("duty").checked = state.me.on_duty;
-    const select = $("centre");
-    const all = el("option", "", L.all_centres);
-    all.value = "";
-    select.replaceChildren(all, ...state.me.centres.map((c) => { const o = el("option", "", c.name); o.value = String(c.id); return o; }));
-    select.hidden = state.me.centres.length < 2;
-    select.value = state.centre;
-    updateNotifyButton();
-    connect();
-    await refresh();
-  }
-
-  // Waiting times tick on without a reload.
-  setInterval(() => { if (state.me && !document.activeElement.closest?.(".card")) render(); }, 30000);
-
-  applyLabels();
-  document.title = L.title;
-  start().catch(() => showLogin());
-})();
+    setConnected(false);
+    retryLater(boot);
+  });
+}
+boot();

@@ -1,8 +1,8 @@
 """Statistics: each kiosk's daily counters, the centres' staffed hours, and how a help
 request was resolved (on site or remote).
 
-Revision ID: 0003_stats
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from alembic import op
 
 from kiosk.helpdesk.server.db import UtcDateTime
 
-revision = "0003_stats"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
