@@ -238,3 +238,30 @@ def test_signed_out_the_page_says_to_sign_in(browser: Browser, seeded: Seeded) -
     page.wait_for_function("document.getElementById('status').textContent.length > 0")
     assert "Sign in" in page.inner_text("#status")
     context.close()
+
+
+def test_a_coordinator_finds_it_from_the_staff_page(
+    browser: Browser, seeded: Seeded, month: Month
+) -> None:
+    context = _context(browser, seeded, "en-GB")
+    page = context.new_page()
+    page.goto(f"{seeded.url}/staff/")
+    page.click("#menu-button")
+    link = page.locator("#stats-link")
+    link.wait_for(state="visible")
+    assert link.inner_text() == "Statistics"
+    link.click()
+    page.wait_for_url(f"{seeded.url}/staff/statistics")
+    page.wait_for_selector("body[data-ready='1']")
+    context.close()
+    # Staff who answer help requests only: no link.
+    context = browser.new_context(extra_http_headers={"Accept-Language": "en"})
+    assert context.request.post(
+        f"{seeded.url}/api/v1/staff/login", data={"username": "anna", "password": STAFF_PASSWORD}
+    ).ok
+    page = context.new_page()
+    page.goto(f"{seeded.url}/staff/")
+    page.click("#menu-button")
+    page.wait_for_selector("#logout", state="visible")
+    assert not page.locator("#stats-link").is_visible()
+    context.close()
