@@ -122,10 +122,17 @@ class KioskApp(QObject):
             self.window,
             config.session.idle_timeout_s,
             config.session.warning_s,
+            help_wait_s=config.session.help_wait_s,
         )
         self.embedded_helpdesk = self._start_embedded_helpdesk()
         self.helpdesk = create_helpdesk(config, url=self._helpdesk_url(), parent=self)
         self.window.add_banner(self.helpdesk.status_banner())
+        # While help is on its way, no wipe at the normal idle timeout: "Help is coming".
+        # Over the page, under the top bar: End session and the banner stay in reach.
+        self.help_wait = self.helpdesk.wait_screen(self.window.stack)
+        self.helpdesk.help_pending_changed.connect(self.keeper.set_help_pending)
+        self.help_wait.back_requested.connect(self.keeper.back_to_page)
+        self.help_wait.cancel_confirmed.connect(self.keeper.back_to_page)
         self.window.top_bar.help_requested.connect(self.call_for_help)
         self.window.service.help_requested.connect(self.call_for_help)
         self.speaker = Speaker(config.speech.engine)
@@ -153,7 +160,7 @@ class KioskApp(QObject):
         bar.language_chosen.connect(self._on_language_chosen)
         self.window.language_chooser.language_chosen.connect(self._on_language_chosen)
         self.window.home.tile_chosen.connect(self.open_guide)
-        self.window.service.home_requested.connect(self.go_home)
+        self.window.service.leave_requested.connect(self.go_home)
         self._start_stats()
         self._render_choices(None, self.session.preferences.choices)
         self.window.show_attract(after_wipe=False)
@@ -207,10 +214,15 @@ class KioskApp(QObject):
 
     # -- the session's life --------------------------------------------------------------
     def _on_state_changed(self, state: State) -> None:
+        if state is not State.HELP_WAIT:
+            self.help_wait.hide()
         if state is State.ACTIVE:
             self.stats.session_started()
             self.window.idle_warning.hide()
             self.window.show_visit()
+        elif state is State.HELP_WAIT:
+            self.window.idle_warning.hide()
+            self.help_wait.popup()
         elif state is State.WARNING:
             self.window.end_confirm.hide()
             self.window.idle_warning.popup()
@@ -298,6 +310,7 @@ class KioskApp(QObject):
             prefs.can_shrink if prefs else False,
             shown,
         )
+        self.helpdesk.apply_theme(new.text_scale, new.high_contrast, new.language)
         self._shown_choices = new
 
     # -- statistics (issue 16) -----------------------------------------------------------

@@ -5,6 +5,8 @@ Subcommands:
   kiosk demo                               start a windowed demo with the shipped guides
   kiosk guides check [DIR]                 check guide files and print a plain report
   kiosk guides pack DIR [-o FILE]          check a guides folder and build a guide pack
+  kiosk doctor [--json]                    check this computer (kiosk/doctor/)
+  kiosk selftest [--json FILE]             the bundle's self-test (kiosk/selftest.py)
   kiosk --version
 
 Feature packages add their own subcommands through ``register(subparsers)``.
@@ -155,9 +157,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _feature_registrations() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Subcommands that feature packages contribute (help desk, pairing, doctor...)."""
+    from kiosk.doctor.cli import register as doctor_register  # noqa: PLC0415
     from kiosk.helpdesk.cli import register as helpdesk_register  # noqa: PLC0415
+    from kiosk.selftest import register as selftest_register  # noqa: PLC0415
 
-    return [helpdesk_register]
+    return [helpdesk_register, doctor_register, selftest_register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -122,6 +122,11 @@ class SessionSection(_Section):
     warning_s: Seconds = Field(
         60, description="Seconds the 'Are you still there?' warning counts down before the wipe."
     )
+    help_wait_s: Seconds = Field(
+        900,
+        description="While the visitor's help request is open, seconds without any touch "
+        "before the warning (instead of idle_timeout_s); 'Help is coming' shows meanwhile.",
+    )
 
 
 class HelpdeskSection(_Section):
@@ -186,6 +191,14 @@ class SpeechSection(_Section):
     )
 
 
+class GraphicsSection(_Section):
+    safe_mode: bool = Field(
+        False,
+        description="Draw without the graphics card (slower; for PCs whose graphics driver "
+        "fails; kiosk doctor says when).",
+    )
+
+
 class StatsSection(_Section):
     enabled: bool = Field(
         True,
@@ -209,6 +222,7 @@ class Config(_Section):
     speech: SpeechSection = SpeechSection()
     practice: PracticeSection = PracticeSection()
     stats: StatsSection = StatsSection()
+    graphics: GraphicsSection = GraphicsSection()
 
     #: Where this config was read from (None: built-in defaults).
     source: Path | None = Field(None, exclude=True)

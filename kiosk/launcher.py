@@ -103,14 +103,27 @@ def confine_engine_folders() -> None:
         os.environ[variable] = str(folder)
 
 
+def apply_safe_graphics(environ: dict[str, str] | os._Environ[str]) -> None:
+    """Draw without the graphics card (``graphics.safe_mode``; ``kiosk doctor`` offers it
+    when a page draws only so): Chromium's GPU off, Qt and Mesa in software."""
+    flags = environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "--disable-gpu" not in flags.split():
+        environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --disable-gpu".strip()
+    environ["QT_OPENGL"] = "software"  # Windows: the bundle's opengl32sw.dll
+    environ["LIBGL_ALWAYS_SOFTWARE"] = "1"  # Linux: Mesa's llvmpipe
+    environ["QT_QUICK_BACKEND"] = "software"
+
+
 def development_mode(environ: Mapping[str, str] = os.environ) -> bool:
     return environ.get(ENV_DEVELOPMENT, "") not in ("", "0")
 
 
-def prepare_environment() -> None:
+def prepare_environment(*, safe_graphics: bool = False) -> None:
     development = development_mode()
     extra = check_environment(os.environ, sys.argv, as_root=_is_root(), development=development)
     confine_engine_folders()
+    if safe_graphics:
+        apply_safe_graphics(os.environ)
     if extra:
         flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join([flags, *extra]).strip()
@@ -136,7 +149,7 @@ def run(config: Config, *, companion_processes: frozenset[str] = frozenset()) ->
     it must be."""
     logsetup.setup()
     try:
-        prepare_environment()
+        prepare_environment(safe_graphics=config.graphics.safe_mode)
     except UnsafeEnvironmentError as exc:
         log.error("refusing to start: %s", exc)
         raise

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk import paths
 from kiosk.session import wipe
 from kiosk.session.idle import InputWatcher
-from kiosk.session.lifecycle import Clock, Lifecycle, State
+from kiosk.session.lifecycle import DEFAULT_HELP_WAIT_S, Clock, Lifecycle, State
 from kiosk.session.parts import Part, VisitorParts
 from kiosk.session.receipts import ReceiptLog, WipeReceipt
 from kiosk.session.session import Session
@@ -54,13 +54,15 @@ class SessionKeeper(QObject):
         idle_timeout_s: float,
         warning_s: float,
         clock: Clock = time.monotonic,
+        *,
+        help_wait_s: float = DEFAULT_HELP_WAIT_S,
     ) -> None:
         super().__init__()
         self._make_session = make_session
         self._shell = shell
         self.current = make_session()
         self._next: Session | None = None
-        self.lifecycle = Lifecycle(clock, idle_timeout_s, warning_s)
+        self.lifecycle = Lifecycle(clock, idle_timeout_s, warning_s, help_wait_s)
         self.lifecycle.on_change(self._on_state)
         self.receipts = ReceiptLog(paths.data_dir())
         #: Everything that holds something of a visitor (the wipe resets and checks each).
@@ -114,6 +116,14 @@ class SessionKeeper(QObject):
     def keep_going(self) -> None:
         """ "Continue" in the idle warning."""
         self.lifecycle.input()
+
+    def back_to_page(self) -> None:
+        """ "Back to my page" on the help-is-coming screen."""
+        self.lifecycle.resume()
+
+    def set_help_pending(self, pending: bool) -> None:
+        """The visitor's help request is open (or not): no idle wipe while help comes."""
+        self.lifecycle.set_help_pending(pending)
 
     def end_session(self) -> bool:
         """The visitor confirmed "End session". True if a wipe ran."""

@@ -1,7 +1,8 @@
 """The home screen: one big tile per guide, in the visitor's language.
 
 Each tile also names the languages its guide is written in, each in its own language:
-a visitor whose language is missing sees it before tapping.
+a visitor whose language is missing sees it before tapping. The heading scrolls away
+with the tiles: on a small screen with big text, the tiles get the room.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -22,15 +22,25 @@ from PySide6.QtWidgets import (
 from kiosk.guides.model import Guide
 from kiosk.languages import native_name
 from kiosk.ui import icons
-from kiosk.ui.controls import align_to_layout, label, set_role, touch_scrolling
+from kiosk.ui.controls import (
+    FocusRing,
+    align_to_layout,
+    is_at_start,
+    label,
+    scroll_to_start,
+    set_role,
+    touch_scrolling,
+)
+from kiosk.ui.hyphens import fits_in, hyphenate
 from kiosk.ui.theme import Sizes, palette
 
 TILE_MIN_WIDTH = 330
 TILE_MIN_HEIGHT = 200
 
 
-class Tile(QPushButton):
-    """A guide's tile: picture, title, one line of summary and the guide's languages."""
+class Tile(FocusRing, QPushButton):
+    """A guide's tile: picture, title, one line of summary and the guide's languages.
+    Enter and Space open it as a tap does."""
 
     def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +48,8 @@ class Tile(QPushButton):
         self.setObjectName(f"tile-{guide.id}")
         set_role(self, "tile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._language = ""
         self.setMinimumSize(TILE_MIN_WIDTH, TILE_MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
@@ -58,15 +70,29 @@ class Tile(QPushButton):
         layout.addWidget(self.languages)
 
     def show_language(self, language: str) -> None:
-        title = self.guide.title(language)
-        self.title.setText(title)
-        summary = self.guide.summary(language) if self.guide.summary else ""
-        self.summary.setText(summary)
+        self._language = language
+        title, title_language = self.guide.title.get(language)
+        # Long words break with a hyphen rather than run past the tile's edge.
+        room = self.width() - 40 if self.isVisible() else TILE_MIN_WIDTH - 40
+        self.title.setText(
+            hyphenate(title, title_language, fits_in(self.title.fontMetrics(), room))
+        )
+        summary, summary_language = ("", language)
+        if self.guide.summary:
+            summary, summary_language = self.guide.summary.get(language)
+        fits = fits_in(self.summary.fontMetrics(), room)
+        self.summary.setText(hyphenate(summary, summary_language, fits))
         self.summary.setVisible(bool(summary))
         self.setAccessibleName(title)
         self.setAccessibleDescription(f"{summary} {self.languages.text()}".strip())
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and self._language:
+            self.show_language(self._language)
+
     def apply_theme(self, scale: float, high_contrast: bool) -> None:
+        self._ring_high_contrast = high_contrast
         size = Sizes.for_scale(scale).tile_icon
         colour = palette(high_contrast).text
         path = self.guide.icon or icons.icon_path("guide")
@@ -92,22 +118,26 @@ class HomeScreen(QWidget):
         self.setObjectName("home")
         self._language = "fi"
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 16)
-        outer.setSpacing(12)
-        self.heading = label("home-heading", "title")
-        self.subheading = label("home-subheading", "muted")
-        outer.addWidget(self.heading)
-        outer.addWidget(self.subheading)
-
+        outer.setContentsMargins(24, 0, 8, 0)
+        outer.setSpacing(0)
         self.scroller = QScrollArea()
         touch_scrolling(self.scroller)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         container = QWidget()
-        self.grid = QGridLayout(container)
+        column = QVBoxLayout(container)
+        column.setContentsMargins(8, 20, 16, 16)
+        column.setSpacing(10)
+        # Inside the scrolling area: the heading scrolls away with the tiles.
+        self.heading = label("home-heading", "title")
+        self.subheading = label("home-subheading", "muted")
+        column.addWidget(self.heading)
+        column.addWidget(self.subheading)
+        self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 8, 0, 8)
         self.grid.setSpacing(20)
+        column.addLayout(self.grid, 1)
         self.scroller.setWidget(container)
         outer.addWidget(self.scroller, 1)
 
@@ -117,7 +147,7 @@ class HomeScreen(QWidget):
         # No guides at all: the kiosk still starts, with a message for staff.
         self.empty_notice = label("home-empty", "notice")
         self.empty_notice.setVisible(not self.tiles)
-        outer.insertWidget(2, self.empty_notice)
+        column.insertWidget(2, self.empty_notice)
         self._columns = 0
         self._layout_tiles(3)
         self.retranslate_ui()
@@ -139,17 +169,16 @@ class HomeScreen(QWidget):
             self.grid.setRowStretch(row, 1 if row == last else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        usable = max(event.size().width() - 64, TILE_MIN_WIDTH)
+        usable = max(event.size().width() - 84, TILE_MIN_WIDTH)
         self._layout_tiles(max(1, min(4, usable // (TILE_MIN_WIDTH + 20))))
         super().resizeEvent(event)
 
     def reset_for_next_visitor(self) -> None:
         """Back to the top: where the last visitor scrolled hints at what they did."""
-        QScroller.scroller(self.scroller.viewport()).stop()
-        self.scroller.verticalScrollBar().setValue(0)
+        scroll_to_start(self.scroller)
 
     def leftovers(self) -> list[str]:
-        if self.scroller.verticalScrollBar().value() != 0:
+        if not is_at_start(self.scroller):
             return ["the tiles are still scrolled where the last visitor left them"]
         return []
 
@@ -161,6 +190,8 @@ class HomeScreen(QWidget):
     def apply_theme(self, scale: float, high_contrast: bool) -> None:
         for tile in self.tiles:
             tile.apply_theme(scale, high_contrast)
+            # Another text size: other words need a hyphen to fit.
+            tile.show_language(self._language)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("What do you want to do today?"))

@@ -151,4 +151,4 @@ class OfflinePage(_InfoPage):
         )
         self.detail.setText(self.tr("If this keeps happening, tell the staff."))
         self.retry_button.setText(self.tr("Try again"))
-        self.home_button.setText(self.tr("Home"))
+        self.home_button.setText(self.tr("All services"))

@@ -1,13 +1,14 @@
-"""The language chooser: every language the kiosk offers beyond the top bar's own buttons.
+"""The language chooser: every language the kiosk offers, each in its own script and name.
 
-The top bar keeps Finnish, Swedish and English one tap away; with more languages, a
-"Languages" button opens this panel with the rest, each in its own script and name.
+The top bar keeps Finnish, Swedish and English one tap away when there is room; its
+"Languages" button (or, on a narrow screen, the one button naming the current language)
+opens this panel. The language in use is marked.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.languages import native_name
 from kiosk.ui.controls import BigButton, label
@@ -25,6 +26,9 @@ class LanguageChooser(WindowOverlay):
         self.heading = label("language-chooser-heading", "title")
         self.body.addWidget(self.heading)
         row = QWidget()
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        row.setSizePolicy(policy)
         flow = FlowLayout(row, spacing=16)
         self.buttons: dict[str, BigButton] = {}
         for code in languages:
@@ -35,9 +39,14 @@ class LanguageChooser(WindowOverlay):
             flow.addWidget(button)
         self.body.addWidget(row)
         self.close_button = BigButton("language-chooser-close", icon_name="back")
+        self.close_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.close_button.clicked.connect(self.hide)
         self.body.addWidget(self.close_button)
         self.retranslate_ui()
+
+    def show_current(self, language: str) -> None:
+        for code, button in self.buttons.items():
+            button.set_flag("current", code == language)
 
     def _choose(self, code: str) -> None:
         self.hide()

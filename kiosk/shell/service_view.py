@@ -1,18 +1,21 @@
-"""The service view: the e-service in the browser, the guide beside it, and a simple bar
-(Back, Home, Reload, zoom). Friendly pages replace the browser when a page is not
-available here or cannot be opened.
+"""The service view: the e-service in the browser, the guide beside it (or below it),
+and a simple bar (Back, All services, Reload, zoom). Friendly pages replace the browser
+when a page is not available here or cannot be opened.
+
+The page gets the room: the guide sits beside it when the page side still has room for
+its bar in one row, and below it otherwise (a 1024 px screen, big text).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QChildEvent, QEvent, QObject, QRect, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
+    QBoxLayout,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -22,61 +25,67 @@ from kiosk.browser.policy import AllowList, BackStep, back_step
 from kiosk.browser.webengine.page import LOAD_FAILED, LOAD_OK, LOAD_STARTED
 from kiosk.browser.webengine.view import KioskView
 from kiosk.guides.progress import GuideProgress
-from kiosk.shell.guide_panel import GuidePanel
+from kiosk.shell.browser_bar import AddressStrip, BrowserBar
+from kiosk.shell.guide_panel import PANEL_MIN_WIDTH, GuidePanel
 from kiosk.shell.info_pages import BlockedPage, OfflinePage
 from kiosk.ui import icons
-from kiosk.ui.controls import BigButton, label
-from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.controls import label
 from kiosk.ui.theme import Sizes, palette
 
 ZOOM_STEPS: tuple[float, ...] = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 _NORMAL_ZOOM = ZOOM_STEPS.index(1.0)
 
 
-class BrowserBar(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("browser-bar")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        layout = FlowLayout(self, spacing=10)
-        layout.setContentsMargins(12, 8, 12, 8)
-        self.back = BigButton("back-button", icon_name="back")
-        self.home = BigButton("home-button", icon_name="home")
-        self.reload = BigButton("reload-button", icon_name="reload")
-        self.zoom_out = BigButton("zoom-out-button", icon_name="zoom-out")
-        self.zoom_label = label("zoom-label", wrap=False)
-        self.zoom_in = BigButton("zoom-in-button", icon_name="zoom-in")
-        for widget in (self.back, self.home, self.reload, self.zoom_out, self.zoom_label):
-            layout.addWidget(widget)
-        layout.addWidget(self.zoom_in)
+class _PageInput(QObject):
+    """Tells when the visitor presses, taps or types in a web view (its focus widget is
+    a child QtWebEngine makes, and makes again: new children are watched as they come)."""
+
+    _INPUT = frozenset(
+        {
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.KeyPress,
+            QEvent.Type.TouchBegin,
+            QEvent.Type.TabletPress,
+        }
+    )
+
+    def __init__(self, on_input: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_input = on_input
+
+    def watch(self, widget: QObject) -> None:
+        widget.installEventFilter(self)
+        for child in widget.findChildren(QWidget):
+            child.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in self._INPUT:
+            self._on_input()
+        elif kind == QEvent.Type.ChildAdded and isinstance(event, QChildEvent):
+            child = event.child()
+            if isinstance(child, QWidget):
+                child.installEventFilter(self)
+        return False
 
 
-class AddressStrip(QWidget):
-    """Where the visitor is, under the bar: a lock for https, and the host name."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("address-strip")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(14, 4, 14, 4)
-        row.setSpacing(8)
-        self.lock = QLabel()
-        self.address = label("address-label", wrap=False)
-        row.addWidget(self.lock)
-        row.addWidget(self.address, 1)
+# The guide below the page takes at most this share of the service view's height.
+BELOW_SHARE = 0.36
+# ... and at least this many pixels (a step's first lines and its buttons).
+BELOW_MIN_HEIGHT = 230
 
 
 class ServiceView(QWidget):
-    """Signals: home_requested(), help_requested(),
+    """Signals:
+    home_requested(): "All services" (the window asks first if the service was used).
+    leave_requested(): the visitor really leaves the service for the tiles.
+    help_requested(),
     view_attached(object): a new ``KioskView`` is about to load its first page (lockdown
     wires its page to the kiosk's own rooms: ``SafeRooms.attach``).
     """
 
     home_requested = Signal()
+    leave_requested = Signal()
     help_requested = Signal()
     view_attached = Signal(object)
 
@@ -90,8 +99,16 @@ class ServiceView(QWidget):
         self._practice_netloc = ""
         self._text_scale = 1.0
         self._high_contrast = False
+        self._language = "fi"
+        # The language the page was opened in (the browser asked the service for it).
+        self._page_language = ""
+        # The visitor has done something here (went further than the first page, or
+        # clicked or typed in it): leaving asks first.
+        self._used = False
+        self._shown_url = ""
+        self.guide_below = False
 
-        outer = QHBoxLayout(self)
+        outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         left = QVBoxLayout()
@@ -118,6 +135,8 @@ class ServiceView(QWidget):
         self.guide_panel = GuidePanel()
         outer.addWidget(self.guide_panel, 35)
 
+        self.guide_panel.services_requested.connect(self.leave_requested)
+        self.guide_panel.page_changed.connect(self._look_for_named_button)
         self.bar.back.clicked.connect(self._on_back)
         self.bar.home.clicked.connect(self.home_requested)
         self.bar.reload.clicked.connect(self._on_reload)
@@ -128,6 +147,7 @@ class ServiceView(QWidget):
         self.offline_page.home_requested.connect(self.home_requested)
         for source in (self.blocked_page, self.offline_page, self.guide_panel):
             source.help_requested.connect(self.help_requested)
+        self._page_input = _PageInput(self._on_page_input)
         self.retranslate_ui()
 
     # -- showing a guide ---------------------------------------------------------------
@@ -139,9 +159,13 @@ class ServiceView(QWidget):
         page.navigation_blocked.connect(self._on_blocked)
         page.load_state.connect(self._on_load_state)
         view.address_changed.connect(self._on_address_changed)
+        self._page_input.watch(view)
         self.view_attached.emit(view)  # lockdown: before the first page loads
         self.guide_panel.show_guide(progress)
         self._zoom_index = _NORMAL_ZOOM
+        self._used = False
+        self._page_language = self._language
+        self.guide_panel.set_page_language(self._page_language)
         self._apply_zoom()
         self.content.setCurrentWidget(self.browser_slot)
         view.open_address(start_url)
@@ -161,7 +185,25 @@ class ServiceView(QWidget):
         self.back_hint.setVisible(False)
         self.address_strip.address.clear()
         self.address_strip.lock.clear()
+        self._used = False
+        self._page_language = ""
+        self._shown_url = ""
         return old
+
+    @property
+    def used(self) -> bool:
+        """Whether leaving would lose something of the visitor's (asks first then)."""
+        view = self.view
+        if view is None:
+            return False
+        progress = self.guide_panel.progress
+        moved_on = progress is not None and progress.index > 0
+        return self._used or moved_on or view.can_go_back()
+
+    def _on_page_input(self) -> None:
+        # A tap, click or key in the page: from then on the visitor may have typed or
+        # chosen something there.
+        self._used = True
 
     def reset_for_next_visitor(self) -> None:
         """The wipe (after ``clear``, whose caller closes the view): the bar, zoom and
@@ -188,6 +230,8 @@ class ServiceView(QWidget):
 
     # -- reacting to the browser -------------------------------------------------------
     def _on_address_changed(self, address: str) -> None:
+        if self.view is not None and not self.view.is_blank:
+            self.guide_panel.page_moved(address)
         self._follow(address, went_back=self._went_back)
         self._went_back = False
         self.back_hint.setVisible(False)
@@ -217,6 +261,7 @@ class ServiceView(QWidget):
                 self.content.setCurrentWidget(self.browser_slot)
         elif state == LOAD_OK:
             self.content.setCurrentWidget(self.browser_slot)
+            self._look_for_named_button()
         elif state == LOAD_FAILED:
             # Chromium's own error page says nothing a visitor understands.
             self.content.setCurrentWidget(self.offline_page)
@@ -274,7 +319,23 @@ class ServiceView(QWidget):
         """The practice site's host:port, named as practice in the address strip."""
         self._practice_netloc = netloc
 
+    def _look_for_named_button(self) -> None:
+        """Is the button the guide's step names below the page's fold? Then the guide
+        says "scroll down"."""
+        view = self.view
+        names = self.guide_panel.named_buttons()
+        if view is None or not names:
+            self.guide_panel.show_scroll_hint(False)
+            return
+        view.find_below_fold(names, self._on_named_button_found)
+
+    def _on_named_button_found(self, below: bool) -> None:
+        # The page answers later: the kiosk may be shutting down by then.
+        if shiboken6.isValid(self) and shiboken6.isValid(self.guide_panel):
+            self.guide_panel.show_scroll_hint(below)
+
     def _show_address(self, url: str) -> None:
+        self._shown_url = url
         parts = urlsplit(url)
         secure = parts.scheme == "https"
         if self._practice_netloc and parts.netloc == self._practice_netloc:
@@ -311,24 +372,75 @@ class ServiceView(QWidget):
     def apply_theme(self, scale: float, high_contrast: bool) -> None:
         self._text_scale = scale
         self._high_contrast = high_contrast
-        # Bigger text needs a wider guide: from a third of the width to a half.
-        guide_share = round(35 + (min(scale, 2.0) - 1.0) * 15)
-        self._outer.setStretch(0, 100 - guide_share)
-        self._outer.setStretch(1, guide_share)
         self.guide_panel.apply_theme(scale, high_contrast)
         self._apply_zoom()
         for page in (self.blocked_page, self.offline_page):
             page.apply_theme(scale, high_contrast)
         if self.view is not None:
             self._show_address(self.view.address)
+        self.place_guide()
+
+    # -- where the guide goes --------------------------------------------------------
+    def guide_width(self) -> int:
+        """The guide's width beside the page: a third of the screen, more for big text."""
+        return round(PANEL_MIN_WIDTH * min(self._text_scale, 1.4))
+
+    def place_guide(self) -> None:
+        """Beside the page when the page side has room for its bar in one row (compact
+        if it must); below the page otherwise. Run again after every change of size,
+        text size or language."""
+        width = self.width()
+        guide = self.guide_width()
+        self.bar.fit(width - guide, self._text_scale)
+        below = self.bar.needed_width() > width - guide
+        if below:
+            self.bar.fit(width, self._text_scale)
+        self.guide_below = below
+        outer = self._outer
+        outer.setDirection(
+            QBoxLayout.Direction.TopToBottom if below else QBoxLayout.Direction.LeftToRight
+        )
+        panel = self.guide_panel
+        panel.set_below(below)
+        if below:
+            height = max(BELOW_MIN_HEIGHT, round(self.height() * BELOW_SHARE))
+            panel.setMinimumWidth(0)
+            panel.setMaximumWidth(16777215)
+            panel.setFixedHeight(min(height, max(self.height() - 120, 0)) or height)
+            outer.setStretch(0, 1)
+            outer.setStretch(1, 0)
+        else:
+            panel.setMinimumHeight(0)
+            panel.setMaximumHeight(16777215)
+            panel.setFixedWidth(guide)
+            outer.setStretch(0, 1)
+            outer.setStretch(1, 0)
+
+    def browser_area(self) -> QRect:
+        """The browser side of the view: its bar and page, not the guide (the rooms
+        open over this)."""
+        panel = self.guide_panel.geometry()
+        if self.guide_panel.isHidden() or panel.isEmpty():
+            return self.rect()
+        if self.guide_below:
+            return QRect(0, 0, self.width(), panel.top())
+        if panel.left() > self.width() // 2:
+            return QRect(0, 0, panel.left(), self.height())
+        return QRect(panel.right() + 1, 0, self.width() - panel.right() - 1, self.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size() != event.oldSize():
+            self.place_guide()
 
     def set_language(self, language: str) -> None:
+        self._language = language
         self.guide_panel.set_language(language)
 
     def retranslate_ui(self) -> None:
-        self.bar.back.setText(self.tr("Back"))
-        self.bar.home.setText(self.tr("Home"))
-        self.bar.reload.setText(self.tr("Reload"))
+        self.bar.set_text(self.bar.back, self.tr("Back"))
+        self.bar.set_text(self.bar.home, self.tr("All services"))
+        self.bar.set_text(self.bar.reload, self.tr("Reload"))
         self.bar.zoom_in.setAccessibleName(self.tr("Zoom in"))
         self.bar.zoom_in.setToolTip(self.tr("Zoom in"))
         self.bar.zoom_out.setAccessibleName(self.tr("Zoom out"))
@@ -339,6 +451,10 @@ class ServiceView(QWidget):
                 "To stop, press Cancel on the page."
             )
         )
+        # Everything the kiosk draws changes language at once: the address strip too.
+        if self.view is not None and self._shown_url:
+            self._show_address(self._shown_url)
+        QTimer.singleShot(0, self.place_guide)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

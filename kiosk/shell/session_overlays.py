@@ -1,4 +1,5 @@
-"""Overlays over the whole window: "Are you still there?" and "End your session?".
+"""Overlays over the whole window: "Are you still there?", "End your session?" and
+"Leave this service?".
 
 They are children of the main window, drawn over everything (the web page and its
 dialogs included), and they take no input away from the idle counter: any input at all
@@ -121,6 +122,52 @@ class EndConfirm(WindowOverlay):
         self.confirm_button.setText(self.tr("Yes, end and erase"))
         self.cancel_button.setText(self.tr("No, go back"))
         self.setAccessibleName(self.tr("End your session?"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class LeaveServiceConfirm(WindowOverlay):
+    """ "Leave this service?", before "All services" closes a service the visitor has
+    used (a page's own "Etusivulle" looks alike; a form half filled in is lost).
+
+    Signals: confirmed(), cancelled()
+    """
+
+    confirmed = Signal()
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__("leave-service-confirm", parent)
+        self.heading = label("leave-service-heading", "title")
+        self.explain = label("leave-service-text")
+        buttons = QHBoxLayout()
+        buttons.setSpacing(20)
+        # Staying is the safe answer: it comes first and is the primary button.
+        self.stay_button = BigButton("leave-service-stay-button", role="primary", icon_name="back")
+        self.leave_button = BigButton("leave-service-confirm-button", icon_name="home")
+        self.stay_button.clicked.connect(self.cancelled)
+        self.leave_button.clicked.connect(self.confirmed)
+        buttons.addWidget(self.stay_button)
+        buttons.addWidget(self.leave_button)
+        self.body.addWidget(self.heading)
+        self.body.addWidget(self.explain)
+        self.body.addLayout(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Leave this service?"))
+        self.explain.setText(
+            self.tr(
+                "The page closes, and what you have filled in on it is lost. "
+                "You can open the service again from All services."
+            )
+        )
+        self.stay_button.setText(self.tr("No, stay here"))
+        self.leave_button.setText(self.tr("Yes, show all services"))
+        self.setAccessibleName(self.tr("Leave this service?"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

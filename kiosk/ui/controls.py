@@ -6,8 +6,12 @@ sheet in ``theme.py`` picks up; widgets never set colours themselves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractScrollArea,
     QLabel,
     QLineEdit,
@@ -17,7 +21,22 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import icons
-from kiosk.ui.theme import Sizes, palette
+from kiosk.ui.theme import MIN_TOUCH_PX, Sizes, palette
+
+#: Focus that came from the keyboard: only then does the ring show (a ring left behind
+#: by a tap looked like a selection to visitors).
+KEYBOARD_FOCUS = frozenset(
+    {
+        Qt.FocusReason.TabFocusReason,
+        Qt.FocusReason.BacktabFocusReason,
+        Qt.FocusReason.ShortcutFocusReason,
+    }
+)
+#: The ring's lines, from the edge inwards: the theme's focus colour, a colour that
+#: contrasts with it, the focus colour again (``Palette.focus``), so that a 3 px line of
+#: it stands out on any button and its border.
+RING_LINES_PX = (3, 3, 3)
+RING_RADIUS = 10
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -38,7 +57,68 @@ def restyle(widget: QWidget) -> None:
     style.polish(widget)
 
 
-class BigButton(QPushButton):
+def paint_focus_ring(widget: QWidget, high_contrast: bool) -> None:
+    """Draw the keyboard focus ring inside ``widget``'s edge: two lines, never a fill."""
+    p = palette(high_contrast)
+    painter = QPainter(widget)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    edge = 0.0
+    for width, colour in zip(RING_LINES_PX, (p.focus, p.focus_inner, p.focus), strict=True):
+        inset = edge + width / 2
+        rect = QRectF(widget.rect()).adjusted(inset, inset, -inset, -inset)
+        painter.setPen(QPen(QColor(colour), width))
+        radius = max(2.0, RING_RADIUS - edge)
+        painter.drawRoundedRect(rect, radius, radius)
+        edge += width
+    painter.end()
+
+
+class FocusRing:
+    """For the kiosk's focusable widgets (mixed in before the Qt class).
+
+    Keyboard users see where they are: a two-line ring at least 3:1 against what it
+    covers, in both themes. A tap never leaves a ring behind: the widget takes focus
+    from Tab only (``Qt.TabFocus``), and a ring shows only for focus that came from the
+    keyboard, or once a key is pressed. Enter and Space both press a button.
+    """
+
+    _keyboard_focus = False
+    _ring_high_contrast = False
+
+    def focus_ring_visible(self) -> bool:
+        widget: Any = self
+        return bool(widget.hasFocus() and self._keyboard_focus)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._keyboard_focus = event.reason() in KEYBOARD_FOCUS
+        super().focusInEvent(event)  # type: ignore[misc]
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        self._keyboard_focus = False
+        super().focusOutEvent(event)  # type: ignore[misc]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        widget: Any = self
+        if not self._keyboard_focus:
+            self._keyboard_focus = True
+            widget.update()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
+            widget, QAbstractButton
+        ):
+            if widget.isEnabled():
+                widget.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)  # type: ignore[misc]
+        if self.focus_ring_visible():
+            widget: Any = self
+            paint_focus_ring(widget, self._ring_high_contrast)
+
+
+class BigButton(FocusRing, QPushButton):
     """A touch-sized button with a text label and an optional themed line icon."""
 
     def __init__(
@@ -55,31 +135,60 @@ class BigButton(QPushButton):
         self.icon_name = icon_name
         self._theme: tuple[float, bool] | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setMinimumWidth(MIN_TOUCH_PX)
+
+    def set_flag(self, name: str, value: Any) -> None:
+        """Set a property the style sheet reads (``current``, ``compact`` ...) and draw the
+        button (its icon's colour included) for it at once."""
+        if self.property(name) == value:
+            return
+        self.setProperty(name, value)
+        restyle(self)
+        if self._theme is not None:
+            self.apply_theme(*self._theme)
+
+    def is_filled(self) -> bool:
+        """Whether the button is drawn in the primary colour (its icon must contrast)."""
+        role = self.property("role")
+        if role == "primary":
+            return True
+        if role == "language" and self.property("current") in (True, "true"):
+            return True
+        return role == "toggle" and self.isChecked()
 
     def apply_theme(self, scale: float, high_contrast: bool) -> None:
         self._theme = (scale, high_contrast)
+        self._ring_high_contrast = high_contrast
         if not self.icon_name:
             return
         p = palette(high_contrast)
-        role = self.property("role")
-        colour = {
-            "primary": p.on_primary,
-            "help": p.on_help,
-        }.get(role, p.text)
-        if role in ("language", "toggle") and self.property("current") in (True, "true"):
+        colour = p.on_help if self.property("role") == "help" else p.text
+        if self.is_filled():
             colour = p.on_primary
-        if role == "toggle" and self.property("checked") in (True, "true"):
-            colour = p.on_primary
-        size = Sizes.for_scale(scale).icon
+        compact = self.property("compact") in (True, "true")
+        size = Sizes.for_scale(1.0 if compact else scale).icon
         self.setIcon(icons.icon(self.icon_name, colour, size, right_to_left=self.isRightToLeft()))
         self.setIconSize(QSize(size, size))
+
+    def nextCheckState(self) -> None:  # noqa: N802 - Qt override
+        # A toggle shows the state the kiosk decides (``setChecked`` from its model), not
+        # one flipped by the tap before the model has answered.
+        if self.property("role") != "toggle":
+            super().nextCheckState()
 
     def changeEvent(self, event: QEvent) -> None:
         # Arabic and back: arrows turn round with the layout (icons.MIRRORED_IN_RTL).
         if event.type() == QEvent.Type.LayoutDirectionChange and self._theme is not None:
             self.apply_theme(*self._theme)
         super().changeEvent(event)
+
+
+def no_focus(*areas: QWidget) -> None:
+    """Scroll areas and frames take no keyboard focus: their buttons do (and the area
+    scrolls to the focused one). A focused scroll area showed nothing at all."""
+    for area in areas:
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 class _LeadingEdge(QObject):
@@ -120,6 +229,19 @@ def touch_scrolling(area: QAbstractScrollArea) -> None:
     not move still reaches the tile or button under it.
     """
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+def scroll_to_start(area: QAbstractScrollArea) -> None:
+    """Back to the top and the start, a drag's movement stopped first."""
+    QScroller.scroller(area.viewport()).stop()
+    for bar in (area.verticalScrollBar(), area.horizontalScrollBar()):
+        bar.setValue(bar.minimum())
+
+
+def is_at_start(area: QAbstractScrollArea) -> bool:
+    bars = (area.verticalScrollBar(), area.horizontalScrollBar())
+    return all(bar.value() == bar.minimum() for bar in bars)
 
 
 def label(object_name: str = "", role: str = "", *, wrap: bool = True) -> QLabel:

@@ -29,9 +29,18 @@ class Palette:
     primary_pressed: str
     help: str
     on_help: str
+    #: The keyboard focus ring: lines in ``focus``, ``focus_inner`` and ``focus`` again,
+    #: from the edge inwards. On any surface a focusable widget has (a white, blue,
+    #: yellow or black button, its border) some of them differ by at least 3:1, over at
+    #: least a 3 px line all round: the ring always shows, and never looks like a fill.
     focus: str
+    focus_inner: str
     notice: str
     on_notice: str
+    #: The hint inside an empty field ("for example 040 123 4567").
+    placeholder: str
+    #: The backdrop behind a dialog's card: the screen behind it, dimmed.
+    scrim: str
 
 
 NORMAL = Palette(
@@ -45,9 +54,12 @@ NORMAL = Palette(
     primary_pressed="#06355E",
     help="#FFC83D",
     on_help="#161616",
-    focus="#C2410C",
+    focus="#161616",
+    focus_inner="#FFFFFF",
     notice="#FFF4CC",
     on_notice="#161616",
+    placeholder="#595959",
+    scrim="#000000",
 )
 
 HIGH_CONTRAST = Palette(
@@ -61,9 +73,12 @@ HIGH_CONTRAST = Palette(
     primary_pressed="#FFFFFF",
     help="#FFFF00",
     on_help="#000000",
-    focus="#00FFFF",
+    focus="#000000",
+    focus_inner="#00FFFF",
     notice="#000000",
     on_notice="#FFFF00",
+    placeholder="#D0D0D0",
+    scrim="#000000",
 )
 
 
@@ -99,6 +114,8 @@ def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
         "pressed button": (p.on_primary, p.primary_pressed),
         "help button": (p.on_help, p.help),
         "notice": (p.on_notice, p.notice),
+        "placeholder": (p.placeholder, p.surface),
+        "chosen (primary fill)": (p.on_primary, p.primary),
     }
 
 
@@ -122,7 +139,8 @@ class Sizes:
             heading=round(28 * scale),
             title=round(34 * scale),
             tile_title=round(24 * scale),
-            button_height=max(MIN_TOUCH_PX, round(body * 3.1)),
+            # Tall enough for a finger and the text's own line; not more (small screens).
+            button_height=max(MIN_TOUCH_PX, round(body * 2.2)),
             icon=round(28 * min(scale, CHROME_MAX_SCALE)),
             tile_icon=round(72 * min(scale, 1.5)),
         )
@@ -132,6 +150,7 @@ def stylesheet(scale: float, high_contrast: bool) -> str:
     p = palette(high_contrast)
     s = Sizes.for_scale(scale)
     chrome = Sizes.for_scale(min(scale, CHROME_MAX_SCALE))
+    base = Sizes.for_scale(1.0)
     card = Sizes.for_scale(min(scale, CARD_MAX_SCALE))
     border_w = 3 if high_contrast else 2
     return f"""
@@ -139,7 +158,7 @@ QWidget {{
     font-size: {s.body}px;
     color: {p.text};
 }}
-QMainWindow, QWidget#central, QWidget#home, QWidget#service-view, QStackedWidget {{
+QMainWindow, QWidget#central, QWidget#home, QWidget#service-view, QStackedWidget, QDialog {{
     background: {p.background};
 }}
 QScrollArea, QScrollArea > QWidget > QWidget {{
@@ -162,7 +181,15 @@ QWidget#top-bar, QWidget#browser-bar {{
     background: {p.surface};
     border-bottom: {border_w}px solid {p.border};
 }}
-QPushButton, QToolButton {{
+QLineEdit {{
+    background: {p.surface}; color: {p.text};
+    border: {border_w}px solid {p.border}; border-radius: 8px; padding: 4px 12px;
+    placeholder-text-color: {p.placeholder};
+}}
+QLineEdit:focus {{
+    border: {border_w + 1}px solid {p.focus_inner if high_contrast else p.focus};
+}}
+QPushButton {{
     min-height: {s.button_height}px;
     padding: 0px 18px;
     font-size: {s.body}px;
@@ -172,14 +199,11 @@ QPushButton, QToolButton {{
     border: {border_w}px solid {p.border};
     border-radius: 10px;
 }}
-QPushButton:pressed, QToolButton:pressed {{
+QPushButton:pressed {{
     background: {p.primary_pressed}; color: {p.on_primary};
 }}
-QPushButton:disabled, QToolButton:disabled {{
+QPushButton:disabled {{
     color: {p.muted}; border-style: dashed;
-}}
-QPushButton:focus, QToolButton:focus {{
-    border: {border_w + 2}px solid {p.focus};
 }}
 QWidget#top-bar QPushButton, QWidget#browser-bar QPushButton, QWidget#browser-bar QLabel,
 QWidget#address-strip QLabel {{
@@ -188,6 +212,10 @@ QWidget#address-strip QLabel {{
 QWidget#top-bar QPushButton, QWidget#browser-bar QPushButton {{
     min-height: {chrome.button_height}px;
     padding: 0px 10px;
+}}
+QWidget#top-bar[compact="true"] QPushButton, QWidget#browser-bar[compact="true"] QPushButton,
+QWidget#browser-bar[compact="true"] QLabel {{
+    font-size: {base.body}px; min-height: {base.button_height}px;
 }}
 QPushButton[role="primary"] {{
     background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
@@ -199,11 +227,11 @@ QPushButton[role="primary"]:disabled, QPushButton[role="help"]:disabled {{
 QPushButton[role="help"] {{
     background: {p.help}; color: {p.on_help}; border-color: {p.on_help};
 }}
-QPushButton[role="language"][current="true"] {{
+QPushButton[role="language"][current="true"], QPushButton[role="toggle"]:checked {{
     background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
 }}
-QPushButton[role="toggle"][checked="true"] {{
-    background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
+QPushButton[role="quiet"] {{
+    font-weight: normal; border-width: 1px;
 }}
 QPushButton[role="tile"] {{
     background: {p.surface};
@@ -213,16 +241,32 @@ QPushButton[role="tile"] {{
     text-align: left;
 }}
 QPushButton[role="tile"]:pressed {{ background: {p.notice}; }}
+QPushButton[role="topic"] {{
+    background: {p.surface};
+    border: {border_w}px solid {p.border};
+    border-radius: 14px;
+    padding: 8px;
+}}
+QPushButton[role="topic"]:checked {{
+    background: {p.primary}; border: {border_w + 3}px solid {p.text};
+}}
+QPushButton[role="topic"][chosen="true"] QLabel {{ color: {p.on_primary}; }}
 QLabel[role="tile-title"] {{ font-size: {s.tile_title}px; font-weight: bold; }}
 QLabel[role="tile-summary"] {{ color: {p.muted}; font-size: {s.small}px; }}
+QLabel[role="topic-name"] {{ font-weight: bold; }}
 QWidget#guide-panel {{
     background: {p.surface};
     border-left: {border_w}px solid {p.border};
 }}
+QWidget#guide-panel[below="true"] {{
+    border-left: none; border-top: {border_w}px solid {p.border};
+}}
 QLabel[role="panel-title"] {{ font-size: {s.body}px; font-weight: bold; }}
 QLabel#guide-step-text {{ font-size: {round(s.body * 1.15)}px; }}
-QWidget#guide-panel QPushButton {{ padding: 0px 10px; }}
-QLabel#guide-progress {{ color: {p.muted}; font-weight: bold; }}
+QWidget#guide-panel QPushButton {{
+    padding: 0px 10px; font-size: {card.body}px; min-height: {card.button_height}px;
+}}
+QLabel#guide-progress {{ color: {p.muted}; font-weight: bold; font-size: {card.body}px; }}
 QFrame[role="card"] {{
     background: {p.surface};
     border: {border_w}px solid {p.border};

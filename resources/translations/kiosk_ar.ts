@@ -175,16 +175,28 @@
         <translation>ابدأ</translation>
     </message>
     <message>
-        <source>Next</source>
-        <translation>التالي</translation>
+        <source>Next tip</source>
+        <translation>النصيحة التالية</translation>
+    </message>
+    <message>
+        <source>This service is in {language}. The guide names its buttons in {language}.</source>
+        <translation>هذه الخدمة باللغة {language}. يذكر الدليل أسماء أزرارها باللغة {language}.</translation>
+    </message>
+    <message>
+        <source>Previous tip</source>
+        <translation>النصيحة السابقة</translation>
+    </message>
+    <message>
+        <source>Done — back to services</source>
+        <translation>تمّ — العودة إلى الخدمات</translation>
+    </message>
+    <message>
+        <source>The button is further down the page: scroll the page down to find it.</source>
+        <translation>الزر في أسفل الصفحة. مرّر الصفحة إلى الأسفل لتجده.</translation>
     </message>
     <message>
         <source>This guide is not available in your language. It is shown in {language}.</source>
         <translation>هذا الدليل غير متوفر بلغتك. هو معروض باللغة {language}.</translation>
-    </message>
-    <message>
-        <source>This service itself is not available in your language.</source>
-        <translation>الخدمة نفسها غير متوفرة بلغتك.</translation>
     </message>
     <message>
         <source>Finnish</source>
@@ -199,16 +211,16 @@
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <source>Previous</source>
-        <translation>السابق</translation>
-    </message>
-    <message>
         <source>Yes</source>
         <translation>نعم</translation>
     </message>
     <message>
         <source>No</source>
         <translation>لا</translation>
+    </message>
+    <message>
+        <source>Good. Go on with the page.</source>
+        <translation>جيد. تابع في الصفحة.</translation>
     </message>
     <message>
         <source>That is all right. A digital supporter can help you.</source>
@@ -287,6 +299,37 @@
     </message>
 </context>
 <context>
+    <name>HelpWaitScreen</name>
+    <message>
+        <source>Help is coming. Please wait here.</source>
+        <translation>المساعدة في الطريق. من فضلك انتظر هنا.</translation>
+    </message>
+    <message>
+        <source>Your page is kept as it was. You can go back to it at any time.</source>
+        <translation>صفحتك محفوظة كما كانت. يمكنك العودة إليها في أي وقت.</translation>
+    </message>
+    <message>
+        <source>Back to my page</source>
+        <translation>العودة إلى صفحتي</translation>
+    </message>
+    <message>
+        <source>I don&apos;t need help any more</source>
+        <translation>لم أعد بحاجة إلى المساعدة</translation>
+    </message>
+    <message>
+        <source>Cancel the request? You will lose your place in line.</source>
+        <translation>هل تريد إلغاء الطلب؟ ستفقد مكانك في الدور.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel</source>
+        <translation>نعم، ألغِ</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>لا، أبقِه</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>What do you want to do today?</source>
@@ -336,6 +379,25 @@
     <message>
         <source>Back</source>
         <translation>رجوع</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveServiceConfirm</name>
+    <message>
+        <source>Leave this service?</source>
+        <translation>هل تريد مغادرة هذه الخدمة؟</translation>
+    </message>
+    <message>
+        <source>The page closes, and what you have filled in on it is lost. You can open the service again from All services.</source>
+        <translation>ستُغلق الصفحة ويضيع ما ملأته فيها. يمكنك فتح الخدمة مرة أخرى من «كل الخدمات».</translation>
+    </message>
+    <message>
+        <source>No, stay here</source>
+        <translation>لا، أبقَ هنا</translation>
+    </message>
+    <message>
+        <source>Yes, show all services</source>
+        <translation>نعم، اعرض كل الخدمات</translation>
     </message>
 </context>
 <context>
@@ -453,8 +515,8 @@
         <translation>حاول مرة أخرى</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>الصفحة الرئيسية</translation>
+        <source>All services</source>
+        <translation>كل الخدمات</translation>
     </message>
 </context>
 <context>
@@ -509,6 +571,11 @@
 <context>
     <name>PrintPreview</name>
     <message>
+        <source>Page {number} of {total}</source>
+        <extracomment>The page is drawn as wide as this at least: a letter&apos;s 12-point text comes out at about 14 px, readable (the page scrolls for its lower part).</extracomment>
+        <translation>الصفحة {number} من {total}</translation>
+    </message>
+    <message>
         <source>Pages: {pages}</source>
         <translation>عدد الصفحات: {pages}</translation>
     </message>
@@ -549,6 +616,14 @@
         <translation>طباعة</translation>
     </message>
     <message>
+        <source>Previous page</source>
+        <translation>الصفحة السابقة</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>الصفحة التالية</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>النسخ</translation>
     </message>
@@ -572,8 +647,8 @@
         <translation>رجوع</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>الصفحة الرئيسية</translation>
+        <source>All services</source>
+        <translation>كل الخدمات</translation>
     </message>
     <message>
         <source>Reload</source>

@@ -175,16 +175,28 @@
         <translation>Alusta</translation>
     </message>
     <message>
-        <source>Next</source>
-        <translation>Edasi</translation>
+        <source>Next tip</source>
+        <translation>Järgmine vihje</translation>
+    </message>
+    <message>
+        <source>This service is in {language}. The guide names its buttons in {language}.</source>
+        <translation>See teenus on keeles {language}. Juhend nimetab selle nuppe keeles {language}.</translation>
+    </message>
+    <message>
+        <source>Previous tip</source>
+        <translation>Eelmine vihje</translation>
+    </message>
+    <message>
+        <source>Done — back to services</source>
+        <translation>Valmis – tagasi teenuste juurde</translation>
+    </message>
+    <message>
+        <source>The button is further down the page: scroll the page down to find it.</source>
+        <translation>Nupp on lehel allpool. Keri lehte alla, et see leida.</translation>
     </message>
     <message>
         <source>This guide is not available in your language. It is shown in {language}.</source>
         <translation>Seda juhendit ei ole sinu keeles. Juhendi keel on {language}.</translation>
-    </message>
-    <message>
-        <source>This service itself is not available in your language.</source>
-        <translation>Teenust ennast ei ole sinu keeles.</translation>
     </message>
     <message>
         <source>Finnish</source>
@@ -199,16 +211,16 @@
         <translation>inglise</translation>
     </message>
     <message>
-        <source>Previous</source>
-        <translation>Tagasi</translation>
-    </message>
-    <message>
         <source>Yes</source>
         <translation>Jah</translation>
     </message>
     <message>
         <source>No</source>
         <translation>Ei</translation>
+    </message>
+    <message>
+        <source>Good. Go on with the page.</source>
+        <translation>Hästi. Jätka lehel.</translation>
     </message>
     <message>
         <source>That is all right. A digital supporter can help you.</source>
@@ -287,6 +299,37 @@
     </message>
 </context>
 <context>
+    <name>HelpWaitScreen</name>
+    <message>
+        <source>Help is coming. Please wait here.</source>
+        <translation>Abi on tulemas. Palun oota siin.</translation>
+    </message>
+    <message>
+        <source>Your page is kept as it was. You can go back to it at any time.</source>
+        <translation>Sinu leht jääb alles nagu oli. Võid selle juurde igal ajal tagasi minna.</translation>
+    </message>
+    <message>
+        <source>Back to my page</source>
+        <translation>Tagasi minu lehele</translation>
+    </message>
+    <message>
+        <source>I don&apos;t need help any more</source>
+        <translation>Ma ei vaja enam abi</translation>
+    </message>
+    <message>
+        <source>Cancel the request? You will lose your place in line.</source>
+        <translation>Kas tühistad palve? Sa kaotad oma koha järjekorras.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel</source>
+        <translation>Jah, tühista</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Ei, jäta alles</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>What do you want to do today?</source>
@@ -336,6 +379,25 @@
     <message>
         <source>Back</source>
         <translation>Tagasi</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveServiceConfirm</name>
+    <message>
+        <source>Leave this service?</source>
+        <translation>Kas lahkud sellest teenusest?</translation>
+    </message>
+    <message>
+        <source>The page closes, and what you have filled in on it is lost. You can open the service again from All services.</source>
+        <translation>Leht suletakse ja see, mida sa täitsid, kaob. Teenuse saad uuesti avada kohast Kõik teenused.</translation>
+    </message>
+    <message>
+        <source>No, stay here</source>
+        <translation>Ei, jään siia</translation>
+    </message>
+    <message>
+        <source>Yes, show all services</source>
+        <translation>Jah, näita kõiki teenuseid</translation>
     </message>
 </context>
 <context>
@@ -453,8 +515,8 @@
         <translation>Proovi uuesti</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>Avaleht</translation>
+        <source>All services</source>
+        <translation>Kõik teenused</translation>
     </message>
 </context>
 <context>
@@ -509,6 +571,11 @@
 <context>
     <name>PrintPreview</name>
     <message>
+        <source>Page {number} of {total}</source>
+        <extracomment>The page is drawn as wide as this at least: a letter&apos;s 12-point text comes out at about 14 px, readable (the page scrolls for its lower part).</extracomment>
+        <translation>Leht {number}/{total}</translation>
+    </message>
+    <message>
         <source>Pages: {pages}</source>
         <translation>Lehti: {pages}</translation>
     </message>
@@ -549,6 +616,14 @@
         <translation>Prindi</translation>
     </message>
     <message>
+        <source>Previous page</source>
+        <translation>Eelmine leht</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Järgmine leht</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>Koopiad</translation>
     </message>
@@ -572,8 +647,8 @@
         <translation>Tagasi</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>Avaleht</translation>
+        <source>All services</source>
+        <translation>Kõik teenused</translation>
     </message>
     <message>
         <source>Reload</source>

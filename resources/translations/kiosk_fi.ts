@@ -175,16 +175,28 @@
         <translation>Aloita</translation>
     </message>
     <message>
-        <source>Next</source>
-        <translation>Seuraava</translation>
+        <source>Next tip</source>
+        <translation>Seuraava vinkki</translation>
+    </message>
+    <message>
+        <source>This service is in {language}. The guide names its buttons in {language}.</source>
+        <translation>Palvelun kieli on {language}. Ohje kertoo palvelun painikkeiden nimet kielellä {language}.</translation>
+    </message>
+    <message>
+        <source>Previous tip</source>
+        <translation>Edellinen vinkki</translation>
+    </message>
+    <message>
+        <source>Done — back to services</source>
+        <translation>Valmis – takaisin palveluihin</translation>
+    </message>
+    <message>
+        <source>The button is further down the page: scroll the page down to find it.</source>
+        <translation>Painike on alempana sivulla. Vieritä sivua alaspäin, niin löydät sen.</translation>
     </message>
     <message>
         <source>This guide is not available in your language. It is shown in {language}.</source>
         <translation>Tätä ohjetta ei ole sinun kielelläsi. Ohjeen kieli on {language}.</translation>
-    </message>
-    <message>
-        <source>This service itself is not available in your language.</source>
-        <translation>Itse palvelua ei ole sinun kielelläsi.</translation>
     </message>
     <message>
         <source>Finnish</source>
@@ -199,16 +211,16 @@
         <translation>englanti</translation>
     </message>
     <message>
-        <source>Previous</source>
-        <translation>Edellinen</translation>
-    </message>
-    <message>
         <source>Yes</source>
         <translation>Kyllä</translation>
     </message>
     <message>
         <source>No</source>
         <translation>En</translation>
+    </message>
+    <message>
+        <source>Good. Go on with the page.</source>
+        <translation>Hyvä. Jatka sivulla.</translation>
     </message>
     <message>
         <source>That is all right. A digital supporter can help you.</source>
@@ -287,6 +299,37 @@
     </message>
 </context>
 <context>
+    <name>HelpWaitScreen</name>
+    <message>
+        <source>Help is coming. Please wait here.</source>
+        <translation>Apu on tulossa. Odota tässä.</translation>
+    </message>
+    <message>
+        <source>Your page is kept as it was. You can go back to it at any time.</source>
+        <translation>Sivusi säilyy ennallaan. Voit palata siihen milloin vain.</translation>
+    </message>
+    <message>
+        <source>Back to my page</source>
+        <translation>Takaisin sivulleni</translation>
+    </message>
+    <message>
+        <source>I don&apos;t need help any more</source>
+        <translation>En tarvitse enää apua</translation>
+    </message>
+    <message>
+        <source>Cancel the request? You will lose your place in line.</source>
+        <translation>Perutaanko pyyntö? Menetät paikkasi jonossa.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel</source>
+        <translation>Kyllä, peru</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Ei, pidä se</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>What do you want to do today?</source>
@@ -336,6 +379,25 @@
     <message>
         <source>Back</source>
         <translation>Takaisin</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveServiceConfirm</name>
+    <message>
+        <source>Leave this service?</source>
+        <translation>Lopetetaanko tämä palvelu?</translation>
+    </message>
+    <message>
+        <source>The page closes, and what you have filled in on it is lost. You can open the service again from All services.</source>
+        <translation>Sivu sulkeutuu, ja siihen täyttämäsi tiedot häviävät. Voit avata palvelun uudelleen kohdasta Kaikki palvelut.</translation>
+    </message>
+    <message>
+        <source>No, stay here</source>
+        <translation>Ei, jään tähän</translation>
+    </message>
+    <message>
+        <source>Yes, show all services</source>
+        <translation>Kyllä, näytä kaikki palvelut</translation>
     </message>
 </context>
 <context>
@@ -453,8 +515,8 @@
         <translation>Yritä uudelleen</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>Etusivu</translation>
+        <source>All services</source>
+        <translation>Kaikki palvelut</translation>
     </message>
 </context>
 <context>
@@ -509,6 +571,11 @@
 <context>
     <name>PrintPreview</name>
     <message>
+        <source>Page {number} of {total}</source>
+        <extracomment>The page is drawn as wide as this at least: a letter&apos;s 12-point text comes out at about 14 px, readable (the page scrolls for its lower part).</extracomment>
+        <translation>Sivu {number}/{total}</translation>
+    </message>
+    <message>
         <source>Pages: {pages}</source>
         <translation>Sivuja: {pages}</translation>
     </message>
@@ -549,6 +616,14 @@
         <translation>Tulosta</translation>
     </message>
     <message>
+        <source>Previous page</source>
+        <translation>Edellinen sivu</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Seuraava sivu</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>Kappaleita</translation>
     </message>
@@ -572,8 +647,8 @@
         <translation>Takaisin</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>Etusivu</translation>
+        <source>All services</source>
+        <translation>Kaikki palvelut</translation>
     </message>
     <message>
         <source>Reload</source>

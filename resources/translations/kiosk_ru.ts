@@ -175,16 +175,28 @@
         <translation>Начать</translation>
     </message>
     <message>
-        <source>Next</source>
-        <translation>Далее</translation>
+        <source>Next tip</source>
+        <translation>Следующая подсказка</translation>
+    </message>
+    <message>
+        <source>This service is in {language}. The guide names its buttons in {language}.</source>
+        <translation>Эта услуга на языке: {language}. Инструкция называет её кнопки так же: {language}.</translation>
+    </message>
+    <message>
+        <source>Previous tip</source>
+        <translation>Предыдущая подсказка</translation>
+    </message>
+    <message>
+        <source>Done — back to services</source>
+        <translation>Готово — к списку услуг</translation>
+    </message>
+    <message>
+        <source>The button is further down the page: scroll the page down to find it.</source>
+        <translation>Кнопка ниже на странице. Прокрутите страницу вниз, чтобы найти её.</translation>
     </message>
     <message>
         <source>This guide is not available in your language. It is shown in {language}.</source>
         <translation>Этой инструкции нет на вашем языке. Язык инструкции: {language}.</translation>
-    </message>
-    <message>
-        <source>This service itself is not available in your language.</source>
-        <translation>Самой услуги нет на вашем языке.</translation>
     </message>
     <message>
         <source>Finnish</source>
@@ -199,16 +211,16 @@
         <translation>английский</translation>
     </message>
     <message>
-        <source>Previous</source>
-        <translation>Назад</translation>
-    </message>
-    <message>
         <source>Yes</source>
         <translation>Да</translation>
     </message>
     <message>
         <source>No</source>
         <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Good. Go on with the page.</source>
+        <translation>Хорошо. Продолжайте на странице.</translation>
     </message>
     <message>
         <source>That is all right. A digital supporter can help you.</source>
@@ -287,6 +299,37 @@
     </message>
 </context>
 <context>
+    <name>HelpWaitScreen</name>
+    <message>
+        <source>Help is coming. Please wait here.</source>
+        <translation>Помощь идёт. Пожалуйста, подождите здесь.</translation>
+    </message>
+    <message>
+        <source>Your page is kept as it was. You can go back to it at any time.</source>
+        <translation>Ваша страница сохранена как была. Вы можете вернуться к ней в любой момент.</translation>
+    </message>
+    <message>
+        <source>Back to my page</source>
+        <translation>Вернуться к моей странице</translation>
+    </message>
+    <message>
+        <source>I don&apos;t need help any more</source>
+        <translation>Мне больше не нужна помощь</translation>
+    </message>
+    <message>
+        <source>Cancel the request? You will lose your place in line.</source>
+        <translation>Отменить просьбу? Вы потеряете своё место в очереди.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel</source>
+        <translation>Да, отменить</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Нет, оставить</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>What do you want to do today?</source>
@@ -336,6 +379,25 @@
     <message>
         <source>Back</source>
         <translation>Назад</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveServiceConfirm</name>
+    <message>
+        <source>Leave this service?</source>
+        <translation>Выйти из этой услуги?</translation>
+    </message>
+    <message>
+        <source>The page closes, and what you have filled in on it is lost. You can open the service again from All services.</source>
+        <translation>Страница закроется, и то, что вы заполнили, пропадёт. Вы можете снова открыть услугу в разделе «Все услуги».</translation>
+    </message>
+    <message>
+        <source>No, stay here</source>
+        <translation>Нет, остаться здесь</translation>
+    </message>
+    <message>
+        <source>Yes, show all services</source>
+        <translation>Да, показать все услуги</translation>
     </message>
 </context>
 <context>
@@ -453,8 +515,8 @@
         <translation>Попробовать снова</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>На главную</translation>
+        <source>All services</source>
+        <translation>Все услуги</translation>
     </message>
 </context>
 <context>
@@ -509,6 +571,11 @@
 <context>
     <name>PrintPreview</name>
     <message>
+        <source>Page {number} of {total}</source>
+        <extracomment>The page is drawn as wide as this at least: a letter&apos;s 12-point text comes out at about 14 px, readable (the page scrolls for its lower part).</extracomment>
+        <translation>Страница {number} из {total}</translation>
+    </message>
+    <message>
         <source>Pages: {pages}</source>
         <translation>Страниц: {pages}</translation>
     </message>
@@ -549,6 +616,14 @@
         <translation>Печать</translation>
     </message>
     <message>
+        <source>Previous page</source>
+        <translation>Предыдущая страница</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Следующая страница</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>Копии</translation>
     </message>
@@ -572,8 +647,8 @@
         <translation>Назад</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>На главную</translation>
+        <source>All services</source>
+        <translation>Все услуги</translation>
     </message>
     <message>
         <source>Reload</source>

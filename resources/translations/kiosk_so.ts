@@ -175,16 +175,28 @@
         <translation>Bilow</translation>
     </message>
     <message>
-        <source>Next</source>
-        <translation>Xiga</translation>
+        <source>Next tip</source>
+        <translation>Tilmaanta xigta</translation>
+    </message>
+    <message>
+        <source>This service is in {language}. The guide names its buttons in {language}.</source>
+        <translation>Adeeggan wuxuu ku qoran yahay {language}. Tilmaantu badhamadiisa waxay ugu yeertaa {language}.</translation>
+    </message>
+    <message>
+        <source>Previous tip</source>
+        <translation>Tilmaantii hore</translation>
+    </message>
+    <message>
+        <source>Done — back to services</source>
+        <translation>Waa dhammaatay — ku noqo adeegyada</translation>
+    </message>
+    <message>
+        <source>The button is further down the page: scroll the page down to find it.</source>
+        <translation>Badhanku bogga hoose ayuu ku yaal. Bogga hoos u dhaadhici si aad u hesho.</translation>
     </message>
     <message>
         <source>This guide is not available in your language. It is shown in {language}.</source>
         <translation>Tilmaantan laguma hayo luqaddaada. Luqadda tilmaanta waa {language}.</translation>
-    </message>
-    <message>
-        <source>This service itself is not available in your language.</source>
-        <translation>Adeegga laftiisa laguma hayo luqaddaada.</translation>
     </message>
     <message>
         <source>Finnish</source>
@@ -199,16 +211,16 @@
         <translation>af-Ingiriis</translation>
     </message>
     <message>
-        <source>Previous</source>
-        <translation>Kii hore</translation>
-    </message>
-    <message>
         <source>Yes</source>
         <translation>Haa</translation>
     </message>
     <message>
         <source>No</source>
         <translation>Maya</translation>
+    </message>
+    <message>
+        <source>Good. Go on with the page.</source>
+        <translation>Waa fiican tahay. Ku sii wad bogga.</translation>
     </message>
     <message>
         <source>That is all right. A digital supporter can help you.</source>
@@ -287,6 +299,37 @@
     </message>
 </context>
 <context>
+    <name>HelpWaitScreen</name>
+    <message>
+        <source>Help is coming. Please wait here.</source>
+        <translation>Caawimaaddu way soo socotaa. Fadlan halkan ku sug.</translation>
+    </message>
+    <message>
+        <source>Your page is kept as it was. You can go back to it at any time.</source>
+        <translation>Boggaagu sidiisii ayuu u hayaa. Wakhti kasta waad ku noqon kartaa.</translation>
+    </message>
+    <message>
+        <source>Back to my page</source>
+        <translation>Ku noqo boggayga</translation>
+    </message>
+    <message>
+        <source>I don&apos;t need help any more</source>
+        <translation>Caawimaad dambe uma baahni</translation>
+    </message>
+    <message>
+        <source>Cancel the request? You will lose your place in line.</source>
+        <translation>Ma joojinaysaa codsiga? Waxaad lumin doontaa kaalintaada safka.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel</source>
+        <translation>Haa, jooji</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Maya, hay</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>What do you want to do today?</source>
@@ -336,6 +379,25 @@
     <message>
         <source>Back</source>
         <translation>Dib u noqo</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveServiceConfirm</name>
+    <message>
+        <source>Leave this service?</source>
+        <translation>Ma ka baxaysaa adeeggan?</translation>
+    </message>
+    <message>
+        <source>The page closes, and what you have filled in on it is lost. You can open the service again from All services.</source>
+        <translation>Boggu wuu xirmayaa, waxa aad ku buuxisayna way lumayaan. Adeegga mar kale waxaad ka furi kartaa Dhammaan adeegyada.</translation>
+    </message>
+    <message>
+        <source>No, stay here</source>
+        <translation>Maya, halkan joog</translation>
+    </message>
+    <message>
+        <source>Yes, show all services</source>
+        <translation>Haa, tus dhammaan adeegyada</translation>
     </message>
 </context>
 <context>
@@ -453,8 +515,8 @@
         <translation>Isku day mar kale</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>Hoyga</translation>
+        <source>All services</source>
+        <translation>Dhammaan adeegyada</translation>
     </message>
 </context>
 <context>
@@ -509,6 +571,11 @@
 <context>
     <name>PrintPreview</name>
     <message>
+        <source>Page {number} of {total}</source>
+        <extracomment>The page is drawn as wide as this at least: a letter&apos;s 12-point text comes out at about 14 px, readable (the page scrolls for its lower part).</extracomment>
+        <translation>Bogga {number} / {total}</translation>
+    </message>
+    <message>
         <source>Pages: {pages}</source>
         <translation>Bogag: {pages}</translation>
     </message>
@@ -549,6 +616,14 @@
         <translation>Daabac</translation>
     </message>
     <message>
+        <source>Previous page</source>
+        <translation>Boggii hore</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Bogga xiga</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>Nuqullo</translation>
     </message>
@@ -572,8 +647,8 @@
         <translation>Dib u noqo</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>Hoyga</translation>
+        <source>All services</source>
+        <translation>Dhammaan adeegyada</translation>
     </message>
     <message>
         <source>Reload</source>

@@ -175,16 +175,28 @@
         <translation>Börja</translation>
     </message>
     <message>
-        <source>Next</source>
-        <translation>Nästa</translation>
+        <source>Next tip</source>
+        <translation>Nästa tips</translation>
+    </message>
+    <message>
+        <source>This service is in {language}. The guide names its buttons in {language}.</source>
+        <translation>Tjänsten är på {language}. Guiden nämner dess knappar på {language}.</translation>
+    </message>
+    <message>
+        <source>Previous tip</source>
+        <translation>Föregående tips</translation>
+    </message>
+    <message>
+        <source>Done — back to services</source>
+        <translation>Klart – tillbaka till tjänsterna</translation>
+    </message>
+    <message>
+        <source>The button is further down the page: scroll the page down to find it.</source>
+        <translation>Knappen finns längre ner på sidan. Rulla ner på sidan för att hitta den.</translation>
     </message>
     <message>
         <source>This guide is not available in your language. It is shown in {language}.</source>
         <translation>Guiden finns inte på ditt språk. Den visas på {language}.</translation>
-    </message>
-    <message>
-        <source>This service itself is not available in your language.</source>
-        <translation>Själva tjänsten finns inte på ditt språk.</translation>
     </message>
     <message>
         <source>Finnish</source>
@@ -199,16 +211,16 @@
         <translation>engelska</translation>
     </message>
     <message>
-        <source>Previous</source>
-        <translation>Föregående</translation>
-    </message>
-    <message>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
         <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Good. Go on with the page.</source>
+        <translation>Bra. Fortsätt på sidan.</translation>
     </message>
     <message>
         <source>That is all right. A digital supporter can help you.</source>
@@ -287,6 +299,37 @@
     </message>
 </context>
 <context>
+    <name>HelpWaitScreen</name>
+    <message>
+        <source>Help is coming. Please wait here.</source>
+        <translation>Hjälp är på väg. Vänta här.</translation>
+    </message>
+    <message>
+        <source>Your page is kept as it was. You can go back to it at any time.</source>
+        <translation>Din sida finns kvar som den var. Du kan gå tillbaka till den när som helst.</translation>
+    </message>
+    <message>
+        <source>Back to my page</source>
+        <translation>Tillbaka till min sida</translation>
+    </message>
+    <message>
+        <source>I don&apos;t need help any more</source>
+        <translation>Jag behöver inte hjälp längre</translation>
+    </message>
+    <message>
+        <source>Cancel the request? You will lose your place in line.</source>
+        <translation>Avbryta förfrågan? Du förlorar din plats i kön.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel</source>
+        <translation>Ja, avbryt</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Nej, behåll den</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>What do you want to do today?</source>
@@ -336,6 +379,25 @@
     <message>
         <source>Back</source>
         <translation>Tillbaka</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveServiceConfirm</name>
+    <message>
+        <source>Leave this service?</source>
+        <translation>Lämna den här tjänsten?</translation>
+    </message>
+    <message>
+        <source>The page closes, and what you have filled in on it is lost. You can open the service again from All services.</source>
+        <translation>Sidan stängs, och det du har fyllt i försvinner. Du kan öppna tjänsten igen under Alla tjänster.</translation>
+    </message>
+    <message>
+        <source>No, stay here</source>
+        <translation>Nej, stanna här</translation>
+    </message>
+    <message>
+        <source>Yes, show all services</source>
+        <translation>Ja, visa alla tjänster</translation>
     </message>
 </context>
 <context>
@@ -453,8 +515,8 @@
         <translation>Försök igen</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>Startsidan</translation>
+        <source>All services</source>
+        <translation>Alla tjänster</translation>
     </message>
 </context>
 <context>
@@ -509,6 +571,11 @@
 <context>
     <name>PrintPreview</name>
     <message>
+        <source>Page {number} of {total}</source>
+        <extracomment>The page is drawn as wide as this at least: a letter&apos;s 12-point text comes out at about 14 px, readable (the page scrolls for its lower part).</extracomment>
+        <translation>Sida {number} av {total}</translation>
+    </message>
+    <message>
         <source>Pages: {pages}</source>
         <translation>Sidor: {pages}</translation>
     </message>
@@ -549,6 +616,14 @@
         <translation>Skriv ut</translation>
     </message>
     <message>
+        <source>Previous page</source>
+        <translation>Föregående sida</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nästa sida</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>Kopior</translation>
     </message>
@@ -572,8 +647,8 @@
         <translation>Tillbaka</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>Startsidan</translation>
+        <source>All services</source>
+        <translation>Alla tjänster</translation>
     </message>
     <message>
         <source>Reload</source>

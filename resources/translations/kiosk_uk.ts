@@ -175,16 +175,28 @@
         <translation>Почати</translation>
     </message>
     <message>
-        <source>Next</source>
-        <translation>Далі</translation>
+        <source>Next tip</source>
+        <translation>Наступна підказка</translation>
+    </message>
+    <message>
+        <source>This service is in {language}. The guide names its buttons in {language}.</source>
+        <translation>Ця послуга мовою: {language}. Інструкція називає її кнопки так само: {language}.</translation>
+    </message>
+    <message>
+        <source>Previous tip</source>
+        <translation>Попередня підказка</translation>
+    </message>
+    <message>
+        <source>Done — back to services</source>
+        <translation>Готово — до списку послуг</translation>
+    </message>
+    <message>
+        <source>The button is further down the page: scroll the page down to find it.</source>
+        <translation>Кнопка нижче на сторінці. Прокрутіть сторінку вниз, щоб знайти її.</translation>
     </message>
     <message>
         <source>This guide is not available in your language. It is shown in {language}.</source>
         <translation>Цієї інструкції немає вашою мовою. Мова інструкції: {language}.</translation>
-    </message>
-    <message>
-        <source>This service itself is not available in your language.</source>
-        <translation>Самої послуги немає вашою мовою.</translation>
     </message>
     <message>
         <source>Finnish</source>
@@ -199,16 +211,16 @@
         <translation>англійська</translation>
     </message>
     <message>
-        <source>Previous</source>
-        <translation>Назад</translation>
-    </message>
-    <message>
         <source>Yes</source>
         <translation>Так</translation>
     </message>
     <message>
         <source>No</source>
         <translation>Ні</translation>
+    </message>
+    <message>
+        <source>Good. Go on with the page.</source>
+        <translation>Добре. Продовжуйте на сторінці.</translation>
     </message>
     <message>
         <source>That is all right. A digital supporter can help you.</source>
@@ -287,6 +299,37 @@
     </message>
 </context>
 <context>
+    <name>HelpWaitScreen</name>
+    <message>
+        <source>Help is coming. Please wait here.</source>
+        <translation>Допомога йде. Будь ласка, зачекайте тут.</translation>
+    </message>
+    <message>
+        <source>Your page is kept as it was. You can go back to it at any time.</source>
+        <translation>Ваша сторінка збережена як була. Ви можете повернутися до неї будь-коли.</translation>
+    </message>
+    <message>
+        <source>Back to my page</source>
+        <translation>Повернутися до моєї сторінки</translation>
+    </message>
+    <message>
+        <source>I don&apos;t need help any more</source>
+        <translation>Мені більше не потрібна допомога</translation>
+    </message>
+    <message>
+        <source>Cancel the request? You will lose your place in line.</source>
+        <translation>Скасувати прохання? Ви втратите своє місце в черзі.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel</source>
+        <translation>Так, скасувати</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Ні, залишити</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>What do you want to do today?</source>
@@ -336,6 +379,25 @@
     <message>
         <source>Back</source>
         <translation>Назад</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveServiceConfirm</name>
+    <message>
+        <source>Leave this service?</source>
+        <translation>Вийти з цієї послуги?</translation>
+    </message>
+    <message>
+        <source>The page closes, and what you have filled in on it is lost. You can open the service again from All services.</source>
+        <translation>Сторінка закриється, і те, що ви заповнили, зникне. Ви можете знову відкрити послугу в розділі «Усі послуги».</translation>
+    </message>
+    <message>
+        <source>No, stay here</source>
+        <translation>Ні, залишитися тут</translation>
+    </message>
+    <message>
+        <source>Yes, show all services</source>
+        <translation>Так, показати всі послуги</translation>
     </message>
 </context>
 <context>
@@ -453,8 +515,8 @@
         <translation>Спробувати знову</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>На головну</translation>
+        <source>All services</source>
+        <translation>Усі послуги</translation>
     </message>
 </context>
 <context>
@@ -509,6 +571,11 @@
 <context>
     <name>PrintPreview</name>
     <message>
+        <source>Page {number} of {total}</source>
+        <extracomment>The page is drawn as wide as this at least: a letter&apos;s 12-point text comes out at about 14 px, readable (the page scrolls for its lower part).</extracomment>
+        <translation>Сторінка {number} з {total}</translation>
+    </message>
+    <message>
         <source>Pages: {pages}</source>
         <translation>Сторінок: {pages}</translation>
     </message>
@@ -549,6 +616,14 @@
         <translation>Друк</translation>
     </message>
     <message>
+        <source>Previous page</source>
+        <translation>Попередня сторінка</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Наступна сторінка</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>Копії</translation>
     </message>
@@ -572,8 +647,8 @@
         <translation>Назад</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>На головну</translation>
+        <source>All services</source>
+        <translation>Усі послуги</translation>
     </message>
     <message>
         <source>Reload</source>

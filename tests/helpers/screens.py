@@ -17,6 +17,7 @@ def save_screenshot(widget: QWidget, name: str) -> Path:
     for _ in range(3):
         QApplication.processEvents()
     target = ARTIFACTS / f"{name}.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
     if not widget.grab().save(str(target)):
         raise AssertionError(f"could not save a screenshot to {target}")
     return target

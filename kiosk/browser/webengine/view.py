@@ -1,8 +1,8 @@
 """The kiosk's web view: no context menu, no drag and drop, zoom controlled by the shell.
 
 The rest of the kiosk uses only this view's own small API (``address``, ``open_address``,
-``can_go_back``, ``go_back``, ``reload_page``, ``set_zoom``, ``address_changed``), never a
-QtWebEngine call: a Qt upgrade touches this package only.
+``can_go_back``, ``go_back``, ``reload_page``, ``set_zoom``, ``find_below_fold``,
+``address_changed``), never a QtWebEngine call: a Qt upgrade touches this package only.
 
 Signals:
     address_changed(str): the page's address changed (the guide and the address strip
@@ -11,14 +11,37 @@ Signals:
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from kiosk.browser.webengine.page import KioskPage
 
 #: The browser's own limit for a page's zoom.
 MAX_ZOOM = 5.0
+
+#: Is a button, link or field labelled with one of NAMES below the visible part of the
+#: page? Runs in the kiosk's own script world: the page's scripts cannot see or change it.
+_BELOW_FOLD = """
+(function (names) {
+  const wanted = names.map(n => n.trim().toLowerCase()).filter(n => n);
+  const items = document.querySelectorAll(
+    'button, a, input[type=submit], input[type=button], [role=button], label, summary');
+  let above = false, below = false;
+  for (const item of items) {
+    const text = (item.innerText || item.value || '').trim().toLowerCase();
+    if (!text || !wanted.some(n => text === n || text.startsWith(n))) continue;
+    const box = item.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;
+    if (box.top >= window.innerHeight) below = true; else above = true;
+  }
+  return below && !above;
+})(%s)
+"""
 
 
 class KioskView(QWebEngineView):
@@ -68,6 +91,16 @@ class KioskView(QWebEngineView):
 
     def set_zoom(self, factor: float) -> None:
         self.setZoomFactor(min(MAX_ZOOM, factor))
+
+    def find_below_fold(self, names: list[str], answer: Callable[[bool], None]) -> None:
+        """``answer(True)`` if the page's button (or link, or field) named one of
+        ``names`` is only further down the page than the visitor can see now."""
+        script = _BELOW_FOLD % json.dumps(names)
+        self.page().runJavaScript(
+            script,
+            QWebEngineScript.ScriptWorldId.ApplicationWorld,
+            lambda result: answer(result is True),
+        )
 
     # -- lockdown ------------------------------------------------------------------------
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:

@@ -7,7 +7,7 @@ staff message makes it flash (and ``HelpDesk`` plays the chime).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.helpdesk.status import Phase, VisitorStatus
@@ -18,7 +18,31 @@ FLASHES = 3
 FLASH_MS = 300
 
 
-class StatusBanner(QFrame):
+class CancelWithConfirmation:
+    """ "Cancel request", then "Cancel the request? ..." with yes and no: for the banner
+    and the help-is-coming screen (mixed in before the Qt class; they have
+    ``_confirming``, ``retranslate_ui`` and a ``cancel_confirmed`` signal)."""
+
+    _confirming = False
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+    def _on_cancel_clicked(self) -> None:
+        self._confirming = True
+        self.retranslate_ui()
+
+    def _on_confirm(self) -> None:
+        self._confirming = False
+        self.retranslate_ui()
+        self.cancel_confirmed.emit()  # type: ignore[attr-defined]
+
+    def _on_keep(self) -> None:
+        self._confirming = False
+        self.retranslate_ui()
+
+
+class StatusBanner(CancelWithConfirmation, QFrame):
     """Signals: cancel_confirmed() - the visitor confirmed "cancel the request";
     dismissed() - the visitor closed a finished request's banner."""
 
@@ -77,21 +101,6 @@ class StatusBanner(QFrame):
         self._flash_left = FLASHES * 2
         self._flash_timer.start()
 
-    # -- cancel with confirmation -------------------------------------------------------
-
-    def _on_cancel_clicked(self) -> None:
-        self._confirming = True
-        self.retranslate_ui()
-
-    def _on_confirm(self) -> None:
-        self._confirming = False
-        self.retranslate_ui()
-        self.cancel_confirmed.emit()
-
-    def _on_keep(self) -> None:
-        self._confirming = False
-        self.retranslate_ui()
-
     def _on_flash_tick(self) -> None:
         self._flash_left -= 1
         set_role(self, "card" if self._flash_left % 2 else "check")
@@ -104,52 +113,10 @@ class StatusBanner(QFrame):
     # -- text ---------------------------------------------------------------------------
 
     def headline_text(self) -> str:
-        status = self.status
-        if status is None:
-            return ""
-        phase = status.phase
-        if phase is Phase.SENDING:
-            if self.online is False:
-                return self.tr(
-                    "Your request is saved. It will reach the staff when the connection is back."
-                )
-            return self.tr("Sending your request…")
-        if phase is Phase.WAITING:
-            if status.position == 1:
-                return self.tr("Your request is in line. You are next.")
-            if status.position:
-                return self.tr("Your request is in line. You are number {position}.").format(
-                    position=status.position
-                )
-            return self.tr("Your request is in line.")
-        if phase is Phase.SEEN:
-            return self.tr("A digital supporter has seen your request.")
-        if phase is Phase.COMING:
-            if status.minutes:
-                return self.tr("Someone is coming to help you in about {minutes} minutes.").format(
-                    minutes=status.minutes
-                )
-            return self.tr("Someone is coming to help you.")
-        if phase is Phase.CALLING:
-            return self.tr("A digital supporter will call you.")
-        if phase is Phase.DONE:
-            return self.tr("Done. Thank you!")
-        return self.tr("Your request was cancelled.")
+        return headline_text(self.status, self.online)
 
     def detail_text(self) -> str:
-        status = self.status
-        if status is None:
-            return ""
-        lines = []
-        if status.code and not status.is_final:
-            lines.append(self.tr("Your number is {code}.").format(code=status.code))
-        if status.staff_name and status.phase in (Phase.COMING, Phase.CALLING):
-            lines.append(self.tr("Helper: {name}").format(name=status.staff_name))
-        if status.message and not status.is_final:
-            lines.append(
-                self.tr("Message from the staff: {message}").format(message=status.message)
-            )
-        return "\n".join(lines)
+        return detail_text(self.status)
 
     def retranslate_ui(self) -> None:
         status = self.status
@@ -168,3 +135,74 @@ class StatusBanner(QFrame):
         self.confirm_no.setVisible(self._confirming)
         self.cancel_button.setVisible(status is not None and not final and not self._confirming)
         self.ok_button.setVisible(final)
+
+
+# The banner's own words (its context in the catalogues); the help-is-coming screen says
+# the same things.
+
+
+def headline_text(status: VisitorStatus | None, online: bool | None = True) -> str:
+    """Where the request stands, in one plain sentence."""
+    if status is None:
+        return ""
+    phase = status.phase
+    if phase is Phase.SENDING:
+        if online is False:
+            return QCoreApplication.translate(
+                "StatusBanner",
+                "Your request is saved. It will reach the staff when the connection is back.",
+            )
+        return QCoreApplication.translate("StatusBanner", "Sending your request…")
+    if phase is Phase.WAITING:
+        if status.position == 1:
+            return QCoreApplication.translate(
+                "StatusBanner", "Your request is in line. You are next."
+            )
+        if status.position:
+            return QCoreApplication.translate(
+                "StatusBanner",
+                "Your request is in line. You are number {position}.",
+            ).format(position=status.position)
+        return QCoreApplication.translate("StatusBanner", "Your request is in line.")
+    if phase is Phase.SEEN:
+        return QCoreApplication.translate(
+            "StatusBanner", "A digital supporter has seen your request."
+        )
+    if phase is Phase.COMING:
+        if status.minutes:
+            return QCoreApplication.translate(
+                "StatusBanner",
+                "Someone is coming to help you in about {minutes} minutes.",
+            ).format(minutes=status.minutes)
+        return QCoreApplication.translate("StatusBanner", "Someone is coming to help you.")
+    if phase is Phase.CALLING:
+        return QCoreApplication.translate("StatusBanner", "A digital supporter will call you.")
+    if phase is Phase.DONE:
+        return QCoreApplication.translate("StatusBanner", "Done. Thank you!")
+    return QCoreApplication.translate("StatusBanner", "Your request was cancelled.")
+
+
+def detail_text(status: VisitorStatus | None) -> str:
+    """The request's number, the helper's name and the staff's message, one a line."""
+    if status is None:
+        return ""
+    lines = []
+    if status.code and not status.is_final:
+        lines.append(
+            QCoreApplication.translate("StatusBanner", "Your number is {code}.").format(
+                code=status.code
+            )
+        )
+    if status.staff_name and status.phase in (Phase.COMING, Phase.CALLING):
+        lines.append(
+            QCoreApplication.translate("StatusBanner", "Helper: {name}").format(
+                name=status.staff_name
+            )
+        )
+    if status.message and not status.is_final:
+        lines.append(
+            QCoreApplication.translate("StatusBanner", "Message from the staff: {message}").format(
+                message=status.message
+            )
+        )
+    return "\n".join(lines)

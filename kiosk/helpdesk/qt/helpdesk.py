@@ -1,11 +1,12 @@
 """``HelpDesk``: the one object the shell talks to about help requests.
 
-It owns the visitor's current request (at most one), the status banner and the help
-dialog, and turns the sync client's callbacks (which run on background threads) into
-Qt signals on the GUI thread.
+It owns the visitor's current request (at most one), the status banner, the help
+dialog and the "Help is coming" screen, and turns the sync client's callbacks (which run
+on background threads) into Qt signals on the GUI thread.
 
 ``KioskApp`` (kiosk/app.py) makes one with ``create_helpdesk``, puts its banner under the
-top bar, opens the dialog from the help buttons, and registers it as the visitor part
+top bar and its wait screen over the window, opens the dialog from the help buttons,
+holds the idle wipe while ``help_pending``, and registers it as the visitor part
 "help-desk" (``visitor_left`` / ``leftovers``).
 """
 
@@ -25,11 +26,16 @@ from kiosk.helpdesk.model import Topic
 from kiosk.helpdesk.outbox import Outbox
 from kiosk.helpdesk.qt.banner import StatusBanner
 from kiosk.helpdesk.qt.dialog import HelpDialog
-from kiosk.helpdesk.status import VisitorStatus
+from kiosk.helpdesk.qt.wait_screen import HelpWaitScreen
+from kiosk.helpdesk.status import Phase, VisitorStatus
 
 log = logging.getLogger("kiosk.helpdesk")
 
 CHIME = Path(__file__).resolve().parent / "chime.wav"
+
+# A request in these phases is open on the help desk: help is on its way, so the kiosk
+# does not wipe the visitor's session at the normal idle timeout.
+HELP_ON_ITS_WAY = frozenset({Phase.WAITING, Phase.SEEN, Phase.COMING, Phase.CALLING})
 
 
 class HelpDesk(QObject):
@@ -37,11 +43,14 @@ class HelpDesk(QObject):
     status_changed(object): the visitor's :class:`VisitorStatus`, or None once cleared.
     online_changed(bool): the help desk became reachable (True) or not (False).
     alerted(): a step worth a sound and a visual change (new phase, place or message).
+    help_pending_changed(bool): the visitor's request is open on the help desk (waiting,
+        seen, coming, calling), or not any more.
     """
 
     status_changed = Signal(object)
     online_changed = Signal(bool)
     alerted = Signal()
+    help_pending_changed = Signal(bool)
     # From the client's threads; delivered queued on the GUI thread.
     _status_arrived = Signal(object)
     _online_arrived = Signal(bool)
@@ -63,7 +72,13 @@ class HelpDesk(QObject):
         self.online: bool | None = None if client is None else (client.online or False)
         self._forgotten: set[str] = set()
         self._banner: StatusBanner | None = None
+        self._wait_screen: HelpWaitScreen | None = None
         self._dialog: HelpDialog | None = None
+        self._theme: tuple[float, bool, str] = (1.0, False, "")
+        self._pending = False
+        # After shutdown, news from the client's threads (still queued) is not shown:
+        # the widgets may be gone.
+        self._stopped = False
         self._context: tuple[str | None, int | None] = (None, None)
         self._play_sound = play_sound or self._default_sound
         self._sound: QObject | None = None
@@ -81,6 +96,7 @@ class HelpDesk(QObject):
 
     def shutdown(self) -> None:
         """Stop the background threads (the outbox keeps what is not delivered)."""
+        self._stopped = True
         if self.client is not None:
             self.client.stop()
 
@@ -92,6 +108,25 @@ class HelpDesk(QObject):
             self._banner.dismissed.connect(self._clear)
             self._banner.show_status(self.current, self.online)
         return self._banner
+
+    def wait_screen(self, parent: QWidget) -> HelpWaitScreen:
+        """The "Help is coming" screen (one per HelpDesk), over ``parent``."""
+        if self._wait_screen is None:
+            self._wait_screen = HelpWaitScreen(parent)
+            self._wait_screen.cancel_confirmed.connect(self.cancel_request)
+            self._wait_screen.show_status(self.current)
+        return self._wait_screen
+
+    @property
+    def help_pending(self) -> bool:
+        """Whether the visitor's request is open on the help desk (help is on its way)."""
+        return self.current is not None and self.current.phase in HELP_ON_ITS_WAY
+
+    def apply_theme(self, scale: float, high_contrast: bool, language: str = "") -> None:
+        """The kiosk's look for the dialog (the other widgets follow the window's)."""
+        self._theme = (scale, high_contrast, language)
+        if self._dialog is not None:
+            self._dialog.apply_theme(*self._theme)
 
     def open_dialog(
         self, parent: QWidget | None = None, guide_id: str | None = None, step: int | None = None
@@ -105,6 +140,7 @@ class HelpDesk(QObject):
             return self._dialog
         self._context = (guide_id, step)
         dialog = HelpDialog(self.centre_phone, self.centre_whatsapp, parent)
+        dialog.apply_theme(*self._theme)
         dialog.set_online(self.online)
         dialog.send_requested.connect(self._on_send_requested)
         dialog.finished.connect(self._on_dialog_finished)
@@ -131,6 +167,8 @@ class HelpDesk(QObject):
             self._dialog.reject()
         self._context = (None, None)
         self._clear()
+        if self._wait_screen is not None:
+            self._wait_screen.reset_for_next_visitor()
 
     def leftovers(self) -> list[str]:
         """What of the last visitor's request the kiosk still shows or keeps (the outbox
@@ -144,6 +182,10 @@ class HelpDesk(QObject):
             found.append("the guide and step of the last request are still kept")
         if self._banner is not None and not self._banner.isHidden():
             found.append("the help banner is still shown")
+        if self._wait_screen is not None:
+            found += self._wait_screen.leftovers()
+        if self._pending:
+            found.append("the idle wipe still waits for a help request")
         return found
 
     def retranslate_ui(self) -> None:
@@ -151,6 +193,8 @@ class HelpDesk(QObject):
             self._banner.retranslate_ui()
         if self._dialog is not None:
             self._dialog.retranslate_ui()
+        if self._wait_screen is not None:
+            self._wait_screen.retranslate_ui()
 
     def problems(self) -> list[str]:
         """Plain sentences for the admin view: a damaged outbox, refused requests."""
@@ -190,7 +234,7 @@ class HelpDesk(QObject):
             dialog.deleteLater()
 
     def _on_status_arrived(self, status: VisitorStatus) -> None:
-        if status.request_id in self._forgotten:
+        if self._stopped or status.request_id in self._forgotten:
             return
         current = self.current
         if current is None or current.request_id != status.request_id:
@@ -200,7 +244,7 @@ class HelpDesk(QObject):
         self._set(status)
 
     def _on_online_arrived(self, online: bool) -> None:
-        if online == self.online:
+        if self._stopped or online == self.online:
             return
         self.online = online
         if self._dialog is not None:
@@ -226,6 +270,12 @@ class HelpDesk(QObject):
     def _refresh_banner(self) -> None:
         if self._banner is not None:
             self._banner.show_status(self.current, self.online)
+        if self._wait_screen is not None:
+            self._wait_screen.show_status(self.current if self.help_pending else None)
+        pending = self.help_pending
+        if pending != self._pending:
+            self._pending = pending
+            self.help_pending_changed.emit(pending)
 
     def _alert(self) -> None:
         if self._banner is not None:

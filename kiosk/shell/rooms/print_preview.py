@@ -1,7 +1,7 @@
-"""The kiosk's own print preview: how many pages, how many copies (1–5), one big Print
-button. No Qt or Chromium print dialog ever appears, and there is no way to print to a
-file. The centre's page limit per visitor (``printing.max_pages_per_session``) is shown
-and kept.
+"""The kiosk's own print preview: the pages, big enough to read, one at a time (every
+page can be looked at before printing), how many copies (1–5), one big Print button. No
+Qt or Chromium print dialog ever appears, and there is no way to print to a file. The
+centre's page limit per visitor (``printing.max_pages_per_session``) is shown and kept.
 """
 
 from __future__ import annotations
@@ -13,17 +13,20 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.lockdown.print_quota import MAX_COPIES, PrintQuota
 from kiosk.shell.rooms.overlay import Overlay
 from kiosk.shell.rooms.printer import PrinterService
 from kiosk.shell.rooms.viewer import button_row
-from kiosk.ui.controls import BigButton, label, set_role
+from kiosk.ui.controls import BigButton, label, scroll_to_start, set_role, touch_scrolling
 
 log = logging.getLogger("kiosk.printing")
 
-THUMBNAIL_HEIGHT = 260
+#: The page is drawn as wide as this at least: a letter's 12-point text comes out at
+#: about 14 px, readable (the page scrolls for its lower part).
+PAGE_MIN_WIDTH = 560
+PAGE_VIEW_HEIGHT = 360
 
 
 class PrintPreview(Overlay):
@@ -50,15 +53,37 @@ class PrintPreview(Overlay):
         self._done = False
         self._no_printer = False
 
+        self._document: QPdfDocument | None = None
+        self.page_index = 0
         self.heading = label("print-heading", "heading")
         self.body.addWidget(self.heading)
-        row = QHBoxLayout()
-        row.setSpacing(24)
+        # The page itself, as wide as the card allows; the finger scrolls it.
+        self.page_view = QScrollArea()
+        self.page_view.setObjectName("print-page-view")
+        touch_scrolling(self.page_view)
+        self.page_view.setWidgetResizable(False)
+        self.page_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_view.setMinimumHeight(PAGE_VIEW_HEIGHT)
         self.thumbnail = QLabel()
         self.thumbnail.setObjectName("print-thumbnail")
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.thumbnail, "card")  # a frame round the page, so that it shows
-        row.addWidget(self.thumbnail)
+        self.page_view.setWidget(self.thumbnail)
+        self.body.addWidget(self.page_view)
+        # Every page can be looked at before printing.
+        pages_row = QWidget()
+        pages = button_row(pages_row)
+        self.prev_page = BigButton("print-prev-page", icon_name="back")
+        self.page_label = label("print-page-number", wrap=False)
+        self.next_page = BigButton("print-next-page", icon_name="forward")
+        for widget in (self.prev_page, self.page_label, self.next_page):
+            pages.addWidget(widget)
+        self.prev_page.clicked.connect(lambda: self.show_page(self.page_index - 1))
+        self.next_page.clicked.connect(lambda: self.show_page(self.page_index + 1))
+        self.body.addWidget(pages_row)
+        row = QHBoxLayout()
+        row.setSpacing(24)
         facts = QWidget()
         column = QVBoxLayout(facts)
         column.setContentsMargins(0, 0, 0, 0)
@@ -95,18 +120,16 @@ class PrintPreview(Overlay):
 
     # -- showing -----------------------------------------------------------------------
     def show_pdf(self, path: Path) -> bool:
-        document = QPdfDocument()
+        document = QPdfDocument(self)
         if document.load(str(path)) != QPdfDocument.Error.None_ or document.pageCount() < 1:
             log.warning("the document to print could not be read")
+            document.deleteLater()
             return False
+        self._close_document()
+        self._document = document
         self.path = path
         self.pages = document.pageCount()
-        first = document.pagePointSize(0)
-        width = max(1, round(THUMBNAIL_HEIGHT * first.width() / max(first.height(), 1)))
-        image = document.render(0, QSize(width, THUMBNAIL_HEIGHT))
-        document.close()
-        self.thumbnail.setPixmap(QPixmap.fromImage(image))
-        self.thumbnail.setFixedSize(image.width() + 12, image.height() + 12)
+        self.show_page(0)
         self.copies = 1
         self._done = False
         self._no_printer = not self.printer.available()
@@ -116,18 +139,52 @@ class PrintPreview(Overlay):
         )
         return True
 
+    def show_page(self, index: int) -> None:
+        """Page ``index`` (from 0), as wide as the view, from its top."""
+        document = self._document
+        if document is None or self.pages < 1:
+            return
+        self.page_index = max(0, min(index, self.pages - 1))
+        size = document.pagePointSize(self.page_index)
+        width = max(PAGE_MIN_WIDTH, self.page_view.viewport().width() - 28)
+        height = max(1, round(width * size.height() / max(size.width(), 1)))
+        ratio = self.devicePixelRatioF()
+        image = document.render(self.page_index, QSize(round(width * ratio), round(height * ratio)))
+        image.setDevicePixelRatio(ratio)
+        self.thumbnail.setPixmap(QPixmap.fromImage(image))
+        self.thumbnail.setFixedSize(width + 12, height + 12)
+        scroll_to_start(self.page_view)
+        self.page_label.setText(
+            self.tr("Page {number} of {total}").format(number=self.page_index + 1, total=self.pages)
+        )
+        self.prev_page.setEnabled(self.page_index > 0)
+        self.next_page.setEnabled(self.page_index < self.pages - 1)
+        for widget in (self.prev_page, self.page_label, self.next_page):
+            widget.setVisible(self.pages > 1)
+
+    def _close_document(self) -> None:
+        if self._document is not None:
+            self._document.close()
+            self._document.deleteLater()
+            self._document = None
+
     def reset_for_next_visitor(self) -> None:
         super().reset_for_next_visitor()
+        self._close_document()
         self.path = None
         self.pages = 0
+        self.page_index = 0
         self.copies = 1
         self.thumbnail.clear()
+        self.page_label.clear()
 
     def leftovers(self) -> list[str]:
         found = super().leftovers()
         pixmap = self.thumbnail.pixmap()
         if self.path is not None or self.pages or (pixmap is not None and not pixmap.isNull()):
             found.append("the print preview still holds a document")
+        if self._document is not None:
+            found.append("the print preview still has the document open")
         return found
 
     def _set_copies(self, copies: int) -> None:
@@ -185,6 +242,14 @@ class PrintPreview(Overlay):
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Print"))
+        self.prev_page.setText(self.tr("Previous page"))
+        self.next_page.setText(self.tr("Next page"))
+        if self.pages:
+            self.page_label.setText(
+                self.tr("Page {number} of {total}").format(
+                    number=self.page_index + 1, total=self.pages
+                )
+            )
         self.copies_label.setText(self.tr("Copies"))
         self.fewer.setAccessibleName(self.tr("Fewer copies"))
         self.more.setAccessibleName(self.tr("More copies"))

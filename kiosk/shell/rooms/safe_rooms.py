@@ -27,6 +27,7 @@ from kiosk.config import Config
 from kiosk.guides.progress import GuideProgress
 from kiosk.lockdown.file_types import FileKind, Refusal
 from kiosk.lockdown.print_quota import PrintQuota
+from kiosk.shell.browser_bar import BrowserBar
 from kiosk.shell.rooms.file_chooser import FileChooser
 from kiosk.shell.rooms.link_card import ExternalLinkCard
 from kiosk.shell.rooms.notices import REFUSAL_NOTICES, Notice, NoticeCard
@@ -38,7 +39,6 @@ from kiosk.shell.rooms.viewer import DocumentViewer, read_image
 from kiosk.shell.rooms.web_dialogs import WebDialog
 from kiosk.shell.service_view import ServiceView
 from kiosk.ui.controls import BigButton
-from kiosk.ui.flow_layout import FlowLayout
 
 log = logging.getLogger("kiosk.shell")
 
@@ -60,7 +60,13 @@ class PrintPageButton(BigButton):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setText(self.tr("Print"))
+        bar = self.parent()
+        while bar is not None and not isinstance(bar, BrowserBar):
+            bar = bar.parent()
+        if isinstance(bar, BrowserBar):
+            bar.set_text(self, self.tr("Print"))
+        else:
+            self.setText(self.tr("Print"))
         self.setToolTip(self.tr("Print this page"))
         self.setAccessibleName(self.tr("Print this page"))
 
@@ -122,28 +128,11 @@ class SafeRooms(QObject):
     # -- geometry ----------------------------------------------------------------------
     def _browser_area(self) -> QRect:
         """The browser side of the service view: its bar and page, not the guide."""
-        service = self.service
-        panel = service.guide_panel.geometry()
-        if not service.guide_panel.isVisible() or panel.width() <= 0:
-            return service.rect()
-        if panel.left() > service.width() // 2:
-            return QRect(0, 0, panel.left(), service.height())
-        return QRect(panel.right() + 1, 0, service.width() - panel.right() - 1, service.height())
+        return self.service.browser_area()
 
     def _add_to_bar(self, button: BigButton) -> None:
-        """Put ``button`` after the zoom buttons, before the address at the bar's far end."""
-        layout = self.service.bar.layout()
-        if not isinstance(layout, FlowLayout) or layout.far_end_from is None:
-            if layout is not None:
-                layout.addWidget(button)
-            return
-        far = layout.far_end_from
-        moved = [layout.takeAt(far) for _ in range(layout.count() - far)]
-        layout.addWidget(button)
-        layout.far_end_from = far + 1
-        for item in moved:
-            if item is not None:
-                layout.addItem(item)
+        """Put ``button`` after the zoom buttons."""
+        self.service.bar.add_button(button)
 
     # -- every view a tile opens -----------------------------------------------------------
     def attach(self, view: KioskView) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.helpdesk.model import Topic
 from kiosk.helpdesk.outbox import Outbox
 from kiosk.helpdesk.qt.banner import StatusBanner
-from kiosk.helpdesk.qt.dialog import HelpDialog
+from kiosk.helpdesk.qt.dialog import HelpDialog, TopicButton
 from kiosk.helpdesk.qt.helpdesk import HelpDesk
 from kiosk.helpdesk.status import Phase, VisitorStatus
 from kiosk.ui.theme import BASE_TEXT_PX, MIN_TOUCH_PX, stylesheet
@@ -81,9 +80,9 @@ def test_dialog_contract_sizes_and_one_send(qtbot: QtBot) -> None:
     themed(dialog)
     assert dialog.objectName() == "help-dialog"
     for topic in Topic:
-        button = dialog.findChild(QToolButton, f"help-topic-{topic.value}")
+        button = dialog.findChild(TopicButton, f"help-topic-{topic.value}")
         assert button is not None and button.height() >= MIN_TOUCH_PX
-        assert not button.icon().isNull()
+        assert button.picture.pixmap() is not None and not button.picture.pixmap().isNull()
     phone = dialog.findChild(QLineEdit, "help-phone-input")
     send = dialog.findChild(QPushButton, "help-send-button")
     assert phone is not None and send is not None

@@ -83,6 +83,10 @@ def test_guide_follows_the_browser_and_buttons(
     qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
     assert "Kirjaudu" in step_text.text()
     assert progress.text() == "Vaihe 1/3"
+    # The guide's own buttons have their own words, never the page's "Seuraava".
+    assert isinstance(next_button, QPushButton) and next_button.text() == "Seuraava vinkki"
+    # The page moves the guide to step 2 by itself: the guide's Next is quiet.
+    assert next_button.property("role") == "quiet"
 
     # The visitor clicks a link in the page: the guide moves to step 2 by itself.
     view.page().runJavaScript("document.getElementById('next').click()")
@@ -91,19 +95,38 @@ def test_guide_follows_the_browser_and_buttons(
     wait_until_loaded(qtbot, view, "/form/1")
     assert "Täytä lomake." in step_text.text()
     check = _child(kiosk.window, "guide-check")
+    # "Do you see the form?" waits for the step's action (filling the form in) ...
+    assert not check.isVisible()
+    # ... or for the visitor to ask for the next tip, which asks it first.
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
     assert check.isVisible()
+    assert progress.text() == "Vaihe 2/3"
 
-    # "No" offers help; "Yes" moves on.
+    # "No" offers help; "Yes" confirms, and does not run ahead of the page (step 3
+    # follows the page's address).
     qtbot.mouseClick(_child(kiosk.window, "guide-check-no"), Qt.MouseButton.LeftButton)
     assert _child(kiosk.window, "guide-check-help").isVisible()
-    qtbot.mouseClick(_child(kiosk.window, "guide-check-yes"), Qt.MouseButton.LeftButton)
+    assert not _child(kiosk.window, "guide-check-yes").isVisible()
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # moves on when asked twice
     assert progress.text() == "Vaihe 3/3"
     qtbot.mouseClick(prev_button, Qt.MouseButton.LeftButton)
     assert progress.text() == "Vaihe 2/3"
+    assert not check.isVisible()  # a new visit to the step asks again, later
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_child(kiosk.window, "guide-check-yes"), Qt.MouseButton.LeftButton)
+    assert progress.text() == "Vaihe 2/3"
+    assert _child(kiosk.window, "guide-check-answer").isVisible()
+    # The page moves on (the form is sent): the guide follows it.
+    view.page().runJavaScript("document.getElementById('done').click()")
+    qtbot.waitUntil(lambda: progress.text() == "Vaihe 3/3")
 
-    # The kiosk's own Back button goes back in the browser.
+    # The kiosk's own Back button goes back in the browser, and the guide with it.
     back = _child(kiosk.window, "back-button")
     qtbot.waitUntil(back.isEnabled)
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.url().toString() == web.url("/form/1"))
+    qtbot.waitUntil(lambda: progress.text() == "Vaihe 2/3")
+    wait_until_loaded(qtbot, view, "/form/1")
     qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.url().toString() == web.url("/start"))
     qtbot.waitUntil(lambda: progress.text() == "Vaihe 1/3")

@@ -1,0 +1,32 @@
+"""Where the installers put things (installer/linux, installer/windows): one list for the
+doctor and the installer's tests. Change them together."""
+
+from __future__ import annotations
+
+from pathlib import Path, PureWindowsPath
+
+KIOSK_USER = "kiosk"
+
+# Linux
+PROGRAM_DIR = Path("/opt/digituki-kiosk")
+SETTINGS_FILE = Path("/etc/digituki-kiosk/kiosk.toml")
+DATA_DIR = Path("/var/lib/digituki-kiosk/data")
+ADMIN_SOCKET = Path("/run/digituki-kiosk/admin.sock")
+ADMIN_STATE_DIR = Path("/var/lib/digituki-kiosk/admin")
+POLKIT_RULE = Path("/etc/polkit-1/rules.d/50-digituki-kiosk.rules")
+UDISKS_MOUNT_OPTIONS = Path("/etc/udisks2/mount_options.conf")
+APPARMOR_PROFILE = "digituki-kiosk-webengine"
+KIOSK_UNIT = "digituki-kiosk.service"
+ADMIN_UNIT = "digituki-kiosk-admin.service"
+
+# Windows
+WINDOWS_PROGRAM_DIR = PureWindowsPath(r"C:\Program Files\DigitukiKiosk")
+WINDOWS_ADMIN_PIPE = r"\\.\pipe\digituki-kiosk-admin"
+WINDOWS_ADMIN_STATE_DIR = PureWindowsPath(r"C:\ProgramData\DigitukiKiosk\admin")
+WINLOGON = r"SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon"
+POLICIES_SYSTEM = r"Software\Microsoft\Windows\CurrentVersion\Policies\System"
+POLICIES_EXPLORER = r"Software\Microsoft\Windows\CurrentVersion\Policies\Explorer"
+REMOVABLE_DISKS_POLICY = (
+    r"Software\Policies\Microsoft\Windows\RemovableStorageDevices"
+    r"\{53f5630d-b6bf-11d0-94f2-00a0c91efb8b}"
+)
