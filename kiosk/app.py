@@ -326,7 +326,7 @@ class KioskApp(QObject):
         self.stats.recover()
         self.outcome_question: OutcomeQuestion | None = None
         if settings.enabled and settings.outcome_question:
-            self.outcome_question = OutcomeQuestion(self.window)
+            self.outcome_question = OutcomeQuestion(self.window.root)
             self.outcome_question.answered.connect(self._on_outcome_answered)
             self.outcome_question.skipped.connect(self._end_session)
         self.window.service.guide_panel.check_answered.connect(self._on_check_answered)
