@@ -160,6 +160,9 @@ EXCLUDED_PYTHON: tuple[str, ...] = (
     # Only keyring's Secret Service back end needs it; an installed Linux kiosk has no
     # Secret Service and keeps its token in a file only it can read (kiosk/secrets.py).
     "cryptography", "secretstorage",
+    # The help desk's statistics charts and files (the "stats" extra): its page in the
+    # bundle shows the figures as tables and says the charts need the extra.
+    "altair", "vl_convert", "xlsxwriter", "fpdf", "uharfbuzz", "openpyxl",
 )  # fmt: skip
 
 _QT_LIBRARY = re.compile(r"(?:lib)?Qt6([A-Za-z0-9]+?)(?:\.so(?:\.\d+)*|\.dll)$")

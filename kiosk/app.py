@@ -31,8 +31,9 @@ from kiosk.browser.webengine.desktop_guard import DesktopGuard
 from kiosk.config import Config
 from kiosk.guides.loader import load_library
 from kiosk.guides.model import Guide, Library
-from kiosk.guides.progress import GuideProgress
+from kiosk.guides.progress import GuideProgress, PageKind
 from kiosk.helpdesk.qt.helpdesk import create_helpdesk
+from kiosk.helpdesk.status import Phase, VisitorStatus
 from kiosk.lockdown.event_filter import LockdownFilter
 from kiosk.lockdown.window_guard import WindowGuard
 from kiosk.practice import PracticeSite
@@ -49,6 +50,11 @@ from kiosk.shell.page_crashed import PageCrashed
 from kiosk.shell.rooms import print_queue
 from kiosk.shell.rooms.safe_rooms import SafeRooms
 from kiosk.speech.speaker import Speaker
+from kiosk.stats.events import EndReason, GuideCatalogue, Outcome
+from kiosk.stats.qt.outcome import OutcomeQuestion
+from kiosk.stats.recorder import SessionStats
+from kiosk.stats.store import StatsStore
+from kiosk.stats.uploader import StatsUploader
 
 if TYPE_CHECKING:
     from kiosk.helpdesk.embedded import EmbeddedHelpdesk
@@ -94,6 +100,8 @@ class KioskApp(QObject):
         #: A wipe that fails its checks makes the kiosk exit for a clean restart.
         self.restart_on_wipe_failure = True
         self._shown_choices: Choices | None = None
+        #: The visitor asked to end the session (else the wipe that comes is the idle one).
+        self._ending = False
         # Before anything is shown: remove what an interrupted session left behind.
         self.recovered = recovery.sweep(paths.runtime_dir())
         self.identification = AllowList.parse(config.browser.identification_hosts)
@@ -166,6 +174,7 @@ class KioskApp(QObject):
         self.window.language_chooser.language_chosen.connect(self._on_language_chosen)
         self.window.home.tile_chosen.connect(self.open_guide)
         self.window.service.leave_requested.connect(self.go_home)
+        self._start_stats()
         self._render_choices(None, self.session.preferences.choices)
         self.window.show_attract(after_wipe=False)
         log.info("kiosk ready with %d guides", len(self.library.guides))
@@ -210,6 +219,7 @@ class KioskApp(QObject):
         register("print-queue", Part(self._cancel_print_jobs, print_queue.leftovers))
         if self.practice is not None:
             register("practice-site", Part(self.practice.forget_visitors, self.practice.leftovers))
+        register("stats", Part(self._reset_stats, self._stats_leftovers))
 
     # -- lockdown (issue 4) ------------------------------------------------------------
     def _install_lockdown(self) -> None:
@@ -254,6 +264,7 @@ class KioskApp(QObject):
         if state is not State.HELP_WAIT:
             self.help_wait.hide()
         if state is State.ACTIVE:
+            self.stats.session_started()
             self.window.idle_warning.hide()
             self.window.show_visit()
         elif state is State.HELP_WAIT:
@@ -262,14 +273,27 @@ class KioskApp(QObject):
         elif state is State.WARNING:
             self.window.end_confirm.hide()
             self.window.idle_warning.popup()
+        elif state is State.WIPING:  # before the wipe: the session's end is counted
+            reason = EndReason.ENDED if self._ending else EndReason.IDLE
+            away = self.keeper.lifecycle.idle_for if reason is EndReason.IDLE else 0.0
+            self.stats.session_ended(reason, self.session.preferences.choices.language, away)
         elif state is State.ATTRACT:
+            self._ending = False
             self.window.idle_warning.hide()
             self.window.end_confirm.hide()
             self.window.show_attract(after_wipe=True)
 
     def _on_end_confirmed(self) -> None:
         self.window.end_confirm.hide()
-        self.keeper.end_session()
+        if self.outcome_question is not None and self.stats.active:
+            self.outcome_question.popup()  # "Did you get it done?", then the end
+        else:
+            self._end_session()
+
+    def _end_session(self) -> None:
+        self._ending = True
+        if not self.keeper.end_session():
+            self._ending = False
 
     @staticmethod
     def _cancel_print_jobs() -> None:
@@ -347,6 +371,61 @@ class KioskApp(QObject):
                 admin.apply_theme(new.high_contrast)
         self._shown_choices = new
 
+    # -- statistics (issue 16) -----------------------------------------------------------
+    def _start_stats(self) -> None:
+        """Anonymous counting: the session's events, the end-of-session question, and the
+        uploader of finished days (only with a help desk)."""
+        settings = self.config.stats
+        self.stats_store = StatsStore()
+        catalogue = GuideCatalogue(guide.id for guide in self.library.guides)
+        self.stats: SessionStats = SessionStats(
+            self.stats_store, catalogue, enabled=settings.enabled
+        )
+        self.stats.recover()
+        self.outcome_question: OutcomeQuestion | None = None
+        if settings.enabled and settings.outcome_question:
+            self.outcome_question = OutcomeQuestion(self.window.root)
+            self.outcome_question.answered.connect(self._on_outcome_answered)
+            self.outcome_question.skipped.connect(self._end_session)
+        self.window.service.guide_panel.check_answered.connect(self._on_check_answered)
+        self.helpdesk.status_changed.connect(self._on_help_status)
+        url = self._helpdesk_url()
+        self.stats_uploader: StatsUploader | None = None
+        if settings.enabled and url:
+            self.stats_uploader = StatsUploader(url, self.stats_store)
+            self.stats_uploader.start()
+
+    def _on_outcome_answered(self, outcome: Outcome) -> None:
+        self.stats.outcome_answered(outcome)
+        self._end_session()
+
+    def _on_check_answered(self, step_index: int, seen: bool) -> None:
+        progress = self.session.guide_progress
+        if progress is not None:
+            self.stats.check_answered(progress.guide.id, step_index, seen)
+
+    def _on_help_status(self, status: VisitorStatus | None) -> None:
+        if status is not None and status.phase is Phase.SENDING and status.topic is not None:
+            self.stats.help_requested(status.topic)
+
+    def _count_guide_page(self, progress: GuideProgress) -> None:
+        last_step = progress.step_index is not None and progress.step_index + 1 == len(
+            progress.guide.steps
+        )
+        at_end = progress.page.kind is PageKind.DONE or (progress.guide.done is None and last_step)
+        self.stats.page_shown(progress.guide.id, progress.step_index, finished=at_end)
+
+    def _reset_stats(self) -> None:
+        if self.outcome_question is not None:
+            self.outcome_question.reset_for_next_visitor()
+        self.stats.reset()
+
+    def _stats_leftovers(self) -> list[str]:
+        found = self.stats.verify()
+        if self.outcome_question is not None:
+            found += self.outcome_question.leftovers()
+        return found
+
     # -- practice ----------------------------------------------------------------------
     def _start_practice_site(self) -> PracticeSite | None:
         """The local practice pages, served on 127.0.0.1 for the practice tiles."""
@@ -395,6 +474,9 @@ class KioskApp(QObject):
         self._close_service()
         progress = GuideProgress(guide)
         self.session.guide_progress = progress
+        self.stats.guide_opened(guide.id)
+        progress.on_change(lambda: self._count_guide_page(progress))
+        self._count_guide_page(progress)
         allow = AllowList.parse(guide.allowed_hosts, self.config.browser.identification_hosts)
         view = self.session.browser.new_view(allow)
         self.window.service.show_service(view, progress, guide.start_url)
@@ -421,6 +503,13 @@ class KioskApp(QObject):
         return self.session.browser.problems()
 
     def shutdown(self) -> None:
+        if self.stats.active:  # the kiosk closes during a session: count it as such
+            language = self.session.preferences.choices.language
+            self.stats.session_ended(EndReason.CLOSING, language)
+        self.stats.reset()
+        if self.stats_uploader is not None:
+            self.stats_uploader.stop()
+        self.stats_store.close()
         self._close_service()
         self.remote.stop()
         self.helpdesk.shutdown()

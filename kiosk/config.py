@@ -232,6 +232,17 @@ class GraphicsSection(_Section):
     )
 
 
+class StatsSection(_Section):
+    enabled: bool = Field(
+        True,
+        description="Count sessions anonymously (no URLs, no typed text, no exact times) "
+        "and send each finished day's counters to the help desk.",
+    )
+    outcome_question: bool = Field(
+        True, description='Ask "Did you get it done?" (one tap, skippable) at "End session".'
+    )
+
+
 class Config(_Section):
     config_version: int = Field(CONFIG_VERSION, description="Format version of this file.")
     kiosk: KioskSection = KioskSection()
@@ -243,6 +254,7 @@ class Config(_Section):
     printing: PrintingSection = PrintingSection()
     speech: SpeechSection = SpeechSection()
     practice: PracticeSection = PracticeSection()
+    stats: StatsSection = StatsSection()
     graphics: GraphicsSection = GraphicsSection()
 
     #: Where this config was read from (None: built-in defaults).

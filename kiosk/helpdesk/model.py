@@ -159,6 +159,9 @@ class Request:
     #: Calls that went unanswered, and when the last one was.
     call_attempts: int = 0
     last_call_at: datetime | None = None
+    #: How it was resolved, for the statistics: "on_site" (someone came) or "remote"
+    #: (someone called); set at resolving, from the state it was resolved in.
+    resolved_via: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -242,10 +245,16 @@ def apply(
             call_attempts=request.call_attempts + 1,
             last_call_at=now,
         )
+    if action is Action.RESOLVE:
+        changes["resolved_via"] = _VIA.get(request.state)
     if target in CLOSED_STATES:
         changes.update(closed_at=now, outcome=outcome if action is Action.RESOLVE else None)
         return anonymised(dataclasses.replace(request, **changes))
     return dataclasses.replace(request, **changes)
+
+
+#: Resolved from this state: how the help was given (the statistics' on-site vs remote).
+_VIA = {State.COMING: "on_site", State.CALLING: "remote"}
 
 
 def with_message(request: Request, message: str, now: datetime) -> Request:

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from kiosk import paths
+from kiosk import paths, sqlite_files
 
 log = logging.getLogger("kiosk.helpdesk")
 
@@ -70,41 +70,11 @@ class Outbox:
         self._conn = self._open()
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            return self._connect()
-        except (sqlite3.DatabaseError, ValueError) as exc:
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-            aside = self.path.with_name(f"{self.path.name}.broken-{stamp}")
-            for suffix in ("", "-wal", "-shm"):
-                source = Path(f"{self.path}{suffix}")
-                if source.exists():
-                    source.replace(Path(f"{aside}{suffix}"))
-            message = (
-                f"The help-request outbox was damaged ({type(exc).__name__}); it was moved "
-                f"aside to {aside.name} and a new one was started."
-            )
-            log.error(message)
-            self.problems.append(message)
-            return self._connect()
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
-            # A delivered request's call-back number must not linger in free pages.
-            conn.execute("PRAGMA secure_delete=ON")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, SCHEMA_VERSION):
-                raise ValueError(f"unknown outbox version {version}")
-            conn.executescript(_SCHEMA)
-            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("quick_check failed")
-        except BaseException:
-            conn.close()
-            raise
+        conn, problem = sqlite_files.open_or_replace(
+            self.path, _SCHEMA, SCHEMA_VERSION, "help-request outbox"
+        )
+        if problem:
+            self.problems.append(problem)
         return conn
 
     def add(self, kind: Kind, request_id: str, body: dict[str, Any]) -> int:

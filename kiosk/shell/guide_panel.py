@@ -50,11 +50,14 @@ _BUTTON_NAME = re.compile(r"\*\*(.+?)\*\*")
 
 class GuidePanel(QWidget):
     """Signals: help_requested(), services_requested() ("Done — back to services"),
-    page_changed(): another page of the guide shows (the service looks for its button)."""
+    page_changed(): another page of the guide shows (the service looks for its button),
+    check_answered(int, bool): a step's "Do you see …?" was answered (step index from 0,
+    and whether the visitor sees it), before the guide moves on."""
 
     help_requested = Signal()
     services_requested = Signal()
     page_changed = Signal()
+    check_answered = Signal(int, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -320,6 +323,7 @@ class GuidePanel(QWidget):
         self.progress.next()
 
     def _on_check_yes(self) -> None:
+        self._tell_check(seen=True)
         self._check_state = "yes"
         if self._next_follows_page():
             # The page moves the guide when it gets there: moving now would run ahead
@@ -329,8 +333,14 @@ class GuidePanel(QWidget):
             self._render()
 
     def _on_check_no(self) -> None:
+        self._tell_check(seen=False)
         self._check_state = "no"
         self._render()
+
+    def _tell_check(self, *, seen: bool) -> None:
+        step = self.progress.step_index if self.progress else None
+        if step is not None:
+            self.check_answered.emit(step, seen)
 
     # -- drawing ---------------------------------------------------------------------
     def _render(self) -> None:

@@ -520,6 +520,33 @@
     </message>
 </context>
 <context>
+    <name>OutcomeQuestion</name>
+    <message>
+        <source>Did you get it done?</source>
+        <translation>هل أنجزت ما جئت من أجله؟</translation>
+    </message>
+    <message>
+        <source>One tap is enough. Your answer is only counted, together with everyone else&apos;s; nobody sees it was yours.</source>
+        <translation>لمسة واحدة تكفي. تُحسب إجابتك فقط مع إجابات الجميع؛ لا أحد يعرف أنها إجابتك.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>جزئيًا</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>تخطَّ</translation>
+    </message>
+</context>
+<context>
     <name>PageCrashedPage</name>
     <message>
         <source>This page stopped working</source>

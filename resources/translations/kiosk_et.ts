@@ -520,6 +520,33 @@
     </message>
 </context>
 <context>
+    <name>OutcomeQuestion</name>
+    <message>
+        <source>Did you get it done?</source>
+        <translation>Kas said oma asja aetud?</translation>
+    </message>
+    <message>
+        <source>One tap is enough. Your answer is only counted, together with everyone else&apos;s; nobody sees it was yours.</source>
+        <translation>Piisab ühest puudutusest. Sinu vastust ainult loetakse koos kõigi teistega; keegi ei näe, et see oli sinu oma.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Jah</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Osaliselt</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ei</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Jäta vahele</translation>
+    </message>
+</context>
+<context>
     <name>PageCrashedPage</name>
     <message>
         <source>This page stopped working</source>

@@ -520,6 +520,33 @@
     </message>
 </context>
 <context>
+    <name>OutcomeQuestion</name>
+    <message>
+        <source>Did you get it done?</source>
+        <translation>Saitko asiasi hoidettua?</translation>
+    </message>
+    <message>
+        <source>One tap is enough. Your answer is only counted, together with everyone else&apos;s; nobody sees it was yours.</source>
+        <translation>Yksi napautus riittää. Vastauksesi vain lasketaan yhteen muiden vastausten kanssa; kukaan ei näe, että se oli sinun.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Kyllä</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Osittain</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>En</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Ohita</translation>
+    </message>
+</context>
+<context>
     <name>PageCrashedPage</name>
     <message>
         <source>This page stopped working</source>

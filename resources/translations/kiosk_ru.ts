@@ -520,6 +520,33 @@
     </message>
 </context>
 <context>
+    <name>OutcomeQuestion</name>
+    <message>
+        <source>Did you get it done?</source>
+        <translation>Удалось сделать то, что вы хотели?</translation>
+    </message>
+    <message>
+        <source>One tap is enough. Your answer is only counted, together with everyone else&apos;s; nobody sees it was yours.</source>
+        <translation>Достаточно одного нажатия. Ваш ответ только подсчитывается вместе с ответами других; никто не узнает, что он ваш.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Частично</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Пропустить</translation>
+    </message>
+</context>
+<context>
     <name>PageCrashedPage</name>
     <message>
         <source>This page stopped working</source>

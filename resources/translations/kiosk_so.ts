@@ -520,6 +520,33 @@
     </message>
 </context>
 <context>
+    <name>OutcomeQuestion</name>
+    <message>
+        <source>Did you get it done?</source>
+        <translation>Ma dhammaystirtay waxaad u timid?</translation>
+    </message>
+    <message>
+        <source>One tap is enough. Your answer is only counted, together with everyone else&apos;s; nobody sees it was yours.</source>
+        <translation>Hal taabasho ayaa ku filan. Jawaabtaada waa la tiriyaa oo keliya, iyadoo lala darayo kuwa kale; qofna ma arko inay taada ahayd.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Haa</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Qayb ahaan</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Maya</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Ka bood</translation>
+    </message>
+</context>
+<context>
     <name>PageCrashedPage</name>
     <message>
         <source>This page stopped working</source>

@@ -97,8 +97,13 @@ def end_by_button(qtbot: QtBot, kiosk: KioskApp) -> WipeReceipt:
     confirm = _child(kiosk, "end-session-confirm-button")
     assert confirm.isVisible()
     save_screenshot(kiosk.window, "end-session-confirm")
+    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    # "Did you get it done?": one tap, which ends the session.
+    answer = _child(kiosk, "outcome-yes")
+    qtbot.waitUntil(answer.isVisible)
+    save_screenshot(kiosk.window, "end-session-outcome-question")
     with qtbot.waitSignal(kiosk.wipe_finished, timeout=10000) as blocker:
-        qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(answer, Qt.MouseButton.LeftButton)
     receipt = blocker.args[0]
     assert isinstance(receipt, WipeReceipt)
     return receipt

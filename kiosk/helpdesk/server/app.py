@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from kiosk import __version__
-from kiosk.helpdesk.server import api_fleet, api_kiosk, api_staff, db, staff_page
+from kiosk.helpdesk.server import api_fleet, api_kiosk, api_staff, db, staff_page, stats_api
 from kiosk.helpdesk.server.accounts import Accounts
 from kiosk.helpdesk.server.deps import Helpdesk
 from kiosk.helpdesk.server.events import Broker, listen_postgres
@@ -108,6 +108,8 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.include_router(api_kiosk.router)
     app.include_router(api_staff.router)
     app.include_router(staff_page.router)
+    app.include_router(stats_api.router)
+    app.include_router(stats_api.page_router)
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(DBAPIError)

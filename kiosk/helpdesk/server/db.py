@@ -144,6 +144,8 @@ requests = Table(
     Column("note", String(200)),
     Column("call_attempts", Integer, nullable=False, server_default="0"),
     Column("last_call_at", UtcDateTime),
+    # "on_site" or "remote" (statistics; migration 0006_stats_counters).
+    Column("resolved_via", String(10)),
     Index("ix_requests_centre_state_created", "centre_id", "state", "created_at"),
     Index("ix_requests_centre_code", "centre_id", "code"),
     # A new request counts its kiosk's open ones (the per-kiosk cap) over this index.

@@ -92,6 +92,14 @@ def _plant_session_file(qtbot: QtBot, kiosk: KioskApp) -> None:
     (kiosk.session.folder / "downloads" / "statement.pdf").write_bytes(b"%PDF-1.4")
 
 
+def _plant_stats(qtbot: QtBot, kiosk: KioskApp) -> None:
+    # The session's events (a guide opened) and the end-of-session question on screen.
+    _open_guide(qtbot, kiosk)
+    assert kiosk.stats_store.journal_size() > 0
+    assert kiosk.outcome_question is not None
+    kiosk.outcome_question.popup()
+
+
 def _plant_print_job(qtbot: QtBot, kiosk: KioskApp) -> None:
     # The printer is off: the visitor's page waits in the queue (the test's own CUPS).
     queue = _QUEUES[-1]
@@ -122,6 +130,7 @@ PLANTERS: dict[str, Planter] = {
     "speech": _plant_speech,
     "print-queue": _plant_print_job,
     "practice-site": _plant_practice,
+    "stats": _plant_stats,
     "windows": _plant_window_of_its_own,
     "clipboard": _plant_clipboard,
     "browser": _open_guide,

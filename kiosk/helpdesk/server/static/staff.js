@@ -345,6 +345,8 @@ async function start() {
   $("login").hidden = true;
   $("app").hidden = false;
   $("duty").checked = state.me.on_duty;
+  // Coordinators: the statistics page (its own page, for their centres).
+  $("stats-link").hidden = !(state.me.permissions || []).includes("view_statistics");
   updateNotifyButton();
   connect();
   await refresh().catch((error) => { if (error.status === 401) throw error; setConnected(false); });
