@@ -21,8 +21,13 @@ Fairness, and why the load generator is not httpx:
   unlike the tests' cluster: SQLite runs with synchronous=FULL, and a benchmark of
   PostgreSQL without disk flushes would flatter it.
 - What is measured is unchanged: every send's event is read on all 20 streams (latency
-  counts each stream's arrival), and the throughput phase keeps the 20 streams open and
+  counts each stream's arrival), and the throughput phases keep the 20 streams open and
   fed while 50 kiosks send flat out.
+- Two flat-out phases. In the first (the figure against the target) a stand-in for the
+  staff (``LineTaker``) closes, every 0.25 s, what has waited that long, so each line
+  stays about as long as a real one can be (a kiosk may have 5 open requests, a centre
+  of 10 kiosks at most 50 in line). The second is the earlier rounds' phase, whose lines
+  are never taken and grow to thousands: its figure is printed beside the first.
 
 Where the time of a new request goes (profiled under this load with py-spy, one worker;
 the README has the figures):
@@ -30,7 +35,7 @@ the README has the figures):
   asyncio here; the header says which). With httptools the floor's echo becomes about
   three times faster while the help desk gains about a third, so the ratio would double:
   the floor is the web stack itself, and anything that makes the stack cheaper lowers it.
-- The flat-out phase never takes a request, so each centre's line grows to thousands;
+- The second flat-out phase never takes a request, so each centre's line grows to thousands;
   counting a new request's place in line reads that line's index (SQLite: 128 us a
   request at 3000 in line, the end of an 8 s phase, against 19 us for a short line, of
   about 400 us of server time; PostgreSQL's own CPU per request grows from 0.7 ms in a
