@@ -97,16 +97,11 @@ def _ahead(centre: Any, created: Any, request_id: Any) -> Any:
 _AHEAD = select(_ahead(_centre, _created, bindparam("id")))
 # SQLite, before the insert: which candidate codes are taken, and the place in line of
 # a request made now (the new row would not count itself): one statement, not two.
-# The kiosk's open requests, counted only up to the cap (``open_cap``): the answer that
-# matters is "at the cap or not", and a count that stops there costs the same whatever
-# the kiosk left open (the benchmark lifts the cap: hundreds a kiosk were read each time).
-_KIOSK_OPEN_ROWS = (
-    select(literal_column("1"))
+_KIOSK_OPEN = (
+    select(func.count())
     .where(_r.kiosk_id == bindparam("kiosk_id", type_=Integer), _is_open)
-    .limit(bindparam("open_cap", type_=Integer))
-    .subquery("kiosk_open_rows")
+    .scalar_subquery()
 )
-_KIOSK_OPEN = select(func.count()).select_from(_KIOSK_OPEN_ROWS).scalar_subquery()
 _PROBE_SQLITE = select(
     select(func.group_concat(_r.code, " ")).where(*_taken).scalar_subquery().label("taken"),
     _ahead(_centre, _created, bindparam("id")).label("ahead"),
@@ -292,8 +287,7 @@ class RequestIntake:
             for table, kind in ((db.centres, "centre"), (db.kiosks, "kiosk")):
                 for row in conn.execute(select(table.c.id, table.c.name)):
                     self._names[(kind, row.id)] = row.name
-            params = {"centre_id": 0, "created_at": self.clock(), "id": "", "kiosk_id": 0,
-                      "open_cap": self.max_open_per_kiosk}  # fmt: skip
+            params = {"centre_id": 0, "created_at": self.clock(), "id": "", "kiosk_id": 0}
             probe = _CODES_TAKEN if self.is_postgres else _PROBE_SQLITE
             conn.execute(probe, {**params, **self._code_candidates()}).all()
             conn.execute(_AHEAD, params).all()
@@ -339,8 +333,7 @@ class RequestIntake:
             if (kind, ident) not in self._names:  # a kiosk paired since the start
                 await run_in_threadpool(self.names, kind, ident)
         candidates = self._code_candidates()
-        known = {"kiosk_id": kiosk.id, "id": new.id, "centre_id": kiosk.centre_id,
-                 "open_cap": self.max_open_per_kiosk}  # fmt: skip
+        known = {"kiosk_id": kiosk.id, "id": new.id, "centre_id": kiosk.centre_id}
         params = probe.construct_params({**known, **candidates})
         (open_count, stored, taken_codes), *_ = await pg.fetch(probe.string, params)
         if open_count >= self.max_open_per_kiosk and not stored:
@@ -366,8 +359,7 @@ class RequestIntake:
         if conn is None:
             with self.engine.connect() as own:
                 return self._kiosk_full(kiosk, request_id, own)
-        params = {"kiosk_id": kiosk.id, "open_cap": self.max_open_per_kiosk}
-        count = conn.execute(_KIOSK_OPEN_PG, params).scalar_one()
+        count = conn.execute(_KIOSK_OPEN_PG, {"kiosk_id": kiosk.id}).scalar_one()
         return int(count) >= self.max_open_per_kiosk and not self._stored(conn, request_id)
 
     @staticmethod
@@ -395,7 +387,6 @@ class RequestIntake:
         candidates = self._code_candidates()
         params = {"centre_id": kiosk.centre_id, "created_at": now, "id": new.id}
         params["kiosk_id"] = kiosk.id
-        params["open_cap"] = self.max_open_per_kiosk
         taken_codes, ahead, kiosk_open = probe_sql.rows(conn, {**params, **candidates})[0]
         if kiosk_open >= self.max_open_per_kiosk and not self._stored(conn, new.id):
             raise TooManyOpenError
