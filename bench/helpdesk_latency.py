@@ -454,7 +454,7 @@ async def run_helpdesk(
 
     # Flat out, the line taken as a centre's staff would (the figure against the target),
     # then flat out with the line never taken (the earlier rounds' figure, kept beside it).
-    with LineTaker(database_url):
+    with LineTaker(database_url) as taker:
         per_second, cpu_ms = await flat_out_phase(clients, seconds, pid)
     long_per_second, long_cpu_ms = await flat_out_phase(clients, seconds, pid)
     stop.set()
@@ -468,6 +468,7 @@ async def run_helpdesk(
         note += f"; {KIOSKS} kiosk streams got {statuses[0]} statuses"
     if missing:
         note += f", {missing} deliveries missing"
+    note += f"; flat out, the line taker closed {taker.closed}"
     return Result(
         name, latencies, per_second, len(sent_at), note, cpu_ms, long_per_second, long_cpu_ms
     )
