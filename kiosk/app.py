@@ -35,7 +35,7 @@ from kiosk.guides.progress import GuideProgress
 from kiosk.helpdesk.qt.helpdesk import create_helpdesk
 from kiosk.lockdown.event_filter import LockdownFilter
 from kiosk.lockdown.window_guard import WindowGuard
-from kiosk.practice import PracticeSite
+from kiosk.practice.listener import PracticeListener
 from kiosk.session import recovery
 from kiosk.session.keeper import SessionKeeper
 from kiosk.session.lifecycle import State
@@ -348,11 +348,12 @@ class KioskApp(QObject):
         self._shown_choices = new
 
     # -- practice ----------------------------------------------------------------------
-    def _start_practice_site(self) -> PracticeSite | None:
-        """The local practice pages, served on 127.0.0.1 for the practice tiles."""
+    def _start_practice_site(self) -> PracticeListener | None:
+        """The local practice pages on 127.0.0.1 for the practice tiles: the address now,
+        the pages' code when a practice tile is first opened."""
         if not self.config.practice.enabled:
             return None
-        site = PracticeSite(port=self.config.practice.port)
+        site = PracticeListener(port=self.config.practice.port)
         try:
             site.start()
         except OSError as exc:
@@ -393,6 +394,8 @@ class KioskApp(QObject):
             log.error("no guide %s", guide_id)
             return
         self._close_service()
+        if self.practice is not None and self._uses_practice(guide):
+            self.practice.serve()  # the practice pages, loaded at their first use
         progress = GuideProgress(guide)
         self.session.guide_progress = progress
         allow = AllowList.parse(guide.allowed_hosts, self.config.browser.identification_hosts)
@@ -404,6 +407,11 @@ class KioskApp(QObject):
         )
         self.window.show_service()
         log.info("guide opened: %s", guide.id)
+
+    def _uses_practice(self, guide: Guide) -> bool:
+        assert self.practice is not None
+        where = urlsplit(self.practice.base_url).netloc
+        return where in guide.start_url or any(where in host for host in guide.allowed_hosts)
 
     def go_home(self) -> None:
         self._close_service()
