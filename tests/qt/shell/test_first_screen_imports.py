@@ -37,6 +37,8 @@ NOT_AT_START = (
     "httpx",
     "psycopg",
     "jinja2",
+    "pydantic",  # the server's settings and API models; the kiosk's are kiosk/config_model.py
+    "pydantic_core",
 )
 
 CHILD = """
