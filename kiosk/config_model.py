@@ -176,23 +176,14 @@ class BaseModel:
         for name, f in fields.items():
             if f.metadata.get("exclude") or name not in raw:
                 continue
-            value = raw[name]
             try:
-                for convert in cls._before.get(name, []):
-                    value = convert(cls, value)
+                value = _apply(cls, cls._before.get(name, []), raw[name])
+                checked = _check(types[name], f, value, (*loc, name), problems)
+                if checked is not _MISSING:
+                    values[name] = _apply(cls, cls._after.get(name, []), checked)
             except ValueError as exc:
-                problems.append(_problem((*loc, name), "value_error", f"Value error, {exc}", value))
-                continue
-            checked = _check(types[name], f, value, (*loc, name), problems)
-            if checked is _MISSING:
-                continue
-            try:
-                for validate in cls._after.get(name, []):
-                    checked = validate(cls, checked)
-            except ValueError as exc:
-                problems.append(_problem((*loc, name), "value_error", f"Value error, {exc}", value))
-                continue
-            values[name] = checked
+                message = f"Value error, {exc}"
+                problems.append(_problem((*loc, name), "value_error", message, raw[name]))
         for name in raw:
             if name not in fields or fields[name].metadata.get("exclude"):
                 problems.append(
@@ -209,6 +200,12 @@ class BaseModel:
             except ValueError as exc:
                 problems.append(_problem(loc, "value_error", f"Value error, {exc}", raw))
         return made
+
+
+def _apply(cls: type, validators: list[Callable[..., Any]], value: Any) -> Any:
+    for validate in validators:
+        value = validate(cls, value)
+    return value
 
 
 def _problem(
