@@ -30,10 +30,6 @@ from kiosk.session.session import Session
 log = logging.getLogger("kiosk.session")
 
 TICK_MS = 250
-#: At start-up, the next visitor's session is made once the first screen has settled:
-#: a touch in the first moments is then not queued behind it. (After a wipe it is made at
-#: once: the hand-over's speed depends on it.)
-PREPARE_AFTER_START_MS = 500
 
 
 class SessionKeeper(QObject):
@@ -91,7 +87,7 @@ class SessionKeeper(QObject):
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._on_tick)
         self._timer.start()
-        QTimer.singleShot(PREPARE_AFTER_START_MS, self._prepare_next)
+        QTimer.singleShot(0, self._prepare_next)
 
     # -- input and time ----------------------------------------------------------------
     def _on_input(self, deliberate: bool) -> None:
