@@ -36,7 +36,7 @@ from kiosk.helpdesk.qt.helpdesk import create_helpdesk
 from kiosk.helpdesk.status import Phase, VisitorStatus
 from kiosk.lockdown.event_filter import LockdownFilter
 from kiosk.lockdown.window_guard import WindowGuard
-from kiosk.practice import PracticeSite
+from kiosk.practice.listener import PracticeListener
 from kiosk.session import recovery
 from kiosk.session.keeper import SessionKeeper
 from kiosk.session.lifecycle import State
@@ -54,10 +54,10 @@ from kiosk.stats.events import EndReason, GuideCatalogue, Outcome
 from kiosk.stats.qt.outcome import OutcomeQuestion
 from kiosk.stats.recorder import SessionStats
 from kiosk.stats.store import StatsStore
-from kiosk.stats.uploader import StatsUploader
 
 if TYPE_CHECKING:
     from kiosk.helpdesk.embedded import EmbeddedHelpdesk
+    from kiosk.stats.uploader import StatsUploader
 
 log = logging.getLogger("kiosk.app")
 
@@ -392,6 +392,8 @@ class KioskApp(QObject):
         url = self._helpdesk_url()
         self.stats_uploader: StatsUploader | None = None
         if settings.enabled and url:
+            from kiosk.stats.uploader import StatsUploader  # noqa: PLC0415 - needs the client
+
             self.stats_uploader = StatsUploader(url, self.stats_store)
             self.stats_uploader.start()
 
@@ -427,11 +429,12 @@ class KioskApp(QObject):
         return found
 
     # -- practice ----------------------------------------------------------------------
-    def _start_practice_site(self) -> PracticeSite | None:
-        """The local practice pages, served on 127.0.0.1 for the practice tiles."""
+    def _start_practice_site(self) -> PracticeListener | None:
+        """The local practice pages on 127.0.0.1 for the practice tiles: the address now,
+        the pages' code when a practice tile is first opened."""
         if not self.config.practice.enabled:
             return None
-        site = PracticeSite(port=self.config.practice.port)
+        site = PracticeListener(port=self.config.practice.port)
         try:
             site.start()
         except OSError as exc:
@@ -472,6 +475,8 @@ class KioskApp(QObject):
             log.error("no guide %s", guide_id)
             return
         self._close_service()
+        if self.practice is not None and self._uses_practice(guide):
+            self.practice.serve()  # the practice pages, loaded at their first use
         progress = GuideProgress(guide)
         self.session.guide_progress = progress
         self.stats.guide_opened(guide.id)
@@ -486,6 +491,11 @@ class KioskApp(QObject):
         )
         self.window.show_service()
         log.info("guide opened: %s", guide.id)
+
+    def _uses_practice(self, guide: Guide) -> bool:
+        assert self.practice is not None
+        where = urlsplit(self.practice.base_url).netloc
+        return where in guide.start_url or any(where in host for host in guide.allowed_hosts)
 
     def go_home(self) -> None:
         self._close_service()

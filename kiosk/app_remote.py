@@ -17,12 +17,12 @@ from kiosk import exit_codes, paths
 from kiosk.admin.qt.out_of_order import OutOfOrderOverlay
 from kiosk.helpdesk import commands
 from kiosk.helpdesk.commands import Kind, State
-from kiosk.helpdesk.remote import CommandPoller, Order
 from kiosk.session.lifecycle import State as Visit
 from kiosk.shell.staff_notice import CLOSE, END_SESSION, RESTART, StaffNotice
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
+    from kiosk.helpdesk.remote import CommandPoller, Order
 
 log = logging.getLogger("kiosk.app")
 
@@ -61,6 +61,9 @@ class RemoteCommands(QObject):
         self._arrived.connect(self._on_arrived)
         self.poller: CommandPoller | None = None
         if url:
+            # Only a kiosk with a help desk loads its client (not the first screen's cost).
+            from kiosk.helpdesk.remote import CommandPoller  # noqa: PLC0415
+
             self.poller = CommandPoller(url, self._arrived.emit)
         self._figures: dict[str, Any] = {}
         self._figures_timer = QTimer(self)

@@ -176,6 +176,11 @@ def _feature_registrations() -> list[Callable[[argparse._SubParsersAction], None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["speech-worker"] and len(words) <= 2:
+        # The kiosk's read-aloud child: straight to it, without the other subcommands'
+        # modules (settings, doctor...), which would only cost that process memory.
+        return _cmd_speech_worker(argparse.Namespace(engine=words[1] if len(words) > 1 else ""))
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)

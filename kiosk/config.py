@@ -15,11 +15,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from pydantic_core import ErrorDetails
-
 from kiosk import paths
 from kiosk.browser.policy import parse_host_rule
+from kiosk.config_model import (
+    BaseModel,
+    Field,
+    Problem,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from kiosk.languages import UI_LANGUAGES
 
 CONFIG_VERSION = 1
@@ -83,7 +88,7 @@ class ConfigError(Exception):
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    """Frozen, strict, unknown keys are errors (kiosk/config_model.py)."""
 
 
 Seconds = Annotated[int, Field(ge=1, le=24 * 3600)]
@@ -306,7 +311,8 @@ def _migrate(raw: dict[str, Any], path: Path | None) -> dict[str, Any]:
     return raw
 
 
-# Pydantic's error kinds in words a volunteer reads on a kiosk's terminal.
+# The error kinds (kiosk/config_model.py; pydantic's names) in words a volunteer reads
+# on a kiosk's terminal.
 _PLAIN_ERRORS = {
     "int_type": "must be a whole number, without quotes",
     "int_parsing": "must be a whole number, without quotes",
@@ -321,7 +327,7 @@ _PLAIN_ERRORS = {
 }
 
 
-def _describe(error: ErrorDetails) -> str:
+def _describe(error: Problem) -> str:
     key = ".".join(str(part) for part in error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":
@@ -333,7 +339,7 @@ def _describe(error: ErrorDetails) -> str:
         return f"'{key}' must be at least {limit.get('ge')} (got {error.get('input')!r})"
     if kind == "less_than_equal":
         return f"'{key}' must be at most {limit.get('le')} (got {error.get('input')!r})"
-    message = _PLAIN_ERRORS.get(kind, error["msg"])
+    message: str = _PLAIN_ERRORS.get(kind) or str(error["msg"])
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     got = error.get("input")

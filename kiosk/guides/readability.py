@@ -57,8 +57,12 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
+#: A word: a run without spaces holding a letter or a digit ([^\W_] is str.isalnum).
+_WORD = re.compile(r"\S*[^\W_]\S*")
+
+
 def word_count(sentence: str) -> int:
-    return len([w for w in sentence.split() if any(ch.isalnum() for ch in w)])
+    return len(_WORD.findall(sentence))
 
 
 def long_sentences(text: str) -> list[str]:
@@ -72,10 +76,30 @@ def shorten(sentence: str, width: int = 60) -> str:
 def abbreviations(text: str, language: str) -> list[tuple[str, str]]:
     """The abbreviations in ``text``, as (as written, the words to use instead)."""
     found: list[tuple[str, str]] = []
-    for short, full in ABBREVIATIONS.get(language, {}).items():
-        pattern = r"(?<![\w.])" + re.escape(short) + (r"(?!\w)" if short.endswith(".") else r"\b")
-        found.extend((m.group(0), full) for m in re.finditer(pattern, text, re.IGNORECASE))
+    for pattern, full in _abbreviation_patterns(language):
+        found.extend((m.group(0), full) for m in pattern.finditer(text))
     return found
+
+
+_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+
+
+def _abbreviation_patterns(language: str) -> list[tuple[re.Pattern[str], str]]:
+    """Compiled once per language: the kiosk checks every guide text at start-up."""
+    if language not in _PATTERNS:
+        _PATTERNS[language] = [
+            (
+                re.compile(
+                    r"(?<![\w.])"
+                    + re.escape(short)
+                    + (r"(?!\w)" if short.endswith(".") else r"\b"),
+                    re.IGNORECASE,
+                ),
+                full,
+            )
+            for short, full in ABBREVIATIONS.get(language, {}).items()
+        ]
+    return _PATTERNS[language]
 
 
 def text_problems(text: str, language: str) -> list[str]:

@@ -81,11 +81,21 @@ class _Server(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], site: PracticeSite) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        site: PracticeSite,
+        listening: socket.socket | None = None,
+    ) -> None:
         self.site = site
         self.open_sockets: set[socket.socket] = set()
         self.sockets_lock = threading.Lock()
-        super().__init__(address, _Handler)
+        super().__init__(address, _Handler, bind_and_activate=listening is None)
+        if listening is not None:  # bound and listening already (kiosk/practice/listener.py)
+            self.socket.close()
+            self.socket = listening
+            self.server_address = listening.getsockname()[:2]
+            self.server_name, self.server_port = str(address[0]), self.server_address[1]
 
     def process_request(self, request: Any, client_address: Any) -> None:
         with self.sockets_lock:
@@ -128,11 +138,13 @@ class PracticeSite:
         self._thread: threading.Thread | None = None
 
     # -- life --------------------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, listening: socket.socket | None = None) -> None:
+        """Serve from a thread: on a new socket, or on ``listening`` (bound and listening
+        already; connections that waited in its queue are answered now)."""
         if self._server is not None:
             raise RuntimeError("the practice site is already running")
         self.renderer = Renderer(self.resources)
-        self._server = _Server((self.host, self._requested_port), self)
+        self._server = _Server((self.host, self._requested_port), self, listening)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.2},

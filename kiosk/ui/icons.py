@@ -48,7 +48,11 @@ def pixmap_from_svg(path: Path, colour: str, size: int) -> QPixmap:
 MIRRORED_IN_RTL = frozenset({"back", "forward"})
 
 
+@lru_cache(maxsize=256)
 def icon(name: str, colour: str, size: int, *, right_to_left: bool = False) -> QIcon:
+    """The icon drawn once per name, colour, size and direction: every re-layout and
+    theme change asks again, and an SVG render costs more than the lookup (QIcon is
+    shared on copy, so handing out the same one is safe)."""
     pixmap = pixmap_from_svg(icon_path(name), colour, size)
     if right_to_left and name in MIRRORED_IN_RTL:
         ratio = pixmap.devicePixelRatio()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import qrcode  # type: ignore[import-untyped]  # qrcode ships no type hints
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -21,6 +20,9 @@ class QrCode(QWidget):
     def set_data(self, data: str) -> None:
         self.data = data
         if data:
+            # Loaded when a code is first drawn, not with the first screen.
+            import qrcode  # type: ignore[import-untyped]  # noqa: PLC0415 - no type hints
+
             code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
             code.add_data(data)
             code.make(fit=True)

@@ -15,19 +15,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QUrl, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Config
 from kiosk.helpdesk import status as status_mod
-from kiosk.helpdesk.client import HelpdeskClient
 from kiosk.helpdesk.model import Topic
-from kiosk.helpdesk.outbox import Outbox
 from kiosk.helpdesk.qt.banner import StatusBanner
-from kiosk.helpdesk.qt.dialog import HelpDialog
 from kiosk.helpdesk.qt.wait_screen import HelpWaitScreen
 from kiosk.helpdesk.status import Phase, VisitorStatus
+
+if TYPE_CHECKING:
+    # The client and the dialog (QR codes) are loaded when first needed: a kiosk
+    # without a help desk never loads the client, the dialog waits for the first call.
+    from kiosk.helpdesk.client import HelpdeskClient
+    from kiosk.helpdesk.outbox import Outbox
+    from kiosk.helpdesk.qt.dialog import HelpDialog
 
 log = logging.getLogger("kiosk.helpdesk")
 
@@ -143,6 +148,8 @@ class HelpDesk(QObject):
             self._dialog.raise_()
             return self._dialog
         self._context = (guide_id, step)
+        from kiosk.helpdesk.qt.dialog import HelpDialog  # noqa: PLC0415 - see the imports
+
         dialog = HelpDialog(self.centre_phone, self.centre_whatsapp, parent)
         dialog.apply_theme(*self._theme)
         dialog.set_online(self.online)
@@ -317,6 +324,9 @@ def create_helpdesk(
     client = None
     url = url or settings.url
     if url:
+        from kiosk.helpdesk.client import HelpdeskClient  # noqa: PLC0415 - see the imports
+        from kiosk.helpdesk.outbox import Outbox  # noqa: PLC0415
+
         client = HelpdeskClient(url, outbox or Outbox())
     helpdesk = HelpDesk(
         client,

@@ -1,0 +1,110 @@
+"""The first screen loads only what it needs (issue 14: a lean kiosk).
+
+A fresh interpreter builds the whole kiosk, shows the attract screen and lets it answer a
+touch; then the modules it loaded are listed. The help-desk client, the practice server
+and its pages, QR codes and the help-desk server's libraries must not be among them: they
+are loaded when first used, and this test keeps the start-up gains from coming back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+#: Loaded at their first use, never by the first screen.
+NOT_AT_START = (
+    "kiosk.helpdesk.client",
+    "kiosk.helpdesk.remote",
+    "kiosk.helpdesk.outbox",
+    "kiosk.helpdesk.server",
+    "kiosk.helpdesk.embedded",
+    "kiosk.helpdesk.qt.dialog",
+    "kiosk.practice.server",
+    "kiosk.practice.routes",
+    "kiosk.practice.pages",
+    "kiosk.practice.render",
+    "qrcode",
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "sqlalchemy",
+    "alembic",
+    "httpx",
+    "psycopg",
+    "jinja2",
+    "pydantic",  # the server's settings and API models; the kiosk's are kiosk/config_model.py
+    "pydantic_core",
+)
+
+CHILD = """
+import json, sys
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from kiosk.app import create
+from kiosk.config import from_mapping
+
+kiosk = create(from_mapping({"kiosk": {"windowed": True}, "speech": {"engine": "mock"}}))
+kiosk.window.show()
+attract = kiosk.window.attract
+answered = []
+attract.touched.connect(lambda: (answered.append(True), kiosk.qapp.quit()))
+centre = QPointF(attract.width() / 2, attract.height() / 2)
+for kind, buttons in (
+    (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+    (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
+):
+    QCoreApplication.postEvent(attract, QMouseEvent(
+        kind, centre, attract.mapToGlobal(centre), Qt.MouseButton.LeftButton, buttons,
+        Qt.KeyboardModifier.NoModifier))
+kiosk.qapp.exec()
+practice = kiosk.practice is not None and kiosk.practice.base_url
+modules = sorted(sys.modules)
+kiosk.shutdown()
+print(json.dumps({"answered": answered, "practice": practice, "modules": modules}))
+"""
+
+
+def _first_screen_modules(tmp_path: Path) -> dict[str, object]:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        KIOSK_DATA_DIR=str(tmp_path / "data"),
+        KIOSK_RUNTIME_DIR=str(tmp_path / "runtime"),
+        KIOSK_CONFIG=str(tmp_path / "none.toml"),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+        XDG_CACHE_HOME=str(tmp_path / "xdg-cache"),
+    )
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        env["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_first_screen_leaves_the_rest_for_later(tmp_path: Path) -> None:
+    result = _first_screen_modules(tmp_path)
+    assert result["answered"] == [True], "the attract screen did not answer the touch"
+    # The practice tiles have their address (the pages load when one is opened).
+    assert str(result["practice"]).startswith("http://127.0.0.1:")
+    modules = result["modules"]
+    assert isinstance(modules, list)
+    loaded = [
+        name
+        for name in modules
+        if any(name == lazy or name.startswith(lazy + ".") for lazy in NOT_AT_START)
+    ]
+    assert loaded == []
