@@ -17,15 +17,18 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__, paths
+from kiosk.app_packs import GuidePackUpdates
 from kiosk.browser.policy import AllowList
 
 # Importing the webengine package loads QtWebEngine, which must happen before the
 # QApplication exists.
 from kiosk.browser.webengine.desktop_guard import DesktopGuard
 from kiosk.config import Config
-from kiosk.guides.loader import load_library
+from kiosk.guides.installed import InstalledPacks
 from kiosk.guides.model import Library
 from kiosk.guides.progress import GuideProgress
+from kiosk.guides.updater import Shown, Updater
+from kiosk.helpdesk.guide_packs import HelpdeskPackSource
 from kiosk.helpdesk.qt.helpdesk import create_helpdesk
 from kiosk.lockdown.event_filter import LockdownFilter
 from kiosk.lockdown.window_guard import WindowGuard
@@ -85,18 +88,22 @@ class KioskApp(QObject):
         self.recovered = recovery.sweep(paths.runtime_dir())
         self.identification = AllowList.parse(config.browser.identification_hosts)
         self.practice = self._start_practice_site()
-        self.library: Library = load_library(
+        substitutions = {"practice": self.practice.base_url} if self.practice else None
+        # The guides: the guide pack in use (issue 15), else guides.dir or the shipped ones.
+        self.guide_updater = Updater(
+            InstalledPacks(paths.guide_packs_dir()),
+            None,  # the help desk is known below
             config.guides_dir(),
             config.browser.identification_hosts,
-            {"practice": self.practice.base_url} if self.practice else None,
+            substitutions,
         )
-        if self.practice is None:  # no practice site: no practice tiles
-            self.library = replace(
-                self.library,
-                guides=tuple(g for g in self.library.guides if g.category != "practice"),
-            )
-        for problem in self.library.problems:
-            log.warning("guide problem: %s", problem)
+        if config.guides.updates:
+            shown = self.guide_updater.start_guides()
+        else:
+            shown = Shown(self.guide_updater.load(config.guides_dir()), None)
+        self.library: Library = self._visible(shown.library)
+        #: The guide pack shown (None: guides.dir or the shipped guides).
+        self.guide_pack: str | None = shown.version
         languages = tuple(config.kiosk.languages)
         self.translations = Translations()
         self.desktop_guard = DesktopGuard()
@@ -118,6 +125,7 @@ class KioskApp(QObject):
         )
         self.embedded_helpdesk = self._start_embedded_helpdesk()
         self.helpdesk = create_helpdesk(config, url=self._helpdesk_url(), parent=self)
+        self.guide_packs = self._guide_pack_updates()
         self.window.add_banner(self.helpdesk.status_banner())
         # While help is on its way, no wipe at the normal idle timeout: "Help is coming".
         # Over the page, under the top bar: End session and the banner stay in reach.
@@ -289,6 +297,45 @@ class KioskApp(QObject):
         self.helpdesk.apply_theme(new.text_scale, new.high_contrast, new.language)
         self._shown_choices = new
 
+    # -- guides and guide packs (issue 15) ------------------------------------------------
+    def _visible(self, library: Library) -> Library:
+        """The guides to show as tiles: no practice tiles without the practice site."""
+        for problem in library.problems:
+            log.warning("guide problem: %s", problem)
+        if self.practice is None:
+            return replace(
+                library, guides=tuple(g for g in library.guides if g.category != "practice")
+            )
+        return library
+
+    def _guide_pack_updates(self) -> GuidePackUpdates:
+        url = self._helpdesk_url()
+        if url and self.config.guides.updates:
+            self.guide_updater.source = HelpdeskPackSource(url)
+        updates = GuidePackUpdates(
+            self.guide_updater,
+            lambda: self.keeper.lifecycle.state is State.ATTRACT,
+            self.show_guides,
+            self.config.guides.update_check_s,
+            parent=self,
+        )
+        self.keeper.state_changed.connect(
+            lambda state: updates.visitor_left() if state is State.ATTRACT else None
+        )
+        updates.start()
+        return updates
+
+    def show_guides(self, library: Library, version: str | None) -> None:
+        """Tiles for other guides: a guide pack went in (or back out). Between visitors."""
+        self.library = self._visible(library)
+        self.guide_pack = version
+        self.window.home.set_guides(self.library.guides)
+        log.info(
+            "tiles: %d guides from %s",
+            len(self.library.guides),
+            f"guide pack {version}" if version else "the installed guides",
+        )
+
     # -- practice ----------------------------------------------------------------------
     def _start_practice_site(self) -> PracticeSite | None:
         """The local practice pages, served on 127.0.0.1 for the practice tiles."""
@@ -364,6 +411,7 @@ class KioskApp(QObject):
 
     def shutdown(self) -> None:
         self._close_service()
+        self.guide_packs.shutdown()
         self.helpdesk.shutdown()
         if self.embedded_helpdesk is not None:
             self.embedded_helpdesk.stop()

@@ -21,11 +21,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from kiosk import __version__
-from kiosk.helpdesk.server import api_kiosk, api_staff, db, staff_page
+from kiosk.helpdesk.server import api_kiosk, api_packs, api_staff, db, staff_page
 from kiosk.helpdesk.server.accounts import Accounts
 from kiosk.helpdesk.server.deps import Helpdesk
 from kiosk.helpdesk.server.events import Broker, listen_postgres
 from kiosk.helpdesk.server.hashing import HashGate
+from kiosk.helpdesk.server.packs import GuidePacks
 from kiosk.helpdesk.server.security import BodyLimit, SecurityHeaders
 from kiosk.helpdesk.server.settings import ServerSettings
 from kiosk.helpdesk.server.store import Store
@@ -95,8 +96,12 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.helpdesk = state
+    # Guide updates without reinstalling: packs published by staff, fetched by kiosks.
+    app.state.guide_packs = GuidePacks(store, settings.pack_key_file)
     app.include_router(api_kiosk.router)
     app.include_router(api_staff.router)
+    app.include_router(api_packs.kiosk_router)
+    app.include_router(api_packs.staff_router)
     app.include_router(staff_page.router)
 
     @app.exception_handler(OperationalError)
@@ -116,7 +121,11 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     # Outermost first: refuse unknown hosts and oversize bodies before anything else.
     app.add_middleware(SecurityHeaders, settings=settings)
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimit,
+        limit=settings.max_body_bytes,
+        larger={api_packs.UPLOAD_PATH: api_packs.MAX_UPLOAD_BYTES},
+    )
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     return app
 
