@@ -144,7 +144,10 @@ class GuidePackUpdates(QObject):
             shown.append(version)
 
         if self.updater.activate(staged, show):
-            # Tell the help desk at once which pack this kiosk shows now.
-            QTimer.singleShot(0, self.check_now)
+            # Tell the help desk at once which pack this kiosk shows now (a small request
+            # that downloads nothing, so a visitor who sits down meanwhile notices nothing).
+            threading.Thread(
+                target=self.updater.report, name="guide-packs-report", daemon=True
+            ).start()
         if shown:
             self.switched.emit(shown[-1])

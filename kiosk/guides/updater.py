@@ -147,6 +147,19 @@ class Updater:
             self._note(f"the update stopped unexpectedly ({type(exc).__name__})")
             return None
 
+    def report(self) -> None:
+        """Tell the help desk which pack the kiosk shows (after a switch); fetch nothing.
+        Never raises."""
+        if self.source is None:
+            return
+        state = self.packs.state()
+        try:
+            self.source.check(state.current_version, state.problem)
+        except SourceError as exc:
+            log.info("guide packs: could not tell the help desk which pack is shown (%s)", exc)
+        except Exception as exc:  # a background thread: log plainly
+            log.error("guide packs: the report failed (%s)", type(exc).__name__)
+
     def _fetch(self, source: PackSource) -> Staged | None:
         state = self.packs.state()
         try:
