@@ -19,7 +19,7 @@ from kiosk.guides.updater import Offer, Sink
 from kiosk.helpdesk.client import pair
 from kiosk.helpdesk.server.roles import Role
 from kiosk.session.lifecycle import State
-from tests.helpers.guide_packs import overview, pack_of, publish
+from tests.helpers.guide_packs import overview, pack_of, pack_server, publish
 from tests.helpers.guides import service_guide
 from tests.helpers.helpdesk_fixtures import memory_secrets  # noqa: F401 - fixture
 from tests.helpers.helpdesk_servers import LiveServer, Seeded, StaffApi, seed, wait_until
@@ -35,11 +35,8 @@ SWITCH_MS = 30000
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[LiveServer]:
-    live = LiveServer(
-        f"sqlite:///{tmp_path / 'helpdesk.sqlite3'}", pack_key_file=tmp_path / "signing.key"
-    ).start()
-    yield live
-    live.stop()
+    with pack_server(tmp_path) as live:
+        yield live
 
 
 def _guides(folder: Path, base: str, *guide_ids: str, title: str = "Test service") -> Path:
@@ -64,7 +61,9 @@ class Desk:
 
     def publish(self, version: str, *guide_ids: str, title: str = "Test service") -> None:
         folder = _guides(self.tmp_path / f"src-{version}", self.web.base, *guide_ids, title=title)
-        answer = publish(self.staff, pack_of(folder, self.tmp_path / f"{version}.guidepack", version))
+        answer = publish(
+            self.staff, pack_of(folder, self.tmp_path / f"{version}.guidepack", version)
+        )
         assert answer.status_code == 201, answer.text
 
     def kiosk_report(self) -> dict[str, object]:
@@ -218,6 +217,7 @@ def test_a_pack_that_fails_on_the_kiosk_falls_back_to_the_previous_one(
     tmp_path: Path,
     web: LocalServer,
     server: LiveServer,
+    *,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     desk = Desk(server, web, tmp_path)
@@ -233,9 +233,10 @@ def test_a_pack_that_fails_on_the_kiosk_falls_back_to_the_previous_one(
     damaged = kiosk.guide_updater.packs.folder(waiting.folder) / "second-pack-guide" / "guide.yaml"
     damaged.write_text("id: second-pack-guide\nsteps: [")
 
-    with caplog.at_level(logging.WARNING, "kiosk.guides"), qtbot.waitSignal(
-        kiosk.guide_packs.switched, timeout=SWITCH_MS
-    ) as switched:
+    with (
+        caplog.at_level(logging.WARNING, "kiosk.guides"),
+        qtbot.waitSignal(kiosk.guide_packs.switched, timeout=SWITCH_MS) as switched,
+    ):
         _visitor_leaves(qtbot, kiosk)
 
     assert switched.args == ["1"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +16,7 @@ from kiosk.guides.packs import MANIFEST_NAME, PackManifest, build_pack
 if TYPE_CHECKING:  # the unit tests use this module without a help desk
     import httpx
 
-    from tests.helpers.helpdesk_servers import StaffApi
+    from tests.helpers.helpdesk_servers import LiveServer, StaffApi
 
 CHECK = "/api/v1/kiosk/guide-pack/check"
 
@@ -67,3 +69,17 @@ def overview(staff: StaffApi) -> dict[str, Any]:
     response.raise_for_status()
     data: dict[str, Any] = response.json()
     return data
+
+
+@contextmanager
+def pack_server(folder: Path, name: str = "helpdesk") -> Iterator[LiveServer]:
+    """A help desk on SQLite in ``folder`` with a guide pack signing secret of its own."""
+    from tests.helpers.helpdesk_servers import LiveServer
+
+    live = LiveServer(
+        f"sqlite:///{folder / f'{name}.sqlite3'}", pack_key_file=folder / f"{name}.key"
+    ).start()
+    try:
+        yield live
+    finally:
+        live.stop()

@@ -35,6 +35,7 @@ from tests.helpers.guide_packs import (
     CHECK,
     overview,
     pack_of,
+    pack_server,
     publish,
     with_changed_guide,
 )
@@ -69,9 +70,7 @@ def _shipped(tmp_path: Path) -> Path:
 
 
 # -- the API ------------------------------------------------------------------------------
-def test_a_published_pack_is_offered_signed_for_each_kiosk(
-    seeded: Seeded, tmp_path: Path
-) -> None:
+def test_a_published_pack_is_offered_signed_for_each_kiosk(seeded: Seeded, tmp_path: Path) -> None:
     staff = _publisher(seeded)
     pack = _pack(tmp_path, "2026-12-05.a", "alpha", "beta")
     answer = publish(staff, pack)
@@ -91,9 +90,11 @@ def test_a_published_pack_is_offered_signed_for_each_kiosk(
         assert newest["signature"] == manifest_signature(key, manifest).hex()
         signatures.append(newest["signature"])
         data = httpx.get(f"{seeded.url}{FILES}2026-12-05.a", headers=auth).content
-        assert hashlib.sha256(data).hexdigest() == newest["sha256"] == hashlib.sha256(
-            pack.read_bytes()
-        ).hexdigest()
+        assert (
+            hashlib.sha256(data).hexdigest()
+            == newest["sha256"]
+            == hashlib.sha256(pack.read_bytes()).hexdigest()
+        )
     assert signatures[0] != signatures[1]  # one kiosk's key makes no other kiosk's pack
 
     auth = {"Authorization": f"Bearer {tokens[0]}"}
@@ -164,11 +165,8 @@ def test_versions_roles_and_a_tampered_database(seeded: Seeded, tmp_path: Path) 
 # -- the kiosk's updater ------------------------------------------------------------------
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[LiveServer]:
-    live = LiveServer(
-        f"sqlite:///{tmp_path / 'helpdesk.sqlite3'}", pack_key_file=tmp_path / "a.key"
-    ).start()
-    yield live
-    live.stop()
+    with pack_server(tmp_path) as live:
+        yield live
 
 
 @pytest.fixture
@@ -224,11 +222,8 @@ def test_the_kiosk_fetches_checks_and_switches_and_the_staff_see_it(
 @pytest.fixture
 def other_server(tmp_path: Path) -> Iterator[LiveServer]:
     """Another help desk, with a secret of its own."""
-    live = LiveServer(
-        f"sqlite:///{tmp_path / 'other.sqlite3'}", pack_key_file=tmp_path / "b.key"
-    ).start()
-    yield live
-    live.stop()
+    with pack_server(tmp_path, "other") as live:
+        yield live
 
 
 def test_a_pack_from_another_server_is_refused(
@@ -297,27 +292,37 @@ def _child(
     )
 
 
-def _first_pack_installed(updater: Updater, staff: StaffApi, tmp_path: Path) -> None:
+def _kiosk_on_pack_1(server: LiveServer, url: str, tmp_path: Path) -> tuple[Updater, str]:
+    """A kiosk (talking to ``url``) that shows pack 1, with a big pack 2 published."""
+    seeded = seed(server.url, server.state.store)
+    staff = _publisher(seeded)
+    updater = _kiosk(seeded, url, tmp_path)
     publish(staff, _pack(tmp_path, "1", "alpha"))
     _install(updater)
     publish(staff, _pack(tmp_path, "2", "beta", big=300_000))
+    token = stored_token(url)
+    assert token is not None
+    return updater, token
 
 
 @pytest.mark.parametrize("mode", ["die-unpacking", "die-switching"])
 def test_a_kiosk_killed_while_installing_starts_on_the_pack_before(
     server: LiveServer, tmp_path: Path, mode: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    seeded = seed(server.url, server.state.store)
-    staff = _publisher(seeded)
-    updater = _kiosk(seeded, server.url, tmp_path)
-    _first_pack_installed(updater, staff, tmp_path)
-    token = stored_token(server.url)
-    assert token is not None
+    updater, token = _kiosk_on_pack_1(server, server.url, tmp_path)
 
     child = _child(mode, updater.packs.root, server.url, updater.shipped, token)
     _out, err = child.communicate(timeout=60)
 
     assert child.returncode == -signal.SIGKILL, err
+    left = sorted(p.name for p in updater.packs.root.iterdir())
+    state = updater.packs.state()
+    if mode == "die-unpacking":  # killed with the new pack half checked
+        assert left == ["download.partial", "pack-1", "pack-2.partial", "state.json"]
+        assert (state.current_version, state.trial) == ("1", False)
+    else:  # killed with the new pack switched to, its tiles not yet shown
+        assert left == ["pack-1", "pack-2", "state.json"]
+        assert (state.current_version, state.trial) == ("2", True)
     with caplog.at_level(logging.WARNING, "kiosk.guides"):
         assert _shown(updater) == ("1", ["alpha"])
     assert sorted(p.name for p in updater.packs.root.iterdir()) == ["pack-1", "state.json"]
@@ -328,12 +333,7 @@ def test_a_kiosk_killed_while_installing_starts_on_the_pack_before(
 def test_a_kiosk_killed_while_downloading_starts_on_the_pack_before(
     server: LiveServer, proxy: PackProxy, tmp_path: Path
 ) -> None:
-    seeded = seed(server.url, server.state.store)
-    staff = _publisher(seeded)
-    updater = _kiosk(seeded, proxy.url, tmp_path)
-    _first_pack_installed(updater, staff, tmp_path)
-    token = stored_token(proxy.url)
-    assert token is not None
+    updater, token = _kiosk_on_pack_1(server, proxy.url, tmp_path)
     proxy.hold = True
 
     child = _child("fetch", updater.packs.root, proxy.url, updater.shipped, token)
@@ -363,13 +363,11 @@ def test_a_full_disk_leaves_the_kiosk_on_its_pack(server: LiveServer, tmp_path: 
     disk = tmp_path / "disk"
     disk.mkdir()
     script = 'mount -t tmpfs -o size=512k tmpfs "$1" && shift && exec "$@"'
+    namespace = ["unshare", "--mount", "--propagation", "private", "--"]
+    updater = [sys.executable, "-m", "tests.helpers.pack_child", "full-disk"]
+    arguments = [str(disk / "packs"), server.url, str(_shipped(tmp_path))]
     child = subprocess.run(
-        [
-            "unshare", "--mount", "--propagation", "private", "--",
-            "sh", "-c", script, "sh", str(disk),
-            sys.executable, "-m", "tests.helpers.pack_child", "full-disk",
-            str(disk / "packs"), server.url, str(_shipped(tmp_path)),
-        ],  # fmt: skip
+        [*namespace, "sh", "-c", script, "sh", str(disk), *updater, *arguments],
         cwd=REPO,
         env={**os.environ, "PACK_CHILD_TOKEN": token, "PACK_CHILD_FIRST": str(first)},
         capture_output=True,
