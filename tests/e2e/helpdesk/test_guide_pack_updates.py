@@ -40,6 +40,7 @@ from tests.helpers.guide_packs import (
     with_changed_guide,
 )
 from tests.helpers.guide_samples import variant, write_guide
+from tests.helpers.helpdesk_faults import TlsFront, self_signed
 from tests.helpers.helpdesk_servers import REPO, LiveServer, Seeded, StaffApi, seed, wait_until
 from tests.helpers.pack_proxy import PackProxy
 
@@ -276,6 +277,37 @@ def test_a_damaged_download_is_dropped_and_tried_again(
     proxy.damage = False
     _install(updater)
     assert _shown(updater) == ("2", ["beta"])
+
+
+def test_over_https_packs_and_the_key_come_only_from_the_pinned_certificate(
+    server: LiveServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    seeded = seed(server.url, server.state.store)
+    staff = _publisher(seeded)
+    real = self_signed(tmp_path / "tls", "real")
+    impostor = self_signed(tmp_path / "tls", "impostor")
+    front = TlsFront(server.port, real)
+    try:
+        updater = _kiosk(seeded, front.url, tmp_path)  # pairing pins the real certificate
+        publish(staff, _pack(tmp_path, "1", "alpha"))
+        _install(updater)  # the key and pack 1 over https
+        publish(staff, _pack(tmp_path, "2", "beta"))
+        front.use(impostor)
+
+        with caplog.at_level(logging.INFO, "kiosk.guides"):
+            assert updater.fetch() is None
+
+        assert (
+            "could not ask the help desk for a newer pack (the help desk cannot be reached "
+            "(CertificateChanged))" in caplog.text
+        )
+        assert front.received[impostor.cert] == 0  # not even the device token
+        assert _shown(updater) == ("1", ["alpha"])
+        front.use(real)
+        _install(updater)
+        assert _shown(updater) == ("2", ["beta"])
+    finally:
+        front.close()
 
 
 # -- killed, or out of disk ---------------------------------------------------------------
