@@ -224,6 +224,13 @@ class InstalledPacks:
                     entry.unlink()
             except OSError as exc:
                 log.warning("guide packs: could not remove %s (%s)", entry.name, exc)
+                continue
+            if entry.name == DOWNLOAD_NAME or entry.name.endswith((".partial", ".new")):
+                log.warning(
+                    "guide packs: removed %s, left by an update that was cut short "
+                    "(the kiosk stopped, or the disk was full)",
+                    entry.name,
+                )
 
     def download_file(self) -> Path:
         return self.root / DOWNLOAD_NAME

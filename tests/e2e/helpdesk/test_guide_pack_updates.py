@@ -360,10 +360,12 @@ def test_a_kiosk_killed_while_installing_starts_on_the_pack_before(
     assert sorted(p.name for p in updater.packs.root.iterdir()) == ["pack-1", "state.json"]
     if mode == "die-switching":
         assert "the kiosk stopped while switching to pack 2" in caplog.text
+    else:
+        assert "removed pack-2.partial, left by an update that was cut short" in caplog.text
 
 
 def test_a_kiosk_killed_while_downloading_starts_on_the_pack_before(
-    server: LiveServer, proxy: PackProxy, tmp_path: Path
+    server: LiveServer, proxy: PackProxy, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     updater, token = _kiosk_on_pack_1(server, proxy.url, tmp_path)
     proxy.hold = True
@@ -378,7 +380,9 @@ def test_a_kiosk_killed_while_downloading_starts_on_the_pack_before(
         child.communicate(timeout=30)
 
     assert child.returncode == -signal.SIGKILL
-    assert _shown(updater) == ("1", ["alpha"])
+    with caplog.at_level(logging.WARNING, "kiosk.guides"):
+        assert _shown(updater) == ("1", ["alpha"])
+    assert "removed download.partial, left by an update that was cut short" in caplog.text
     assert sorted(p.name for p in updater.packs.root.iterdir()) == ["pack-1", "state.json"]
 
 
