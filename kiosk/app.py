@@ -22,6 +22,7 @@ from kiosk.admin.qt.i18n import AdminTranslations
 from kiosk.admin.qt.mode import AdminMode
 from kiosk.admin.transport import VerifierClient
 from kiosk.app_admin import AdminHost
+from kiosk.app_packs import GuidePackUpdates
 from kiosk.app_remote import RemoteCommands
 from kiosk.browser.policy import AllowList
 
@@ -29,9 +30,10 @@ from kiosk.browser.policy import AllowList
 # QApplication exists.
 from kiosk.browser.webengine.desktop_guard import DesktopGuard
 from kiosk.config import Config
-from kiosk.guides.loader import load_library
+from kiosk.guides.installed import InstalledPacks
 from kiosk.guides.model import Guide, Library
 from kiosk.guides.progress import GuideProgress, PageKind
+from kiosk.guides.updater import Shown, Updater
 from kiosk.helpdesk.qt.helpdesk import create_helpdesk
 from kiosk.helpdesk.status import Phase, VisitorStatus
 from kiosk.lockdown.event_filter import LockdownFilter
@@ -106,15 +108,19 @@ class KioskApp(QObject):
         self.recovered = recovery.sweep(paths.runtime_dir())
         self.identification = AllowList.parse(config.browser.identification_hosts)
         self.practice = self._start_practice_site()
-        self.library: Library = self.without_unavailable(
-            load_library(
-                config.guides_dir(),
-                config.browser.identification_hosts,
-                {"practice": self.practice.base_url} if self.practice else None,
-            )
+        substitutions = {"practice": self.practice.base_url} if self.practice else None
+        # The guides: the guide pack in use (issue 15), else guides.dir or the shipped ones.
+        self.guide_updater = Updater(
+            InstalledPacks(paths.guide_packs_dir()),
+            None,  # the help desk is known below
+            config.guides_dir(),
+            config.browser.identification_hosts,
+            substitutions,
         )
-        for problem in self.library.problems:
-            log.warning("guide problem: %s", problem)
+        shown = self.load_guides()
+        self.library: Library = self.without_unavailable(shown.library)
+        #: The guide pack shown (None: guides.dir or the shipped guides).
+        self.guide_pack: str | None = shown.version
         languages = tuple(config.kiosk.languages)
         self.translations = Translations()
         self.admin_translations = AdminTranslations()
@@ -139,6 +145,7 @@ class KioskApp(QObject):
         )
         self.embedded_helpdesk = self._start_embedded_helpdesk()
         self.helpdesk = create_helpdesk(config, url=self._helpdesk_url(), parent=self)
+        self.guide_packs = self._guide_pack_updates()
         self.window.add_banner(self.helpdesk.status_banner())
         # While help is on its way, no wipe at the normal idle timeout: "Help is coming".
         # Over the page, under the top bar: End session and the banner stay in reach.
@@ -186,7 +193,9 @@ class KioskApp(QObject):
         self._register_visitor_parts()
 
     def without_unavailable(self, library: Library) -> Library:
-        """No practice site: no practice tiles."""
+        """No practice site: no practice tiles.  The guides' problems go to the log."""
+        for problem in library.problems:
+            log.warning("guide problem: %s", problem)
         if self.practice is not None:
             return library
         return replace(library, guides=tuple(g for g in library.guides if g.category != "practice"))
@@ -428,6 +437,46 @@ class KioskApp(QObject):
             found += self.outcome_question.leftovers()
         return found
 
+    # -- guides and guide packs (issue 15) ------------------------------------------------
+    def load_guides(self) -> Shown:
+        """The guides to show: the guide pack in use, else ``guides.dir`` (or the shipped
+        guides); only ``guides.dir`` when packs are turned off (``guides.updates``)."""
+        if self.config.guides.updates:
+            return self.guide_updater.start_guides()
+        return Shown(self.guide_updater.load(self.config.guides_dir()), None)
+
+    def _guide_pack_updates(self) -> GuidePackUpdates:
+        url = self._helpdesk_url()
+        if url and self.config.guides.updates:
+            from kiosk.helpdesk.guide_packs import HelpdeskPackSource  # noqa: PLC0415 - client
+
+            self.guide_updater.source = HelpdeskPackSource(url)
+        updates = GuidePackUpdates(
+            self.guide_updater,
+            lambda: self.keeper.lifecycle.state is State.ATTRACT,
+            self.show_guides,
+            self.config.guides.update_check_s,
+            parent=self,
+        )
+        self.keeper.state_changed.connect(
+            lambda state: updates.visitor_left() if state is State.ATTRACT else None
+        )
+        updates.start()
+        return updates
+
+    def show_guides(self, library: Library, version: str | None) -> None:
+        """Tiles for other guides: a guide pack went in (or back out). Between visitors."""
+        self.library = self.without_unavailable(library)
+        self.guide_pack = version
+        # A new guide is counted in the statistics from the next visitor on.
+        self.stats.catalogue = GuideCatalogue(guide.id for guide in self.library.guides)
+        self.window.home.set_guides(self.shown_guides())
+        log.info(
+            "tiles: %d guides from %s",
+            len(self.library.guides),
+            f"guide pack {version}" if version else "the installed guides",
+        )
+
     # -- practice ----------------------------------------------------------------------
     def _start_practice_site(self) -> PracticeListener | None:
         """The local practice pages on 127.0.0.1 for the practice tiles: the address now,
@@ -522,6 +571,7 @@ class KioskApp(QObject):
         self.stats_store.close()
         self._close_service()
         self.remote.stop()
+        self.guide_packs.shutdown()
         self.helpdesk.shutdown()
         if self.embedded_helpdesk is not None:
             self.embedded_helpdesk.stop()

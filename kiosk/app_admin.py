@@ -18,7 +18,6 @@ from kiosk.admin.health import GuidesState, Health, HelpdeskState
 from kiosk.admin.qt.mode import AdminHooks
 from kiosk.admin.qt.panel import ADMIN_LANGUAGES
 from kiosk.admin.settings_edit import Saved, SettingsEditor
-from kiosk.guides.loader import load_library
 from kiosk.session.lifecycle import State
 
 if TYPE_CHECKING:
@@ -97,14 +96,9 @@ class AdminHost:
 
     def reload_guides(self) -> GuidesState:
         """Read the guides folder again; what differs shows after a restart."""
-        config = self.kiosk.config
-        practice = self.kiosk.practice
-        fresh = load_library(
-            config.guides_dir(),
-            config.browser.identification_hosts,
-            {"practice": practice.base_url} if practice else None,
-        )
-        self.kiosk.library = self.kiosk.without_unavailable(fresh)
+        shown = self.kiosk.load_guides()
+        self.kiosk.library = self.kiosk.without_unavailable(shown.library)
+        self.kiosk.guide_pack = shown.version
         self._disk_guides = tuple(g.id for g in self.kiosk.shown_guides())
         on_screen = tuple(tile.guide.id for tile in self.kiosk.window.home.tiles)
         state = self.guides()

@@ -145,7 +145,20 @@ class KioskSection(_Section):
 
 
 class GuidesSection(_Section):
-    dir: Path | None = Field(None, description="Folder of guides; the shipped guides if unset.")
+    dir: Path | None = Field(
+        None,
+        description="Folder of guides; the shipped guides if unset. Guide packs from the "
+        "help desk take its place; it stays the fallback of last resort.",
+    )
+    updates: bool = Field(
+        True,
+        description="Fetch new guide packs from the help desk (between visitors) and show them.",
+    )
+    update_check_s: Seconds = Field(
+        300,
+        description="Seconds between two questions to the help desk for a newer guide pack "
+        "(only while nobody uses the kiosk).",
+    )
 
     @field_validator("dir", mode="before")
     @classmethod

@@ -76,6 +76,11 @@ def log_dir() -> Path:
     return data_dir() / "logs"
 
 
+def guide_packs_dir() -> Path:
+    """Guide packs from the help desk: the one in use and the one before it."""
+    return data_dir() / "guide-packs"
+
+
 def bundled_guides_dir() -> Path:
     """The guides shipped with the kiosk (next to the package, or inside a bundle)."""
     if bundle := getattr(sys, "_MEIPASS", None):

@@ -14,15 +14,18 @@ that does not match, sizes that would fill the disk, and a missing or wrong sign
 when the caller asks for one; then it unpacks into a new folder and checks the guides
 again, so what it returns is ready to switch to.
 
-Signing: the help-desk server signs a pack it accepts (``signer``); a kiosk verifies it
-(``verifier``). Both are plain functions over bytes, so this module needs no key
-handling of its own and stays pure (no Qt, no network).
+Signing: the help-desk server signs a pack it accepts (``signer``, or a signature it
+sends beside the pack); a kiosk verifies it (``verifier``). Both are plain functions over
+bytes, so this module needs no key handling of its own and stays pure (no Qt, no
+network). :func:`manifest_signature` is the HMAC-SHA256 both sides use.
 """
 
 from __future__ import annotations
 
 import datetime
+import errno
 import hashlib
+import hmac
 import json
 import shutil
 import stat
@@ -53,8 +56,41 @@ Signer = Callable[[bytes], bytes]
 Verifier = Callable[[bytes, bytes], bool]
 
 
+#: Put before the manifest when it is signed: a signature over a guide pack's manifest can
+#: never be mistaken for one over anything else.
+SIGNATURE_CONTEXT = b"digituki guide pack manifest\0"
+
+
 class PackError(Exception):
-    """A pack that cannot be built or used. ``str()`` is a plain message for staff."""
+    """A pack that cannot be built or used. ``str()`` is a plain message for staff.
+
+    ``problems``: each problem of the pack's guides, ``guides/<id>/guide.yaml:LINE: ...``
+    (paths as inside the pack). ``transient``: the pack may be fine and the trouble was
+    here (a full disk, a broken download): trying again later may work.
+    """
+
+    def __init__(
+        self, message: str, *, problems: tuple[str, ...] = (), transient: bool = False
+    ) -> None:
+        super().__init__(message)
+        self.problems = problems
+        self.transient = transient
+
+
+def manifest_signature(key: bytes, manifest: bytes) -> bytes:
+    """HMAC-SHA256 of a pack's manifest (which holds every file's SHA-256) under ``key``."""
+    return hmac.new(key, SIGNATURE_CONTEXT + manifest, hashlib.sha256).digest()
+
+
+def signature_matches(key: bytes, manifest: bytes, signature: bytes) -> bool:
+    return hmac.compare_digest(manifest_signature(key, manifest), signature)
+
+
+def disk_error(exc: OSError, doing: str) -> PackError:
+    """A plain message for an error of the disk (full, read-only, gone)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return PackError(f"the disk is full: {doing} stopped", transient=True)
+    return PackError(f"{doing} failed: {exc.strerror or exc}", transient=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +265,23 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
 
 
 # -- reading ----------------------------------------------------------------------------------
+def pack_problems(library: Library, folder: Path, *, errors_only: bool = True) -> tuple[str, ...]:
+    """``guides/<id>/guide.yaml:12: error: ...`` for each problem, named as inside the pack
+    (not by the folder it was unpacked into, which means nothing to the guide's writer)."""
+    lines = []
+    for problem in library.problems:
+        if errors_only and not problem.error:
+            continue
+        try:
+            relative = problem.file.relative_to(folder)
+        except ValueError:
+            relative = Path(problem.file.name)
+        name = PurePosixPath(GUIDES_FOLDER, *relative.parts).as_posix()
+        kind = "error" if problem.error else "warning"
+        lines.append(f"{name}:{problem.line}: {kind}: {problem.message}")
+    return tuple(lines)
+
+
 def _safe_member(name: str) -> bool:
     """A path that stays inside the pack: ``guides/<id>/<file>``, no tricks."""
     if "\\" in name or name.startswith("/") or "\0" in name:
@@ -254,14 +307,16 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) ->
     return data
 
 
-def read_manifest(pack_file: Path, verifier: Verifier | None = None) -> PackManifest:
+def read_manifest(
+    pack_file: Path, verifier: Verifier | None = None, *, signature: bytes | None = None
+) -> PackManifest:
     """Read and check a pack without unpacking it: manifest, every hash, the signature."""
-    manifest, _contents = _read_checked(pack_file, verifier)
+    manifest, _contents = _read_checked(pack_file, verifier, signature)
     return manifest
 
 
 def _read_checked(
-    pack_file: Path, verifier: Verifier | None
+    pack_file: Path, verifier: Verifier | None, given_signature: bytes | None = None
 ) -> tuple[PackManifest, dict[str, bytes]]:
     try:
         archive = zipfile.ZipFile(pack_file)
@@ -279,16 +334,19 @@ def _read_checked(
             raise PackError("the pack has no manifest.json; it was not made by kiosk guides pack")
         try:
             manifest_bytes = _read_member(archive, by_name[MANIFEST_NAME], MAX_MANIFEST_BYTES)
-            signature = (
-                _read_member(archive, by_name[SIGNATURE_NAME], MAX_MANIFEST_BYTES)
-                if SIGNATURE_NAME in by_name
-                else None
-            )
+            # A signature sent beside the pack (the help desk signs for each kiosk) counts;
+            # one inside it is then not looked at.
+            signature = given_signature
+            if signature is None and SIGNATURE_NAME in by_name:
+                signature = _read_member(archive, by_name[SIGNATURE_NAME], MAX_MANIFEST_BYTES)
             if verifier is not None:
                 if signature is None:
                     raise PackError("the pack is not signed; only signed packs are accepted")
                 if not verifier(manifest_bytes, signature):
-                    raise PackError("the pack's signature does not match; it was changed")
+                    raise PackError(
+                        "the pack's signature does not match: it was changed on the way, or "
+                        "it is not from the help desk this kiosk is paired with"
+                    )
             manifest = PackManifest.from_bytes(manifest_bytes)
             listed = set(manifest.files)
             present = {n for n in by_name if n not in (MANIFEST_NAME, SIGNATURE_NAME)}
@@ -325,17 +383,20 @@ def read_pack(
     *,
     substitutions: Mapping[str, str] | None = None,
     verifier: Verifier | None = None,
+    signature: bytes | None = None,
 ) -> tuple[PackManifest, Library]:
     """Check ``pack_file``, unpack it into ``destination`` (a new folder) and load it.
 
     ``destination`` must not exist yet; it appears only when everything is right, so a
     caller can switch to it atomically (rename) and keep the previous pack until then.
-    Raises :class:`PackError`; nothing is left behind then.
+    ``signature``: the pack's signature when it came beside the pack rather than in it.
+    Raises :class:`PackError` (its ``problems`` list every problem of the guides, by file
+    and line); nothing is left behind then.
     """
     if destination.exists():
         raise PackError(f"{destination} already exists; unpack into a new folder")
     try:
-        manifest, contents = _read_checked(pack_file, verifier)
+        manifest, contents = _read_checked(pack_file, verifier, signature)
     except PackError:
         raise
     except Exception as exc:  # a damaged deflate stream (zlib.error) and the like
@@ -350,14 +411,16 @@ def read_pack(
         partial.mkdir(parents=True, exist_ok=True)
         library = load_library(partial, identification_hosts, substitutions)
         if library.errors or library.skipped:
+            problems = pack_problems(library, partial)
             first = library.errors[0] if library.errors else None
             raise PackError(
                 "the pack's guides do not pass the check"
-                + (f": {first.message}" if first is not None else "")
+                + (f": {first.message}" if first is not None else ""),
+                problems=problems,
             )
         partial.replace(destination)
     except OSError as exc:
-        raise PackError(f"the pack cannot be unpacked: {exc.strerror or exc}") from None
+        raise disk_error(exc, "unpacking the guide pack") from None
     finally:
         shutil.rmtree(partial, ignore_errors=True)
     # Loaded from the partial folder: load again where the files now are.

@@ -81,6 +81,13 @@ def _register(sub: argparse._SubParsersAction) -> None:
         help="address (or network) of a TLS reverse proxy in front; its X-Forwarded-For "
         "and X-Forwarded-Proto are believed (repeatable)",
     )
+    serve.add_argument(
+        "--pack-key-file",
+        type=Path,
+        metavar="FILE",
+        help="the secret that signs guide packs for the kiosks (made on first use; default: "
+        "guide-pack-signing.key in the data folder)",
+    )
     serve.set_defaults(handler=_serve)
 
     migrate = with_database(actions.add_parser("migrate", help="create or update the database"))
@@ -453,6 +460,8 @@ def _serve(args: argparse.Namespace) -> int:
             tls_cert=args.tls_cert,
             tls_key=args.tls_key,
             trusted_proxies=tuple(args.trusted_proxy),
+            # Given only when given: otherwise KIOSK_HELPDESK_PACK_KEY_FILE or the default.
+            **({"pack_key_file": args.pack_key_file} if args.pack_key_file else {}),
         ).checked()
     except (SettingsError, ValueError) as exc:
         return _fail(str(exc))

@@ -25,7 +25,7 @@ import socket
 import ssl
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 #: An answer larger than this is not the help desk's (its answers are a few hundred bytes).
@@ -64,6 +64,12 @@ def readable_fingerprint(pin: str) -> str:
     """``AB:CD:...`` as browsers and ``openssl x509 -fingerprint`` show it."""
     digest = pin.removeprefix("sha256:").upper()
     return "SHA-256 " + ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
+
+
+class Writer(Protocol):
+    """Where :meth:`Http.download` writes (a file)."""
+
+    def write(self, data: bytes, /) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +264,33 @@ class Http:
 
     def get(self, path: str) -> Response:
         return self.request("GET", path)
+
+    def download(self, path: str, out: Writer, limit: int) -> int:
+        """GET ``path`` and write the body to ``out`` (a 200 answer's only), at most
+        ``limit`` bytes; returns the status. TransportError if the network fails or the
+        body is longer than ``limit`` ("AnswerTooLarge"); ``out``'s own errors (a full
+        disk) pass through as they are."""
+        response = self._send("GET", path, None, {}, self.timeout)
+        try:
+            if response.status != 200:
+                self._read(response, MAX_BODY)
+                return response.status
+            written = 0
+            while chunk := self._read(response, 64 * 1024):
+                written += len(chunk)
+                if written > limit:
+                    raise TransportError("AnswerTooLarge")
+                out.write(chunk)  # the disk's errors are not the network's: not caught
+            return response.status
+        finally:
+            self.close()
+
+    @staticmethod
+    def _read(response: http.client.HTTPResponse, size: int) -> bytes:
+        try:
+            return response.read(size)
+        except (OSError, http.client.HTTPException) as exc:
+            raise TransportError(type(exc).__name__) from exc
 
     @contextlib.contextmanager
     def stream(self, path: str, read_timeout: float) -> Iterator[Stream]:

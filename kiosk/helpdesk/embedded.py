@@ -138,6 +138,7 @@ def _prepare(database_url: str, centre: str) -> tuple[str, Store]:
 def start_demo_helpdesk(data_dir: Path | None = None, port: int | None = None) -> DemoHelpdesk:
     """Serve a demo help desk on 127.0.0.1 and pair this kiosk with it."""
     from kiosk.helpdesk.server.accounts import Accounts  # noqa: PLC0415
+    from kiosk.helpdesk.server.roles import Role  # noqa: PLC0415
     from kiosk.helpdesk.server.store import NotFoundError  # noqa: PLC0415
 
     folder = data_dir or paths.data_dir()
@@ -150,6 +151,8 @@ def start_demo_helpdesk(data_dir: Path | None = None, port: int | None = None) -
         accounts.set_password(DEMO_USER, password)
     except NotFoundError:
         accounts.add_staff(DEMO_USER, password, display_name="Demo")
+    # The demo shows every view of the staff page (guide packs among them).
+    accounts.set_role(DEMO_USER, Role.COORDINATOR)
     code = store.create_pair_code(centre, "Demo kiosk")
     store.engine.dispose()
     server = EmbeddedHelpdesk(database_url, "127.0.0.1", port or free_port())

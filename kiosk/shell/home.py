@@ -141,16 +141,35 @@ class HomeScreen(QWidget):
         self.scroller.setWidget(container)
         outer.addWidget(self.scroller, 1)
 
-        self.tiles = [Tile(guide) for guide in guides]
-        for tile in self.tiles:
-            tile.clicked.connect(lambda _=False, g=tile.guide.id: self.tile_chosen.emit(g))
+        self.tiles = [self._new_tile(guide) for guide in guides]
         # No guides at all: the kiosk still starts, with a message for staff.
         self.empty_notice = label("home-empty", "notice")
         self.empty_notice.setVisible(not self.tiles)
         column.insertWidget(2, self.empty_notice)
         self._columns = 0
+        self._theme: tuple[float, bool] | None = None
         self._layout_tiles(3)
         self.retranslate_ui()
+
+    def _new_tile(self, guide: Guide) -> Tile:
+        tile = Tile(guide)
+        tile.clicked.connect(lambda _=False, g=guide.id: self.tile_chosen.emit(g))
+        return tile
+
+    def set_guides(self, guides: tuple[Guide, ...]) -> None:
+        """Tiles for other guides (a new guide pack, between visitors)."""
+        for tile in self.tiles:
+            self.grid.removeWidget(tile)
+            tile.hide()
+            tile.deleteLater()
+        self.tiles = [self._new_tile(guide) for guide in guides]
+        self.empty_notice.setVisible(not self.tiles)
+        columns, self._columns = self._columns or 3, 0
+        self._layout_tiles(columns)
+        if self._theme is not None:
+            self.apply_theme(*self._theme)
+        else:
+            self.show_language(self._language)
 
     def _layout_tiles(self, columns: int) -> None:
         if columns == self._columns:
@@ -188,6 +207,7 @@ class HomeScreen(QWidget):
             tile.show_language(language)
 
     def apply_theme(self, scale: float, high_contrast: bool) -> None:
+        self._theme = (scale, high_contrast)
         for tile in self.tiles:
             tile.apply_theme(scale, high_contrast)
             # Another text size: other words need a hyphen to fit.

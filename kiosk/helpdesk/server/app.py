@@ -23,13 +23,22 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from kiosk import __version__
-from kiosk.helpdesk.server import api_fleet, api_kiosk, api_staff, db, staff_page, stats_api
+from kiosk.helpdesk.server import (
+    api_fleet,
+    api_kiosk,
+    api_packs,
+    api_staff,
+    db,
+    staff_page,
+    stats_api,
+)
 from kiosk.helpdesk.server.accounts import Accounts
 from kiosk.helpdesk.server.deps import Helpdesk
 from kiosk.helpdesk.server.events import Broker, listen_postgres
 from kiosk.helpdesk.server.fast_intake import DATABASE_UNAVAILABLE, FastIntake
 from kiosk.helpdesk.server.fleet import Fleet
 from kiosk.helpdesk.server.hashing import HashGate
+from kiosk.helpdesk.server.packs import GuidePacks
 from kiosk.helpdesk.server.security import BodyLimit, SecurityHeaders
 from kiosk.helpdesk.server.settings import ServerSettings
 from kiosk.helpdesk.server.store import Store
@@ -105,8 +114,12 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.include_router(api_fleet.kiosk_router)
     app.include_router(api_fleet.staff_router)
     app.include_router(api_fleet.health_router)
+    # Guide updates without reinstalling: packs published by staff, fetched by kiosks.
+    app.state.guide_packs = GuidePacks(store, settings.pack_key_file)
     app.include_router(api_kiosk.router)
     app.include_router(api_staff.router)
+    app.include_router(api_packs.kiosk_router)
+    app.include_router(api_packs.staff_router)
     app.include_router(staff_page.router)
     app.include_router(stats_api.router)
     app.include_router(stats_api.page_router)
@@ -130,7 +143,11 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     # Innermost: a kiosk's new request, the busiest endpoint, on a short path.
     app.add_middleware(FastIntake)
     app.add_middleware(SecurityHeaders, settings=settings)
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimit,
+        limit=settings.max_body_bytes,
+        larger={api_packs.UPLOAD_PATH: api_packs.MAX_UPLOAD_BYTES},
+    )
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     return app
 

@@ -6,6 +6,7 @@ server, nothing inline, no framing; Strict-Transport-Security when reached over 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.requests import Request
@@ -61,18 +62,23 @@ class SecurityHeaders:
 
 
 class BodyLimit:
-    """Refuses bodies over ``limit`` bytes with 413, by header and by counting."""
+    """Refuses bodies over ``limit`` bytes with 413, by header and by counting.
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    ``larger``: paths that take more (a guide pack upload), with their own limit.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int, larger: Mapping[str, int] | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.larger = dict(larger or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.larger.get(scope["path"], self.limit)
         for name, value in scope.get("headers", []):
-            if name == b"content-length" and (not value.isdigit() or int(value) > self.limit):
+            if name == b"content-length" and (not value.isdigit() or int(value) > limit):
                 await _too_large(send)
                 return
         if scope["method"] not in ("POST", "PUT", "PATCH", "DELETE"):
@@ -89,7 +95,7 @@ class BodyLimit:
                 return  # the client went away
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.limit:
+            if size > limit:
                 await _too_large(send)
                 return
             chunks.append(chunk)

@@ -98,6 +98,12 @@ class ServerSettings(BaseSettings):
     #: Password checks (argon2, 64 MiB each) running at once, and waiting at most.
     login_hash_workers: int = Field(2, ge=1, le=8)
     login_queue_limit: int = Field(8, ge=0, le=100)
+    pack_key_file: Path | None = Field(
+        None,
+        description="The secret that signs guide packs for the kiosks (made on first use, "
+        "mode 0600); none: guide-pack-signing.key in the data folder. Several servers "
+        "behind one address need the same file.",
+    )
     clock: Callable[[], datetime] = Field(default=model.utcnow, exclude=True)
 
     @field_validator("allowed_hosts", "trusted_proxies", mode="before")

@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from kiosk.helpdesk.server.deps import HelpdeskDep
 from kiosk.helpdesk.server.guide_titles import guide_titles
 from kiosk.helpdesk.server.labels import LABELS, pick_language
+from kiosk.helpdesk.server.pack_labels import PACK_LABELS
 
 router = APIRouter(include_in_schema=False)
 
@@ -52,7 +53,12 @@ async def staff_page(request: Request, state: HelpdeskDep) -> HTMLResponse:
     language = pick_language(request.headers.get("accept-language"), state.settings.language)
     template = (_STATIC / "staff.html").read_text(encoding="utf-8")
     titles = await run_in_threadpool(guide_titles, language)  # read once, then cached
-    data = {**LABELS[language], "guide_titles": titles, "config": PAGE_CONFIG}
+    data = {
+        **LABELS[language],
+        **PACK_LABELS[language],
+        "guide_titles": titles,
+        "config": PAGE_CONFIG,
+    }
     # JSON inside a non-executed data block; '<' escaped so nothing can close the tag.
     labels = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     html = (

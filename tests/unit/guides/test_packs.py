@@ -23,6 +23,7 @@ from kiosk.guides.packs import (
     read_manifest,
     read_pack,
 )
+from tests.helpers.guide_packs import rewrite
 from tests.helpers.guide_samples import IDENTIFICATION_HOSTS, VALID_GUIDE, variant, write_guide
 
 NOW = datetime.datetime(2026, 12, 5, 9, 30, tzinfo=datetime.UTC)
@@ -42,20 +43,6 @@ def _build(tmp_path: Path, **kwargs: object) -> Path:
     out = tmp_path / "out" / "guides.guidepack"
     build_pack(_guides(tmp_path), out, IDENTIFICATION_HOSTS, now=NOW, **kwargs)  # type: ignore[arg-type]
     return out
-
-
-def _rewrite(pack: Path, change: dict[str, bytes | None]) -> None:
-    """Write the pack again with some members replaced (bytes) or removed (None)."""
-    with zipfile.ZipFile(pack) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    for name, data in change.items():
-        if data is None:
-            members.pop(name, None)
-        else:
-            members[name] = data
-    with zipfile.ZipFile(pack, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
 
 
 def test_a_pack_holds_the_manifest_and_only_the_guides_files(tmp_path: Path) -> None:
@@ -159,21 +146,21 @@ def _refused(tmp_path: Path, pack: Path, message: str) -> None:
 def test_a_changed_file_is_refused(tmp_path: Path) -> None:
     pack = _build(tmp_path)
     changed = VALID_GUIDE.replace("Tee hakemus", "Lähetä rahaa").encode()
-    _rewrite(pack, {"guides/sample/guide.yaml": changed})
+    rewrite(pack, {"guides/sample/guide.yaml": changed})
 
     _refused(tmp_path, pack, "does not match its hash")
 
 
 def test_a_file_the_manifest_does_not_list_is_refused(tmp_path: Path) -> None:
     pack = _build(tmp_path)
-    _rewrite(pack, {"guides/sample/extra.svg": b"<svg/>"})
+    rewrite(pack, {"guides/sample/extra.svg": b"<svg/>"})
 
     _refused(tmp_path, pack, "does not list")
 
 
 def test_a_listed_file_that_is_missing_is_refused(tmp_path: Path) -> None:
     pack = _build(tmp_path)
-    _rewrite(pack, {"guides/second/icon.svg": None})
+    rewrite(pack, {"guides/second/icon.svg": None})
 
     _refused(tmp_path, pack, "lacks files")
 
@@ -194,7 +181,7 @@ def test_a_path_that_leaves_the_pack_is_refused(tmp_path: Path, name: str) -> No
     with zipfile.ZipFile(pack) as archive:
         manifest = json.loads(archive.read(MANIFEST_NAME))
     manifest["files"][name] = hashlib.sha256(b"x").hexdigest()
-    _rewrite(pack, {name: b"x", MANIFEST_NAME: json.dumps(manifest).encode()})
+    rewrite(pack, {name: b"x", MANIFEST_NAME: json.dumps(manifest).encode()})
 
     _refused(tmp_path, pack, "may not hold")
 
@@ -226,7 +213,7 @@ def test_a_file_bigger_than_its_limit_is_refused(tmp_path: Path) -> None:
 )
 def test_a_broken_manifest_is_refused(tmp_path: Path, manifest: bytes, message: str) -> None:
     pack = _build(tmp_path)
-    _rewrite(pack, {MANIFEST_NAME: manifest})
+    rewrite(pack, {MANIFEST_NAME: manifest})
 
     _refused(tmp_path, pack, message)
 
@@ -247,7 +234,7 @@ def test_guides_that_fail_the_check_on_the_kiosk_are_refused(tmp_path: Path) -> 
     files = dict(manifest.files)
     files["guides/sample/guide.yaml"] = hashlib.sha256(broken).hexdigest()
     fixed = PackManifest(manifest.version, manifest.created, manifest.guides, files)
-    _rewrite(pack, {"guides/sample/guide.yaml": broken, MANIFEST_NAME: fixed.to_bytes()})
+    rewrite(pack, {"guides/sample/guide.yaml": broken, MANIFEST_NAME: fixed.to_bytes()})
 
     _refused(tmp_path, pack, "do not pass the check: category 'food'")
 

@@ -7,8 +7,9 @@ import { el, lookup, makeText, OPEN_STATES, QUEUED_STATES } from "./views/ui.js"
 import queueView from "./views/queue.js";
 import todayView from "./views/today.js";
 import kiosksView from "./views/kiosks.js";
+import guidesView from "./views/guides.js";
 
-const VIEWS = [queueView, todayView, kiosksView];
+const VIEWS = [queueView, todayView, kiosksView, guidesView];
 
 const L = JSON.parse(document.getElementById("labels").textContent);
 const { t, fmt } = makeText(L);
@@ -268,8 +269,13 @@ function remindLongWaits() {
 const ctx = {
   L, t, fmt, config, state, api, act, refresh, minutesSince, secondsSince, visibleOpen,
   render: () => render(),
-  showProblem,
+  showProblem, showLogin,
 };
+
+// A view with a `permission` shows only to staff whose role grants it.
+function allowed(view) {
+  return !view.permission || Boolean(state.me && state.me.permissions.includes(view.permission));
+}
 
 // -- navigation: one tab per view ----------------------------------------------------------
 
@@ -295,6 +301,8 @@ function buildNav() {
 }
 
 function show(id) {
+  const wanted = VIEWS.find((view) => view.id === id);
+  if (!wanted || !allowed(wanted)) id = "queue";
   state.view = id;
   for (const view of VIEWS) {
     const active = view.id === id;
@@ -308,6 +316,7 @@ function show(id) {
 function render() {
   if (!state.me) return;  // signed out: nothing to show
   for (const view of VIEWS) {
+    $("tab-" + view.id).hidden = !allowed(view);
     $("tab-" + view.id).querySelector(".tab-badge").textContent = view.badge ? view.badge(ctx) : "";
     if (view.id === state.view) view.render(ctx);
   }
