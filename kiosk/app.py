@@ -35,6 +35,9 @@ from kiosk.guides.model import Guide, Library
 from kiosk.guides.progress import GuideProgress, PageKind
 from kiosk.guides.updater import Shown, Updater
 from kiosk.helpdesk.qt.helpdesk import create_helpdesk
+from kiosk.helpdesk.qt.share.screen_share import create_screen_share
+from kiosk.helpdesk.share_model import EndReason as ShareEnd
+from kiosk.helpdesk.share_model import Phase as SharePhase
 from kiosk.helpdesk.status import Phase, VisitorStatus
 from kiosk.lockdown.event_filter import LockdownFilter
 from kiosk.lockdown.window_guard import WindowGuard
@@ -157,6 +160,18 @@ class KioskApp(QObject):
         self.window.service.help_requested.connect(self.call_for_help)
         self.speaker = Speaker(config.speech.engine)
         self.window.service.guide_panel.set_speaker(self.speaker)
+        # Remote help that can see (with the visitor's yes, every time).
+        self.screen_share = create_screen_share(
+            self.window,
+            self.helpdesk.client.connection if self.helpdesk.client is not None else None,
+            sensitive_origin=self._sensitive_origin,
+            say=self.speaker.say,
+            hush=self.speaker.stop,
+            go_to_step=self._go_to_step,
+        )
+        self.window.add_banner(self.screen_share.banner)
+        self.helpdesk.status_changed.connect(self.screen_share.follow)
+        self.screen_share.phase_changed.connect(self._on_share_phase)
         # The speech engine starts in a process of its own once the first screen is up;
         # the wipe starts it again if it has died.
         QTimer.singleShot(0, self.speaker.start)
@@ -218,6 +233,8 @@ class KioskApp(QObject):
         register = self.keeper.parts.register
         register("admin", Part(self.admin.reset_for_next_visitor, self.admin.leftovers))
         register("help-desk", Part(self.helpdesk.visitor_left, self.helpdesk.leftovers))
+        share = self.screen_share
+        register("screen-share", Part(share.reset_for_next_visitor, share.leftovers))
         register("rooms", Part(self.safe_rooms.reset_for_next_visitor, self.safe_rooms.leftovers))
         register("service", Part(self._reset_service, self.window.service.leftovers))
         register("window", Part(self.window.reset_for_next_visitor, self.window.leftovers))
@@ -270,6 +287,10 @@ class KioskApp(QObject):
 
     # -- the session's life --------------------------------------------------------------
     def _on_state_changed(self, state: State) -> None:
+        if state is State.WARNING:
+            self.screen_share.stop(ShareEnd.IDLE)
+        elif state is State.WIPING:
+            self.screen_share.stop(ShareEnd.WIPE)
         if state is not State.HELP_WAIT:
             self.help_wait.hide()
         if state is State.ACTIVE:
@@ -278,7 +299,7 @@ class KioskApp(QObject):
             self.window.show_visit()
         elif state is State.HELP_WAIT:
             self.window.idle_warning.hide()
-            self.help_wait.popup()
+            self._show_help_wait()
         elif state is State.WARNING:
             self.window.end_confirm.hide()
             self.window.idle_warning.popup()
@@ -292,8 +313,22 @@ class KioskApp(QObject):
             self.window.end_confirm.hide()
             self.window.show_attract(after_wipe=True)
 
+    def _show_help_wait(self) -> None:
+        # A supporter who sees the screen is helping now: the page stays in sight.
+        if self.screen_share.phase is not SharePhase.SHARING:
+            self.help_wait.popup()
+
+    def _on_share_phase(self, _phase: str) -> None:
+        if self.keeper.lifecycle.state is not State.HELP_WAIT:
+            return
+        if self.screen_share.phase is SharePhase.SHARING:
+            self.help_wait.hide()
+        else:
+            self._show_help_wait()
+
     def _on_end_confirmed(self) -> None:
         self.window.end_confirm.hide()
+        self.screen_share.stop(ShareEnd.END_SESSION)
         if self.outcome_question is not None and self.stats.active:
             self.outcome_question.popup()  # "Did you get it done?", then the end
         else:
@@ -352,6 +387,24 @@ class KioskApp(QObject):
         session.preferences.on_change(self._render_choices)
         return session
 
+    # -- remote help -------------------------------------------------------------------
+    def _sensitive_origin(self, origin: str) -> bool:
+        """A page a remote supporter must never see: identification, a bank, or a host
+        the visitor's guide names in ``sensitive_hosts``."""
+        if self.identification.allows_origin(origin):
+            return True
+        progress = self.session.guide_progress
+        if progress is None or not progress.guide.sensitive_hosts:
+            return False
+        return AllowList.parse(progress.guide.sensitive_hosts).allows_origin(origin)
+
+    def _go_to_step(self, index: int) -> bool:
+        """ "Look at step N" from the supporter: the guide panel shows that step."""
+        progress = self.session.guide_progress
+        if progress is None or not 0 <= index < progress.step_count:
+            return False
+        return progress.go_to_step(index)
+
     def _render_choices(self, _old: Choices | None, new: Choices) -> None:
         """Show ``new`` (the visitor's choices), redrawing only what differs from what
         the window shows now (after a wipe, usually nothing)."""
@@ -378,6 +431,8 @@ class KioskApp(QObject):
             self.page_crashed.apply_theme(new.text_scale, new.high_contrast)
             if admin is not None:
                 admin.apply_theme(new.high_contrast)
+        if hasattr(self, "screen_share"):
+            self.screen_share.set_language(new.language)
         self._shown_choices = new
 
     # -- statistics (issue 16) -----------------------------------------------------------
@@ -570,6 +625,7 @@ class KioskApp(QObject):
             self.stats_uploader.stop()
         self.stats_store.close()
         self._close_service()
+        self.screen_share.shutdown()
         self.remote.stop()
         self.guide_packs.shutdown()
         self.helpdesk.shutdown()

@@ -111,6 +111,15 @@ class AllowList:
     def allows(self, host: str, scheme: str, port: int) -> bool:
         return any(rule.matches(host, scheme, port) for rule in self.rules)
 
+    def allows_origin(self, origin: str) -> bool:
+        """``allows`` for ``scheme://host:port`` (False for anything else)."""
+        try:
+            parts = urlsplit(origin)
+            port = _port(parts.scheme.lower(), parts.port)
+        except ValueError:
+            return False
+        return self.allows((parts.hostname or "").lower(), parts.scheme.lower(), port)
+
 
 @dataclass(frozen=True, slots=True)
 class Navigation:

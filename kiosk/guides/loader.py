@@ -49,6 +49,7 @@ _TOP_KEYS = (
     "languages",
     "service_languages",
     "permissions",
+    "sensitive_hosts",
     "needs",
     "steps",
     "done",
@@ -271,6 +272,28 @@ class _Reader:
                 else:
                     permissions.append(permission)
 
+        sensitive_hosts: list[str] = []
+        if "sensitive_hosts" in entries:
+            for rule, rule_line in self.strings(entries["sensitive_hosts"][1], "sensitive_hosts"):
+                try:
+                    parsed = parse_host_rule(rule)
+                except ValueError as exc:
+                    self.error(rule_line, f"sensitive_hosts: {exc}")
+                    continue
+                sensitive_hosts.append(rule)
+                reachable = allow.rules + self.identification.rules
+                if not any(
+                    other.matches(
+                        parsed.host, "http" if parsed.http else "https", parsed.port or 443
+                    )
+                    for other in reachable
+                ):
+                    self.warn(
+                        rule_line,
+                        f"sensitive_hosts: {rule} is not in allowed_hosts, so the visitor "
+                        "never sees it anyway",
+                    )
+
         needs: list[Text] = []
         if "needs" in entries:
             line, node = entries["needs"]
@@ -303,6 +326,7 @@ class _Reader:
             languages=self.languages,
             service_languages=tuple(service_languages),
             permissions=tuple(permissions),
+            sensitive_hosts=tuple(sensitive_hosts),
             needs=tuple(needs),
             steps=tuple(steps),
             done=done,

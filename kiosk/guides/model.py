@@ -86,6 +86,9 @@ class Guide:
     #: Languages the e-service itself offers (OmaKela has no English, for example).
     service_languages: tuple[str, ...] = ()
     permissions: tuple[str, ...] = ()
+    #: Hosts a remote supporter must never see (besides the identification hosts): a
+    #: shared screen shows a "paused" card instead of their pages.
+    sensitive_hosts: tuple[str, ...] = ()
     needs: tuple[Text, ...] = ()
     done: Text | None = None
     #: The day someone last checked the guide against the service's own pages.

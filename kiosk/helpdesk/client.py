@@ -268,6 +268,11 @@ class HelpdeskClient:
 
     # -- connections ------------------------------------------------------------------
 
+    def connection(self) -> Http:
+        """A new connection with the device token (for the screen share's own threads);
+        NotPairedError when the kiosk has none, TransportError for a bad address."""
+        return self._http()
+
     def _http(self) -> Http:
         """A connection with the device token; NotPairedError when the kiosk has none."""
         try:
@@ -481,7 +486,7 @@ class HelpdeskClient:
             with http.stream("/api/v1/kiosk/events", self.stream_timeout_s) as stream:
                 if stream.status != 200:
                     return
-                for name, data in _sse_events(stream.lines()):
+                for name, data in sse_events(stream.lines()):
                     if name == "ready":
                         backoff.reset()
                         self._reachable()
@@ -504,7 +509,8 @@ def retry_after(response: Response) -> float:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _sse_events(lines: Iterator[str]) -> Iterator[tuple[str, Any]]:
+def sse_events(lines: Iterator[str]) -> Iterator[tuple[str, Any]]:
+    """(event name, its JSON data) for each event of a server-sent event stream."""
     name, data = "message", list[str]()
     for line in lines:
         if not line:

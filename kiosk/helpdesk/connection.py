@@ -209,10 +209,17 @@ class Http:
         return self._conn
 
     def _send(
-        self, method: str, path: str, body: Any, extra: Mapping[str, str], timeout: float
+        self,
+        method: str,
+        path: str,
+        body: Any,
+        extra: Mapping[str, str],
+        timeout: float,
+        *,
+        raw: bytes | None = None,
     ) -> http.client.HTTPResponse:
         headers = {**self.headers, **extra}
-        payload = None
+        payload = raw
         if body is not None:
             payload = json.dumps(body).encode()
             headers["Content-Type"] = "application/json"
@@ -244,9 +251,19 @@ class Http:
             self._answered += 1
             return response
 
-    def request(self, method: str, path: str, body: Any = None) -> Response:
-        """Send (``body`` as JSON) and read the whole answer; TransportError if that fails."""
-        response = self._send(method, path, body, {}, self.timeout)
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        raw: bytes | None = None,
+        content_type: str = "application/octet-stream",
+    ) -> Response:
+        """Send (``body`` as JSON, or ``raw`` bytes of ``content_type``) and read the whole
+        answer; TransportError if that fails."""
+        extra = {"Content-Type": content_type} if raw is not None else {}
+        response = self._send(method, path, body, extra, self.timeout, raw=raw)
         try:
             data = response.read(MAX_BODY + 1)
         except (OSError, http.client.HTTPException) as exc:

@@ -41,6 +41,9 @@ class Palette:
     placeholder: str
     #: The backdrop behind a dialog's card: the screen behind it, dimmed.
     scrim: str
+    #: "Your screen is shared": a strip that must not be missed.
+    alert: str = "#A4001D"
+    on_alert: str = "#FFFFFF"
 
 
 NORMAL = Palette(
@@ -79,6 +82,8 @@ HIGH_CONTRAST = Palette(
     on_notice="#FFFF00",
     placeholder="#D0D0D0",
     scrim="#000000",
+    alert="#FF6060",
+    on_alert="#000000",
 )
 
 
@@ -116,6 +121,7 @@ def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
         "notice": (p.on_notice, p.notice),
         "placeholder": (p.placeholder, p.surface),
         "chosen (primary fill)": (p.on_primary, p.primary),
+        "alert": (p.on_alert, p.alert),
     }
 
 
@@ -282,6 +288,11 @@ QFrame[role="check"] {{
     border-radius: 12px;
 }}
 QFrame[role="check"] QLabel {{ color: {p.on_notice}; }}
+QFrame[role="alert"] {{
+    background: {p.alert};
+    border-bottom: {border_w}px solid {p.on_alert};
+}}
+QFrame[role="alert"] QLabel {{ color: {p.on_alert}; font-weight: bold; }}
 QLabel#address-label {{ color: {p.muted}; font-size: {s.small}px; }}
 QScrollBar:vertical {{ width: 28px; background: {p.background}; }}
 QScrollBar::handle:vertical {{ background: {p.border}; min-height: 60px; border-radius: 8px; }}

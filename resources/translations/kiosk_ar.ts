@@ -660,6 +660,17 @@
     </message>
 </context>
 <context>
+    <name>ScreenShare</name>
+    <message>
+        <source>Paused: identification in progress. The guide is still visible.</source>
+        <translation>متوقف مؤقتًا: التحقق من الهوية جارٍ. الدليل ما زال ظاهرًا.</translation>
+    </message>
+    <message>
+        <source>Paused: the visitor is typing a password.</source>
+        <translation>متوقف مؤقتًا: الزائر يكتب كلمة مرور.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceView</name>
     <message>
         <source>Practice pages: not a real service</source>
@@ -688,6 +699,60 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>أنت الآن تثبت هويتك. زر الرجوع سيقطع ذلك. لكي تتوقف، اضغط في الصفحة على Keskeytä (أو Cancel).</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBanner</name>
+    <message>
+        <source>Someone</source>
+        <translation>شخص ما</translation>
+    </message>
+    <message>
+        <source>{name} from digital support sees your screen. They cannot press anything.</source>
+        <translation>⁨{name}⁩ من الدعم الرقمي يرى شاشتك. لا يستطيع الضغط على أي شيء.</translation>
+    </message>
+    <message>
+        <source>The page is hidden from {name} while you type a password.</source>
+        <translation>الصفحة مخفية عن ⁨{name}⁩ أثناء كتابتك كلمة المرور.</translation>
+    </message>
+    <message>
+        <source>The identification page is hidden from {name}.</source>
+        <translation>صفحة التحقق من الهوية مخفية عن ⁨{name}⁩.</translation>
+    </message>
+    <message>
+        <source>Sharing stops in {minutes} min.</source>
+        <translation>تتوقف المشاركة بعد {minutes} دقيقة.</translation>
+    </message>
+    <message>
+        <source>Keep sharing</source>
+        <translation>تابع المشاركة</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>أوقف المشاركة</translation>
+    </message>
+</context>
+<context>
+    <name>ShareConsent</name>
+    <message>
+        <source>Someone</source>
+        <translation>شخص ما</translation>
+    </message>
+    <message>
+        <source>{name} from digital support would like to see your screen.</source>
+        <translation>⁨{name}⁩ من الدعم الرقمي يريد أن يرى شاشتك.</translation>
+    </message>
+    <message>
+        <source>They cannot press anything. Passwords and bank pages are never shown. You can stop sharing at any time.</source>
+        <translation>لا يستطيع الضغط على أي شيء. كلمات المرور وصفحات البنك لا تظهر أبدًا. يمكنك إيقاف المشاركة في أي وقت.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>اسمح</translation>
     </message>
 </context>
 <context>

@@ -660,6 +660,17 @@
     </message>
 </context>
 <context>
+    <name>ScreenShare</name>
+    <message>
+        <source>Paused: identification in progress. The guide is still visible.</source>
+        <translation>Paus: tuvastamine käib. Juhend on endiselt näha.</translation>
+    </message>
+    <message>
+        <source>Paused: the visitor is typing a password.</source>
+        <translation>Paus: külastaja kirjutab parooli.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceView</name>
     <message>
         <source>Practice pages: not a real service</source>
@@ -688,6 +699,60 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Sa tõendad praegu oma isikut. Tagasi-nupp katkestaks selle. Kui tahad lõpetada, vajuta lehel Keskeytä (või Cancel).</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBanner</name>
+    <message>
+        <source>Someone</source>
+        <translation>Keegi</translation>
+    </message>
+    <message>
+        <source>{name} from digital support sees your screen. They cannot press anything.</source>
+        <translation>{name} digitoest näeb sinu ekraani. Ta ei saa midagi vajutada.</translation>
+    </message>
+    <message>
+        <source>The page is hidden from {name} while you type a password.</source>
+        <translation>{name} ei näe lehte, kui sa kirjutad parooli.</translation>
+    </message>
+    <message>
+        <source>The identification page is hidden from {name}.</source>
+        <translation>{name} ei näe tuvastamise lehte.</translation>
+    </message>
+    <message>
+        <source>Sharing stops in {minutes} min.</source>
+        <translation>Jagamine lõpeb {minutes} minuti pärast.</translation>
+    </message>
+    <message>
+        <source>Keep sharing</source>
+        <translation>Jaga edasi</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>Lõpeta jagamine</translation>
+    </message>
+</context>
+<context>
+    <name>ShareConsent</name>
+    <message>
+        <source>Someone</source>
+        <translation>Keegi</translation>
+    </message>
+    <message>
+        <source>{name} from digital support would like to see your screen.</source>
+        <translation>{name} digitoest soovib näha sinu ekraani.</translation>
+    </message>
+    <message>
+        <source>They cannot press anything. Passwords and bank pages are never shown. You can stop sharing at any time.</source>
+        <translation>Ta ei saa midagi vajutada. Paroole ja panga lehti ei näidata kunagi. Sa võid jagamise igal ajal lõpetada.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ei</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Luba</translation>
     </message>
 </context>
 <context>

@@ -660,6 +660,17 @@
     </message>
 </context>
 <context>
+    <name>ScreenShare</name>
+    <message>
+        <source>Paused: identification in progress. The guide is still visible.</source>
+        <translation>Tauko: tunnistautuminen on kesken. Ohje näkyy edelleen.</translation>
+    </message>
+    <message>
+        <source>Paused: the visitor is typing a password.</source>
+        <translation>Tauko: asiakas kirjoittaa salasanaa.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceView</name>
     <message>
         <source>Practice pages: not a real service</source>
@@ -688,6 +699,60 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Olet tunnistautumassa. Takaisin-painike keskeyttäisi sen. Jos haluat lopettaa, paina sivulla Keskeytä.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBanner</name>
+    <message>
+        <source>Someone</source>
+        <translation>Joku</translation>
+    </message>
+    <message>
+        <source>{name} from digital support sees your screen. They cannot press anything.</source>
+        <translation>{name} digituesta näkee näyttösi. Hän ei voi painaa mitään.</translation>
+    </message>
+    <message>
+        <source>The page is hidden from {name} while you type a password.</source>
+        <translation>{name} ei näe sivua, kun kirjoitat salasanaa.</translation>
+    </message>
+    <message>
+        <source>The identification page is hidden from {name}.</source>
+        <translation>{name} ei näe tunnistautumissivua.</translation>
+    </message>
+    <message>
+        <source>Sharing stops in {minutes} min.</source>
+        <translation>Jakaminen loppuu {minutes} minuutin päästä.</translation>
+    </message>
+    <message>
+        <source>Keep sharing</source>
+        <translation>Jatka jakamista</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>Lopeta jakaminen</translation>
+    </message>
+</context>
+<context>
+    <name>ShareConsent</name>
+    <message>
+        <source>Someone</source>
+        <translation>Joku</translation>
+    </message>
+    <message>
+        <source>{name} from digital support would like to see your screen.</source>
+        <translation>{name} digituesta haluaisi nähdä näyttösi.</translation>
+    </message>
+    <message>
+        <source>They cannot press anything. Passwords and bank pages are never shown. You can stop sharing at any time.</source>
+        <translation>Hän ei voi painaa mitään. Salasanoja ja pankin sivuja ei näytetä koskaan. Voit lopettaa jakamisen milloin tahansa.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ei</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Salli</translation>
     </message>
 </context>
 <context>

@@ -660,6 +660,17 @@
     </message>
 </context>
 <context>
+    <name>ScreenShare</name>
+    <message>
+        <source>Paused: identification in progress. The guide is still visible.</source>
+        <translation>Пауза: идёт идентификация. Инструкция по-прежнему видна.</translation>
+    </message>
+    <message>
+        <source>Paused: the visitor is typing a password.</source>
+        <translation>Пауза: посетитель вводит пароль.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceView</name>
     <message>
         <source>Practice pages: not a real service</source>
@@ -688,6 +699,60 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Сейчас вы подтверждаете свою личность. Кнопка «Назад» прервёт это. Чтобы остановить, нажмите на странице «Keskeytä» (или «Cancel»).</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBanner</name>
+    <message>
+        <source>Someone</source>
+        <translation>Кто-то</translation>
+    </message>
+    <message>
+        <source>{name} from digital support sees your screen. They cannot press anything.</source>
+        <translation>{name} из цифровой поддержки видит ваш экран. Нажимать ничего не может.</translation>
+    </message>
+    <message>
+        <source>The page is hidden from {name} while you type a password.</source>
+        <translation>{name} не видит страницу, пока вы вводите пароль.</translation>
+    </message>
+    <message>
+        <source>The identification page is hidden from {name}.</source>
+        <translation>{name} не видит страницу идентификации.</translation>
+    </message>
+    <message>
+        <source>Sharing stops in {minutes} min.</source>
+        <translation>Показ экрана закончится через {minutes} мин.</translation>
+    </message>
+    <message>
+        <source>Keep sharing</source>
+        <translation>Продолжить показ</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>Остановить показ</translation>
+    </message>
+</context>
+<context>
+    <name>ShareConsent</name>
+    <message>
+        <source>Someone</source>
+        <translation>Кто-то</translation>
+    </message>
+    <message>
+        <source>{name} from digital support would like to see your screen.</source>
+        <translation>{name} из цифровой поддержки хочет увидеть ваш экран.</translation>
+    </message>
+    <message>
+        <source>They cannot press anything. Passwords and bank pages are never shown. You can stop sharing at any time.</source>
+        <translation>Нажимать ничего не сможет. Пароли и страницы банка никогда не показываются. Вы можете остановить показ в любой момент.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Разрешить</translation>
     </message>
 </context>
 <context>

@@ -660,6 +660,17 @@
     </message>
 </context>
 <context>
+    <name>ScreenShare</name>
+    <message>
+        <source>Paused: identification in progress. The guide is still visible.</source>
+        <translation>Hakad: aqoonsigu wuu socdaa. Tilmaamaha weli waa la arki karaa.</translation>
+    </message>
+    <message>
+        <source>Paused: the visitor is typing a password.</source>
+        <translation>Hakad: booqdaha wuxuu qorayaa furaha sirta ah.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceView</name>
     <message>
         <source>Practice pages: not a real service</source>
@@ -688,6 +699,60 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Hadda waxaad caddaynaysaa cidda aad tahay. Haddii aad dib u noqoto, way go’aysaa. Si aad u joojiso, bogga ku riix Keskeytä (ama Cancel).</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBanner</name>
+    <message>
+        <source>Someone</source>
+        <translation>Qof</translation>
+    </message>
+    <message>
+        <source>{name} from digital support sees your screen. They cannot press anything.</source>
+        <translation>{name} oo ka socda taageerada dijitaalka ayaa arkaya shaashaddaada. Waxba ma riixi karo.</translation>
+    </message>
+    <message>
+        <source>The page is hidden from {name} while you type a password.</source>
+        <translation>{name} ma arko bogga inta aad qorayso furaha sirta ah.</translation>
+    </message>
+    <message>
+        <source>The identification page is hidden from {name}.</source>
+        <translation>{name} ma arko bogga aqoonsiga.</translation>
+    </message>
+    <message>
+        <source>Sharing stops in {minutes} min.</source>
+        <translation>Wadaagistu waxay joogsanaysaa {minutes} daqiiqo kadib.</translation>
+    </message>
+    <message>
+        <source>Keep sharing</source>
+        <translation>Sii wad wadaagista</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>Jooji wadaagista</translation>
+    </message>
+</context>
+<context>
+    <name>ShareConsent</name>
+    <message>
+        <source>Someone</source>
+        <translation>Qof</translation>
+    </message>
+    <message>
+        <source>{name} from digital support would like to see your screen.</source>
+        <translation>{name} oo ka socda taageerada dijitaalka ayaa doonaya inuu arko shaashaddaada.</translation>
+    </message>
+    <message>
+        <source>They cannot press anything. Passwords and bank pages are never shown. You can stop sharing at any time.</source>
+        <translation>Waxba ma riixi karo. Furayaasha sirta ah iyo boggaga bangiga weligood lama muujiyo. Waqti kasta waad joojin kartaa wadaagista.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Maya</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Oggolow</translation>
     </message>
 </context>
 <context>

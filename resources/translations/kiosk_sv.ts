@@ -660,6 +660,17 @@
     </message>
 </context>
 <context>
+    <name>ScreenShare</name>
+    <message>
+        <source>Paused: identification in progress. The guide is still visible.</source>
+        <translation>Paus: identifiering pågår. Guiden syns fortfarande.</translation>
+    </message>
+    <message>
+        <source>Paused: the visitor is typing a password.</source>
+        <translation>Paus: besökaren skriver ett lösenord.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceView</name>
     <message>
         <source>Practice pages: not a real service</source>
@@ -688,6 +699,60 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Du håller på att identifiera dig. Tillbaka skulle avbryta det. Om du vill sluta, tryck på Avbryt på sidan.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBanner</name>
+    <message>
+        <source>Someone</source>
+        <translation>Någon</translation>
+    </message>
+    <message>
+        <source>{name} from digital support sees your screen. They cannot press anything.</source>
+        <translation>{name} från det digitala stödet ser din skärm. Hen kan inte trycka på något.</translation>
+    </message>
+    <message>
+        <source>The page is hidden from {name} while you type a password.</source>
+        <translation>{name} ser inte sidan medan du skriver ett lösenord.</translation>
+    </message>
+    <message>
+        <source>The identification page is hidden from {name}.</source>
+        <translation>{name} ser inte identifieringssidan.</translation>
+    </message>
+    <message>
+        <source>Sharing stops in {minutes} min.</source>
+        <translation>Delningen slutar om {minutes} min.</translation>
+    </message>
+    <message>
+        <source>Keep sharing</source>
+        <translation>Fortsätt dela</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>Sluta dela</translation>
+    </message>
+</context>
+<context>
+    <name>ShareConsent</name>
+    <message>
+        <source>Someone</source>
+        <translation>Någon</translation>
+    </message>
+    <message>
+        <source>{name} from digital support would like to see your screen.</source>
+        <translation>{name} från det digitala stödet vill se din skärm.</translation>
+    </message>
+    <message>
+        <source>They cannot press anything. Passwords and bank pages are never shown. You can stop sharing at any time.</source>
+        <translation>Hen kan inte trycka på något. Lösenord och bankens sidor visas aldrig. Du kan sluta dela när du vill.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Tillåt</translation>
     </message>
 </context>
 <context>

@@ -660,6 +660,17 @@
     </message>
 </context>
 <context>
+    <name>ScreenShare</name>
+    <message>
+        <source>Paused: identification in progress. The guide is still visible.</source>
+        <translation>Пауза: триває ідентифікація. Інструкцію все ще видно.</translation>
+    </message>
+    <message>
+        <source>Paused: the visitor is typing a password.</source>
+        <translation>Пауза: відвідувач вводить пароль.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceView</name>
     <message>
         <source>Practice pages: not a real service</source>
@@ -688,6 +699,60 @@
     <message>
         <source>You are proving who you are. Going back now would break it. To stop, press Cancel on the page.</source>
         <translation>Зараз ви підтверджуєте свою особу. Кнопка «Назад» перерве це. Щоб зупинити, натисніть на сторінці «Keskeytä» (або «Cancel»).</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBanner</name>
+    <message>
+        <source>Someone</source>
+        <translation>Хтось</translation>
+    </message>
+    <message>
+        <source>{name} from digital support sees your screen. They cannot press anything.</source>
+        <translation>{name} з цифрової підтримки бачить ваш екран. Натискати нічого не може.</translation>
+    </message>
+    <message>
+        <source>The page is hidden from {name} while you type a password.</source>
+        <translation>{name} не бачить сторінку, поки ви вводите пароль.</translation>
+    </message>
+    <message>
+        <source>The identification page is hidden from {name}.</source>
+        <translation>{name} не бачить сторінку ідентифікації.</translation>
+    </message>
+    <message>
+        <source>Sharing stops in {minutes} min.</source>
+        <translation>Показ екрана закінчиться через {minutes} хв.</translation>
+    </message>
+    <message>
+        <source>Keep sharing</source>
+        <translation>Продовжити показ</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>Зупинити показ</translation>
+    </message>
+</context>
+<context>
+    <name>ShareConsent</name>
+    <message>
+        <source>Someone</source>
+        <translation>Хтось</translation>
+    </message>
+    <message>
+        <source>{name} from digital support would like to see your screen.</source>
+        <translation>{name} з цифрової підтримки хоче побачити ваш екран.</translation>
+    </message>
+    <message>
+        <source>They cannot press anything. Passwords and bank pages are never shown. You can stop sharing at any time.</source>
+        <translation>Натискати нічого не зможе. Паролі та сторінки банку ніколи не показуються. Ви можете зупинити показ будь-коли.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ні</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Дозволити</translation>
     </message>
 </context>
 <context>

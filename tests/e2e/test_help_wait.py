@@ -17,17 +17,14 @@ from pathlib import Path
 import httpx
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import KioskApp
 from kiosk.helpdesk.client import pair
-from kiosk.helpdesk.model import Topic
-from kiosk.helpdesk.qt.dialog import HelpDialog
-from kiosk.helpdesk.status import Phase
 from kiosk.session.lifecycle import State
 from kiosk.session.receipts import WipeReceipt
 from tests.helpers.guides import service_guide
+from tests.helpers.help_request import ask_for_help
 from tests.helpers.helpdesk_fixtures import memory_secrets  # noqa: F401 - fixture
 from tests.helpers.helpdesk_servers import STAFF_PASSWORD, LiveServer, seed
 from tests.helpers.pages import wait_until_loaded
@@ -80,30 +77,6 @@ def _kiosk(
     return kiosk, clock
 
 
-def _ask_for_help(qtbot: QtBot, kiosk: KioskApp) -> str:
-    qtbot.waitUntil(lambda: kiosk.helpdesk.online is True, timeout=20000)
-    qtbot.mouseClick(kiosk.window.top_bar.help, Qt.MouseButton.LeftButton)
-    dialogs: list[HelpDialog] = []
-
-    def opened() -> bool:
-        dialogs[:] = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, HelpDialog) and w.isVisible()
-        ]
-        return bool(dialogs)
-
-    qtbot.waitUntil(opened)
-    qtbot.mouseClick(dialogs[0].topics[Topic.LOGIN], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialogs[0].send_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: (
-            kiosk.helpdesk.current is not None and kiosk.helpdesk.current.phase is Phase.WAITING
-        ),
-        timeout=20000,
-    )
-    assert kiosk.helpdesk.current is not None
-    return kiosk.helpdesk.current.request_id
-
-
 def _staff_takes_it(server: LiveServer, request_id: str) -> None:
     """Anna takes the request ("about 3 minutes") and asks the visitor to wait."""
     with httpx.Client(base_url=server.url, headers={"Origin": server.url}) as staff:
@@ -138,7 +111,7 @@ def test_no_wipe_while_help_is_coming_until_the_long_limit(
     view = kiosk.window.service.view
     assert view is not None
     wait_until_loaded(qtbot, view, "/start")
-    request_id = _ask_for_help(qtbot, kiosk)
+    request_id = ask_for_help(qtbot, kiosk)
     _staff_takes_it(server, request_id)
     qtbot.waitUntil(
         lambda: (
@@ -195,7 +168,7 @@ def test_back_to_the_page_cancel_and_end_session_from_the_help_wait(
 ) -> None:
     kiosk, clock = _kiosk(make_kiosk, tmp_path, web, server)
     kiosk.open_guide("test-service")
-    _ask_for_help(qtbot, kiosk)
+    ask_for_help(qtbot, kiosk)
     screen = kiosk.help_wait
     clock.now += IDLE_S
     _wait_for_state(qtbot, kiosk, State.HELP_WAIT)
@@ -218,7 +191,7 @@ def test_back_to_the_page_cancel_and_end_session_from_the_help_wait(
     assert not kiosk.keeper.lifecycle.help_pending
     # A new request, waiting again: End session (in reach above the screen) ends at once.
     qtbot.mouseClick(kiosk.helpdesk.status_banner().ok_button, Qt.MouseButton.LeftButton)
-    _ask_for_help(qtbot, kiosk)
+    ask_for_help(qtbot, kiosk)
     clock.now += IDLE_S
     _wait_for_state(qtbot, kiosk, State.HELP_WAIT)
     qtbot.mouseClick(kiosk.window.top_bar.end, Qt.MouseButton.LeftButton)

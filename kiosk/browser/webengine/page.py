@@ -29,6 +29,7 @@ from kiosk.browser.webengine.dialogs import (
     wait_for_answer,
 )
 from kiosk.browser.webengine.permissions import PagePermissions
+from kiosk.browser.webengine.sensitive import install_watcher
 
 log = logging.getLogger("kiosk.browser")
 
@@ -107,6 +108,13 @@ class KioskPage(QWebEnginePage):
         #: Set by ``windows.PopupManager``; without one, a new window opens in this page.
         self.window_opener: WindowOpener | None = None
         self.permissions = PagePermissions(self)
+        # What may be on the screen while a page loads: the host being loaded, and the
+        # one being left (its content shows until the new page paints).
+        self._loading_origin = ""
+        self._leaving_origin = ""
+        self._shown_origin = ""
+        self.urlChanged.connect(self._on_url_changed)
+        install_watcher(self)
         self.newWindowRequested.connect(self._on_new_window_requested)
         self.loadingChanged.connect(self._on_loading_changed)
         self.certificateError.connect(self._on_certificate_error)
@@ -134,10 +142,32 @@ class KioskPage(QWebEnginePage):
         """Camera/microphone the guide declares (``Guide.permissions``); default: none."""
         self.permissions.declared = frozenset(declared)
 
+    def _on_url_changed(self, url: QUrl) -> None:
+        origin = _origin(url)
+        if origin != self._shown_origin:
+            if self._shown_origin:
+                self._leaving_origin = self._shown_origin
+            self._shown_origin = origin
+
+    @property
+    def origins_on_screen(self) -> frozenset[str]:
+        """Origins (``scheme://host:port``) whose content may be on the screen now: the
+        page's, the one loading and the one being left (for screen sharing's masking)."""
+        origins = {
+            self._shown_origin,
+            self._loading_origin,
+            self._leaving_origin,
+            _origin(self.url()),
+        }
+        return frozenset(o for o in origins if o)
+
     def _on_loading_changed(self, info: QWebEngineLoadingInfo) -> None:
         status = info.status()
+        if status != QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus:
+            self._loading_origin = self._leaving_origin = ""
         if status == QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus:
             self._dialogs_this_load = 0
+            self._loading_origin = _origin(info.url())
             self.load_state.emit(LOAD_STARTED)
         elif status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
             self.load_state.emit(LOAD_OK)
@@ -333,6 +363,14 @@ class KioskPage(QWebEnginePage):
     ) -> None:
         # Page console output may contain what the visitor typed; it is never logged.
         return
+
+
+def _origin(url: QUrl) -> str:
+    """``scheme://host:port`` of an http(s) address ("" for any other)."""
+    scheme = url.scheme().lower()
+    if scheme not in ("http", "https") or not url.host():
+        return ""
+    return f"{scheme}://{url.host().lower()}:{url.port(443 if scheme == 'https' else 80)}"
 
 
 def _host(origin: QUrl | str) -> str:

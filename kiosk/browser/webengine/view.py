@@ -2,7 +2,8 @@
 
 The rest of the kiosk uses only this view's own small API (``address``, ``open_address``,
 ``can_go_back``, ``go_back``, ``reload_page``, ``set_zoom``, ``find_below_fold``,
-``renderer_pid``, ``address_changed``, and the page's ``renderer_ended``), never a
+``renderer_pid``, ``address_changed``, and the page's ``renderer_ended``; for screen
+sharing ``origins_on_screen``, ``typing_secret`` and ``probe_secret``), never a
 QtWebEngine call: a Qt upgrade touches this package only.
 
 Signals:
@@ -20,6 +21,7 @@ from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QD
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
+from kiosk.browser.webengine import sensitive
 from kiosk.browser.webengine.page import KioskPage
 
 #: The browser's own limit for a page's zoom.
@@ -107,6 +109,28 @@ class KioskView(QWebEngineView):
     def renderer_pid(self) -> int:
         """The process drawing the page (0 before there is one): health and tests."""
         return self.kiosk_page().renderer_pid
+
+    # -- screen sharing ----------------------------------------------------------------------
+    def origins_on_screen(self) -> frozenset[str]:
+        """``scheme://host:port`` of what may be on the screen now: the page's, the one
+        loading and the one being left (until the new page has loaded)."""
+        return self.kiosk_page().origins_on_screen
+
+    def typing_secret(self) -> bool:
+        """A password field has the focus now (the input-method hints say so; at once)."""
+        return sensitive.focus_is_secret(self)
+
+    def probe_secret(self, answer: Callable[[bool | None], None]) -> None:
+        """``answer(True)`` if a password or sensitive field is in use on the page (focused,
+        once a password, or holding a value), False if none, None if it cannot be told."""
+        if self.typing_secret():
+            answer(True)
+            return
+        self.page().runJavaScript(
+            sensitive.PROBE,
+            sensitive.WORLD,
+            lambda result: answer(result if isinstance(result, bool) else None),
+        )
 
     # -- lockdown ------------------------------------------------------------------------
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:

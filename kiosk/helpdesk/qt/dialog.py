@@ -184,7 +184,12 @@ class HelpDialog(QDialog):
         self.phone_input.setObjectName("help-phone-input")
         self.phone_input.setMinimumHeight(MIN_TOUCH_PX)
         self.phone_input.setMaxLength(20)
-        self.phone_input.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        # Sensitive: kept out of any learning keyboard, and masked in a shared screen.
+        self.phone_input.setInputMethodHints(
+            Qt.InputMethodHint.ImhDialableCharactersOnly
+            | Qt.InputMethodHint.ImhSensitiveData
+            | Qt.InputMethodHint.ImhNoPredictiveText
+        )
         self.phone_label.setBuddy(self.phone_input)
         self.problem = label("help-problem", "notice")
         self.problem.hide()

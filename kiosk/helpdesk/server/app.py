@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import inspect
 import logging
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -27,6 +28,7 @@ from kiosk.helpdesk.server import (
     api_fleet,
     api_kiosk,
     api_packs,
+    api_share,
     api_staff,
     db,
     staff_page,
@@ -41,7 +43,9 @@ from kiosk.helpdesk.server.hashing import HashGate
 from kiosk.helpdesk.server.packs import GuidePacks
 from kiosk.helpdesk.server.security import BodyLimit, SecurityHeaders
 from kiosk.helpdesk.server.settings import ServerSettings
+from kiosk.helpdesk.server.share import ShareService
 from kiosk.helpdesk.server.store import Store
+from kiosk.helpdesk.share_model import MAX_FRAME_BYTES
 
 log = logging.getLogger("kiosk.helpdesk.server")
 
@@ -59,6 +63,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     )
     gate = HashGate(settings.login_hash_workers, settings.login_queue_limit)
     state = Helpdesk(settings, store, Accounts(store, gate), broker, asyncio.Event())
+    share = ShareService(store, broker)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -73,8 +78,9 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
             await store.start_async_postgres()
         except (OperationalError, DBAPIError) as exc:  # it connects when it can
             log.warning("could not open the database connections: %s", type(exc).__name__)
+        await share.start()
         state.live = asyncio.Event()
-        tasks = [asyncio.create_task(_purge_forever(state))]
+        tasks = [asyncio.create_task(_purge_forever(state, share))]
         if store.is_postgres:
             tasks.append(
                 asyncio.create_task(listen_postgres(settings.database_url, broker, state.live))
@@ -92,6 +98,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                     await task
             await run_in_threadpool(store.stop_group_commit)  # commits what is queued
             await store.stop_async_postgres()
+            await share.stop()
             gate.close()
             engine.dispose()
 
@@ -116,7 +123,11 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.include_router(api_fleet.health_router)
     # Guide updates without reinstalling: packs published by staff, fetched by kiosks.
     app.state.guide_packs = GuidePacks(store, settings.pack_key_file)
+    app.state.share = share
     app.include_router(api_kiosk.router)
+    # Before the staff API: its /requests/{id}/{action} would take /requests/{id}/share.
+    app.include_router(api_share.staff_router)
+    app.include_router(api_share.kiosk_router)
     app.include_router(api_staff.router)
     app.include_router(api_packs.kiosk_router)
     app.include_router(api_packs.staff_router)
@@ -143,11 +154,12 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     # Innermost: a kiosk's new request, the busiest endpoint, on a short path.
     app.add_middleware(FastIntake)
     app.add_middleware(SecurityHeaders, settings=settings)
-    app.add_middleware(
-        BodyLimit,
-        limit=settings.max_body_bytes,
-        larger={api_packs.UPLOAD_PATH: api_packs.MAX_UPLOAD_BYTES},
+    # A guide pack upload and a screen share's pictures are larger than any other body.
+    larger = (
+        (re.escape(api_packs.UPLOAD_PATH) + "$", api_packs.MAX_UPLOAD_BYTES),
+        (api_share.FRAME_PATH, MAX_FRAME_BYTES),
     )
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes, larger=larger)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     return app
 
@@ -166,13 +178,15 @@ def create_app_from_env() -> FastAPI:
     return create_app(ServerSettings.from_env())
 
 
-async def _purge_forever(state: Helpdesk) -> None:
+async def _purge_forever(state: Helpdesk, share: ShareService) -> None:
     """Retention: call-back numbers older than 24 h (and the requests of visitors who
-    left with them), yesterday's history, expired sessions, old failures."""
+    left with them), yesterday's history, expired sessions, old failures; screen shares
+    that nobody ended."""
     while True:
         try:
             await run_in_threadpool(state.store.purge)
             await run_in_threadpool(state.accounts.purge)
+            await run_in_threadpool(share.shares.settle_all)
         except (OperationalError, DBAPIError) as exc:
             log.warning("retention clean-up skipped: %s", type(exc).__name__)
         await asyncio.sleep(state.settings.purge_interval_s)

@@ -6,7 +6,7 @@ server, nothing inline, no framing; Strict-Transport-Security when reached over 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import re
 from typing import Any
 
 from starlette.requests import Request
@@ -64,19 +64,22 @@ class SecurityHeaders:
 class BodyLimit:
     """Refuses bodies over ``limit`` bytes with 413, by header and by counting.
 
-    ``larger``: paths that take more (a guide pack upload), with their own limit.
+    ``larger``: (path pattern, limit) for the few paths that take more (pictures).
     """
 
-    def __init__(self, app: ASGIApp, limit: int, larger: Mapping[str, int] | None = None) -> None:
+    def __init__(self, app: ASGIApp, limit: int, larger: tuple[tuple[str, int], ...] = ()) -> None:
         self.app = app
         self.limit = limit
-        self.larger = dict(larger or {})
+        self.larger = tuple((re.compile(pattern), size) for pattern, size in larger)
+
+    def limit_for(self, path: str) -> int:
+        return next((size for pattern, size in self.larger if pattern.match(path)), self.limit)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.larger.get(scope["path"], self.limit)
+        limit = self.limit_for(scope["path"])
         for name, value in scope.get("headers", []):
             if name == b"content-length" and (not value.isdigit() or int(value) > limit):
                 await _too_large(send)

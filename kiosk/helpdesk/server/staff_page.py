@@ -20,6 +20,7 @@ from kiosk.helpdesk.server.deps import HelpdeskDep
 from kiosk.helpdesk.server.guide_titles import guide_titles
 from kiosk.helpdesk.server.labels import LABELS, pick_language
 from kiosk.helpdesk.server.pack_labels import PACK_LABELS
+from kiosk.helpdesk.server.share_labels import SHARE_LABELS
 
 router = APIRouter(include_in_schema=False)
 
@@ -53,12 +54,8 @@ async def staff_page(request: Request, state: HelpdeskDep) -> HTMLResponse:
     language = pick_language(request.headers.get("accept-language"), state.settings.language)
     template = (_STATIC / "staff.html").read_text(encoding="utf-8")
     titles = await run_in_threadpool(guide_titles, language)  # read once, then cached
-    data = {
-        **LABELS[language],
-        **PACK_LABELS[language],
-        "guide_titles": titles,
-        "config": PAGE_CONFIG,
-    }
+    words = {**LABELS[language], **PACK_LABELS[language], **SHARE_LABELS[language]}
+    data = {**words, "guide_titles": titles, "config": PAGE_CONFIG}
     # JSON inside a non-executed data block; '<' escaped so nothing can close the tag.
     labels = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     html = (

@@ -54,6 +54,12 @@ def _plant_help_desk(qtbot: QtBot, kiosk: KioskApp) -> None:
     assert kiosk.helpdesk.open_dialog(kiosk.window, "test-service", 1) is not None
 
 
+def _plant_screen_share(qtbot: QtBot, kiosk: KioskApp) -> None:
+    # A supporter asks to see the screen: the question is on the screen.
+    kiosk.screen_share.receive("share", {"id": "share-1", "state": "asked", "supporter": "Anna"})
+    assert kiosk.screen_share.consent.isVisible()
+
+
 def _plant_rooms(qtbot: QtBot, kiosk: KioskApp) -> None:
     _open_guide(qtbot, kiosk)
     kiosk.safe_rooms.notice.show_notice(Notice.DOCUMENT_SAVED, "hakemus.pdf")
@@ -123,6 +129,7 @@ def _plant_process(qtbot: QtBot, kiosk: KioskApp) -> None:
 PLANTERS: dict[str, Planter] = {
     "admin": _plant_admin,
     "help-desk": _plant_help_desk,
+    "screen-share": _plant_screen_share,
     "rooms": _plant_rooms,
     "service": _open_guide,
     "window": _plant_window,

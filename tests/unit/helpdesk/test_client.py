@@ -14,7 +14,7 @@ import pytest
 
 from kiosk import secrets
 from kiosk.helpdesk import client
-from kiosk.helpdesk.client import Backoff, PairingError, _sse_events, pair, retry_after
+from kiosk.helpdesk.client import Backoff, PairingError, pair, retry_after, sse_events
 from kiosk.helpdesk.connection import Response
 from tests.helpers.helpdesk_fixtures import MemoryKeyring
 from tests.helpers.helpdesk_servers import free_port
@@ -53,7 +53,7 @@ def test_event_stream_parser() -> None:
         "event: status",
         'data: {"cut": "off"}',  # the stream ended before the blank line: not an event
     ]
-    assert list(_sse_events(iter(lines))) == [
+    assert list(sse_events(iter(lines))) == [
         ("status", {"a": 1}),
         ("ready", {}),
         ("message", {"b": 2}),
@@ -62,7 +62,7 @@ def test_event_stream_parser() -> None:
 
 def test_event_stream_parser_refuses_a_broken_event() -> None:
     with pytest.raises(ValueError):
-        list(_sse_events(iter(["event: status", "data: {not json", ""])))
+        list(sse_events(iter(["event: status", "data: {not json", ""])))
 
 
 def _answer(**headers: str) -> Response:

@@ -8,8 +8,9 @@ import queueView from "./views/queue.js";
 import todayView from "./views/today.js";
 import kiosksView from "./views/kiosks.js";
 import guidesView from "./views/guides.js";
+import screenView from "./views/share.js";
 
-const VIEWS = [queueView, todayView, kiosksView, guidesView];
+const VIEWS = [queueView, screenView, todayView, kiosksView, guidesView];
 
 const L = JSON.parse(document.getElementById("labels").textContent);
 const { t, fmt } = makeText(L);
@@ -269,6 +270,7 @@ function remindLongWaits() {
 const ctx = {
   L, t, fmt, config, state, api, act, refresh, minutesSince, secondsSince, visibleOpen,
   render: () => render(),
+  show: (id) => show(id),
   showProblem, showLogin,
 };
 

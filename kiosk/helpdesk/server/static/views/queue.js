@@ -3,6 +3,7 @@
 "use strict";
 
 import { button, clock, el, lookup, QUEUED_STATES } from "./ui.js";
+import { shareButton } from "./share.js";
 
 const openPanels = new Set();  // cards whose "More" is open, kept across re-renders
 
@@ -82,6 +83,8 @@ function actions(ctx, request) {
     if (request.phone) row.append(button(t("call"), () => act(request, "call")));
   }
   if (request.state === "calling") row.append(button(t("no_answer"), () => act(request, "no_answer")));
+  const share = shareButton(ctx, request);
+  if (share) row.append(share);
   const outcomes = el("div", "outcomes");
   outcomes.hidden = true;
   for (const outcome of ["done", "partly", "not_done", "unreachable"]) {
