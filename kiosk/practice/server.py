@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import socket
+import sys
 import threading
 from http import HTTPStatus
 from http.cookies import CookieError, SimpleCookie
@@ -96,6 +97,13 @@ class _Server(ThreadingHTTPServer):
             self.socket = listening
             self.server_address = listening.getsockname()[:2]
             self.server_name, self.server_port = str(address[0]), self.server_address[1]
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that went away mid-answer is normal (a wipe, another tile); anything
+        else goes to the kiosk's log, not to standard error."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        log.exception("the practice site failed on a request")
 
     def process_request(self, request: Any, client_address: Any) -> None:
         with self.sockets_lock:
@@ -266,6 +274,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(self._static(path[len("/static/") :]), send_body=send_body, cookie=None)
                 return
             response, cookie = self._page(path, parts.query)
+        except ConnectionError:
+            return  # the page was closed (a wipe, another tile) before its answer was sent
         except Exception:
             log.exception("the practice site failed on a request")
             response, cookie = self._safe_problem("error.internal", 500), None

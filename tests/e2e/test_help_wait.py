@@ -27,6 +27,7 @@ from tests.helpers.guides import service_guide
 from tests.helpers.help_request import ask_for_help
 from tests.helpers.helpdesk_fixtures import memory_secrets  # noqa: F401 - fixture
 from tests.helpers.helpdesk_servers import STAFF_PASSWORD, LiveServer, seed
+from tests.helpers.kiosk_fixtures import confirm_end_session
 from tests.helpers.pages import wait_until_loaded
 from tests.helpers.screens import save_screenshot
 from tests.helpers.webserver import LocalServer
@@ -197,7 +198,7 @@ def test_back_to_the_page_cancel_and_end_session_from_the_help_wait(
     qtbot.mouseClick(kiosk.window.top_bar.end, Qt.MouseButton.LeftButton)
     assert kiosk.window.end_confirm.isVisible()
     with qtbot.waitSignal(kiosk.wipe_finished, timeout=15000) as blocker:
-        qtbot.mouseClick(kiosk.window.end_confirm.confirm_button, Qt.MouseButton.LeftButton)
+        confirm_end_session(qtbot, kiosk)
     receipt = blocker.args[0]
     assert isinstance(receipt, WipeReceipt)
     assert receipt.ok and receipt.reason == "end-button"

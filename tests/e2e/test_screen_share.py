@@ -40,6 +40,7 @@ from tests.helpers.helpdesk_page import card, sign_in
 from tests.helpers.helpdesk_proxy import CuttableProxy
 from tests.helpers.helpdesk_servers import STAFF_PASSWORD, FakeClock, LiveServer, Seeded, seed
 from tests.helpers.idle_clock import IdleClock
+from tests.helpers.kiosk_fixtures import confirm_end_session
 from tests.helpers.pages import evaluate, wait_until_loaded
 from tests.helpers.screen_share import (
     RECORD_FRAMES,
@@ -399,7 +400,7 @@ def test_the_idle_warning_and_end_session_end_the_share(scene: Scene) -> None:
     _share_started(scene)
     qtbot.mouseClick(kiosk.window.top_bar.end, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(kiosk.wipe_finished, timeout=15000) as wiped:
-        qtbot.mouseClick(kiosk.window.end_confirm.confirm_button, Qt.MouseButton.LeftButton)
+        confirm_end_session(qtbot, kiosk)
     assert wiped.args[0].ok, wiped.args[0].failed
     assert not scene.share.banner.isVisible()
     assert scene.share.leftovers() == []

@@ -21,6 +21,7 @@ from kiosk.session.receipts import WipeReceipt
 from tests.helpers import lockdown_site as site
 from tests.helpers.disk import files_containing
 from tests.helpers.guides import small_guide
+from tests.helpers.kiosk_fixtures import confirm_end_session
 from tests.helpers.screens import save_screenshot, wait_until_painted
 from tests.helpers.webserver import LocalServer, Request, Response
 from tests.qt.conftest import MakeKiosk
@@ -106,7 +107,7 @@ def _end_by_button(qtbot: QtBot, kiosk: KioskApp) -> WipeReceipt:
     confirm = _child(kiosk, "end-session-confirm-button")
     qtbot.waitUntil(confirm.isVisible)
     with qtbot.waitSignal(kiosk.wipe_finished, timeout=15000) as blocker:
-        qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+        confirm_end_session(qtbot, kiosk)
     receipt = blocker.args[0]
     assert isinstance(receipt, WipeReceipt)
     assert receipt.ok, receipt.failed

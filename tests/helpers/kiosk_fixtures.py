@@ -70,3 +70,14 @@ def make_kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeKiosk]:
         kiosk.window.close()
         kiosk.window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def confirm_end_session(qtbot: QtBot, kiosk: KioskApp) -> None:
+    """Confirm *End session* as a visitor does, and skip "Did you get it done?" when the
+    kiosk asks it (the statistics ask after a counted session)."""
+    question = kiosk.outcome_question
+    asked = question is not None and kiosk.stats.active
+    qtbot.mouseClick(kiosk.window.end_confirm.confirm_button, Qt.MouseButton.LeftButton)
+    if asked and question is not None:
+        qtbot.waitUntil(question.isVisible)
+        qtbot.mouseClick(question.skip_button, Qt.MouseButton.LeftButton)

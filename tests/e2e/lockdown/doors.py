@@ -172,6 +172,8 @@ def directory_picker(ctx: DoorContext) -> None:
         if not why.startswith(_NO_GESTURE):
             break
     assert result != "showDirectoryPicker:granted"
+    assert not why.startswith(_NO_GESTURE), "three clicks in a row were not counted as gestures"
+    assert result == "showDirectoryPicker:AbortError", (result, why)
     ctx.wait(lambda: ctx.kiosk.safe_rooms.notice.notice is Notice.FOLDER_UPLOAD)
 
 

@@ -24,6 +24,7 @@ from kiosk.shell.rooms.print_preview import PrintPreview
 from tests.helpers import lockdown_site as site
 from tests.helpers.cups import PdfQueue, inked_pages, pages_as_png, pdf_pages
 from tests.helpers.guides import service_guide
+from tests.helpers.kiosk_fixtures import confirm_end_session
 from tests.helpers.screens import ARTIFACTS, save_screenshot
 from tests.helpers.webserver import LocalServer, Request, Response
 from tests.qt.conftest import MakeKiosk
@@ -105,7 +106,7 @@ def _close_rooms(qtbot: QtBot, kiosk: KioskApp) -> None:
 def _end(qtbot: QtBot, kiosk: KioskApp) -> None:
     qtbot.mouseClick(_child(kiosk, "end-session-button"), Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(kiosk.wipe_finished, timeout=15000) as blocker:
-        qtbot.mouseClick(_child(kiosk, "end-session-confirm-button"), Qt.MouseButton.LeftButton)
+        confirm_end_session(qtbot, kiosk)
     receipt = blocker.args[0]
     assert isinstance(receipt, WipeReceipt)
     assert receipt.ok, receipt.failed
