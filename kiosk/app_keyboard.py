@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QInputMethodQueryEvent
-from PySide6.QtWebEngineCore import QWebEngineScript
-from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QDialog, QLayout, QScrollArea, QWidget
 from shiboken6 import isValid
 
@@ -35,6 +33,10 @@ log = logging.getLogger("kiosk.keyboard")
 #: may take (the page keeps the other half).
 HEIGHT_SHARE = 0.36
 MAX_HEIGHT_SHARE = 0.5
+
+#: QWebEngineScript.ScriptWorldId.ApplicationWorld (only kiosk.browser.webengine imports
+#: QtWebEngine): the kiosk's scripts run apart from the page's own.
+APPLICATION_WORLD = 1
 
 #: The focused field of a page, scrolled into the room left above the keys (now, and
 #: once more when the page has been made smaller).
@@ -85,12 +87,16 @@ class OnScreenKeyboard(QObject):
         assert isinstance(app, QGuiApplication)
         self._app = app
         app.focusObjectChanged.connect(self._on_focus)
-        QGuiApplication.inputMethod().visibleChanged.connect(self._on_input_method_visible)
+        keys = QGuiApplication.inputMethod()
+        keys.visibleChanged.connect(self._on_input_method_visible)
+        keys.cursorRectangleChanged.connect(self._on_input_method_visible)
 
     def shutdown(self) -> None:
         """The kiosk closes: stop following the application's focus."""
         self._app.focusObjectChanged.disconnect(self._on_focus)
-        QGuiApplication.inputMethod().visibleChanged.disconnect(self._on_input_method_visible)
+        keys = QGuiApplication.inputMethod()
+        keys.visibleChanged.disconnect(self._on_input_method_visible)
+        keys.cursorRectangleChanged.disconnect(self._on_input_method_visible)
         if self.panel is not None and isValid(self.panel):
             self.panel.forget()
         self.panel = None
@@ -127,8 +133,10 @@ class OnScreenKeyboard(QObject):
             self.panel.hide_keys()
 
     def _on_input_method_visible(self) -> None:
-        # A web page asks for the keys when a field inside it takes the focus.
-        if QGuiApplication.inputMethod().isVisible() and self.panel is None:
+        # A field inside a web page took the focus (the page's view had it already): the
+        # page asks for the keys, or its text cursor appears. Once the panel exists, Qt
+        # Virtual Keyboard follows the page itself.
+        if self.panel is None and accepts_text(self._app.focusObject()):
             self._show_keys()
 
     def _on_active(self, active: bool) -> None:
@@ -204,13 +212,12 @@ class OnScreenKeyboard(QObject):
         """The field being typed into is never under the keys: the scroll area (or the
         page) it is in scrolls it into the room above them."""
         widget = QApplication.focusWidget()
+        view = self.kiosk.window.service.view
+        if widget is not None and view is not None and view.isAncestorOf(widget):
+            view.page().runJavaScript(_REVEAL_JS, APPLICATION_WORLD)
+            return
         parent = widget
         while parent is not None:
-            if isinstance(parent, QWebEngineView):
-                parent.page().runJavaScript(
-                    _REVEAL_JS, QWebEngineScript.ScriptWorldId.ApplicationWorld
-                )
-                return
             if isinstance(parent, QScrollArea) and widget is not None:
                 parent.ensureWidgetVisible(widget)
             parent = parent.parentWidget()

@@ -17,6 +17,7 @@ Rectangle {
     readonly property bool active: panel.active
     readonly property int panelHeight: panel.height
     readonly property string activeLocale: InputContext.locale
+    readonly property string settingsLocale: VirtualKeyboardSettings.locale
     readonly property string preedit: InputContext.preeditText
 
     color: "#202326"
@@ -59,6 +60,7 @@ Rectangle {
     onLayoutChanged: VirtualKeyboardSettings.locale = root.layout
     onLayoutsChanged: VirtualKeyboardSettings.activeLocales = root.layouts
     onUserDataChanged: VirtualKeyboardSettings.userDataPath = root.userData
+    readonly property string userDataInUse: VirtualKeyboardSettings.userDataPath
     Component.onCompleted: applySettings()
 
     // The wipe: hide, drop the pre-edit text and the input method's state and user data.
@@ -66,6 +68,7 @@ Rectangle {
         InputContext.priv.hideInputPanel()
         InputContext.clear()
         VirtualKeyboardSettings.userDataReset()
+        root.userData = ""
         VirtualKeyboardSettings.locale = root.layout
     }
 

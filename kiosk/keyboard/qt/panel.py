@@ -81,7 +81,12 @@ class KeyboardPanel(QQuickWidget):
 
     @property
     def layout_locale(self) -> str:
-        """The layout in use (Qt Virtual Keyboard's locale, such as "fi_FI")."""
+        """The layout chosen (Qt Virtual Keyboard's locale setting, such as "fi_FI")."""
+        return str(self.root.property("settingsLocale"))
+
+    @property
+    def input_locale(self) -> str:
+        """The locale of the input method in use ("ar_EG" for the Arabic layout)."""
         return str(self.root.property("activeLocale"))
 
     def hide_keys(self) -> None:
@@ -97,6 +102,8 @@ class KeyboardPanel(QQuickWidget):
         found = []
         if self.active or not self.isHidden():
             found.append("the on-screen keyboard is still open")
+        if self.root.property("userData") or self.root.property("userDataInUse"):
+            found.append("the on-screen keyboard still keeps its data in the last visitor's folder")
         if self.root.property("preedit"):
             found.append("the on-screen keyboard still holds text being typed")
         return found
