@@ -108,6 +108,8 @@ class OnScreenKeyboard(QObject):
             from kiosk.keyboard.qt.panel import KeyboardPanel  # noqa: PLC0415
 
             self.panel = KeyboardPanel()
+            self.panel.setParent(self.kiosk.window)  # never a window of its own
+            self.panel.hide()
             self.panel.active_changed.connect(self._on_active)
             self.panel.height_changed.connect(self._place)
             self._apply()
