@@ -28,6 +28,7 @@ FORM = (
     "<h1>Form</h1><div style='height: calc(100vh - 120px)'></div>"
     "<label>Name <input id='name' style='font-size: 20px'></label><br>"
     "<label>Phone <input id='phone' type='tel'></label>"
+    "<label>PIN <input id='pin' inputmode='numeric'></label>"
     "<div style='height: 100vh'></div>"
 )
 
@@ -156,6 +157,14 @@ def test_a_web_page_field_is_typed_into_and_never_covered(
     qtbot.waitUntil(lambda: not any(text.isalpha() for text in key_texts(panel)))
     tap(qtbot, panel, text="5")
     qtbot.waitUntil(lambda: evaluate(qtbot, view, "document.getElementById('phone').value") == "5")
+    # A text field gets the letters back; a field for numbers only (a PIN) the numbers.
+    _tap_element(qtbot, view, "name")
+    qtbot.waitUntil(lambda: any(text.isalpha() for text in key_texts(panel)))
+    _tap_element(qtbot, view, "pin")
+    qtbot.waitUntil(lambda: evaluate(qtbot, view, "document.activeElement.id") == "pin")
+    qtbot.waitUntil(lambda: not any(text.isalpha() for text in key_texts(panel)))
+    _tap_element(qtbot, view, "name")
+    qtbot.waitUntil(lambda: any(text.isalpha() for text in key_texts(panel)))
 
     # The hide key closes the keys; the page gets its room back.
     squeezed = window_rect(view).bottom()
