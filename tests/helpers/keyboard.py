@@ -3,8 +3,8 @@ item tree (each key is a QtQuick item with ``key`` and ``text``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
-from PySide6.QtQml import QQmlExpression
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QUrl
+from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -83,13 +83,18 @@ def type_text(qtbot: QtBot, panel: KeyboardPanel, text: str) -> None:
         tap(qtbot, panel, text=character)
 
 
-def qml(panel: KeyboardPanel, expression: str) -> object:
-    """Evaluate ``expression`` in the keyboard's QML (to read or plant its state)."""
-    engine = panel.engine()
-    root = panel.rootObject()
-    evaluated = QQmlExpression(engine.rootContext(), root, expression)
-    value = evaluated.evaluate()
-    return value[0] if isinstance(value, tuple) else value
+def run_qml(panel: KeyboardPanel, statement: str) -> None:
+    """Run ``statement`` in the keyboard's QML engine, with Qt Virtual Keyboard's
+    ``InputContext`` in reach (to plant state a visitor could leave)."""
+    component = QQmlComponent(panel.engine())
+    component.setData(
+        b"import QtQuick\nimport QtQuick.VirtualKeyboard\n"
+        b"QtObject { Component.onCompleted: { " + statement.encode() + b" } }",
+        QUrl(),
+    )
+    made = component.create()
+    assert made is not None, [error.toString() for error in component.errors()]
+    made.deleteLater()
 
 
 def window_rect(widget: QWidget) -> QRect:

@@ -22,6 +22,7 @@ from tests.helpers.keyboard import (
     find_key,
     key_items,
     key_texts,
+    run_qml,
     tap,
     type_text,
     wait_until_shown,
@@ -149,8 +150,12 @@ def test_nothing_typed_survives_the_wipe(
     kiosk, view, panel = _form(qtbot, make_kiosk, tmp_path, web)
     type_text(qtbot, panel, "salainen")
     qtbot.waitUntil(lambda: _value(qtbot, view).lower() == "salainen")
+    # A word still being composed in the keyboard (pre-edit text), the keys open.
+    run_qml(panel, "InputContext.preeditText = 'hemlig'")
+    qtbot.waitUntil(lambda: panel.root.property("preedit") == "hemlig")
     part = kiosk.keeper.parts.get("keyboard")
     found = part.verify()
+    assert "the on-screen keyboard still holds text being typed" in found
     assert "the on-screen keyboard is still open" in found
     # Its user data (for an input method that learns) is in the visitor's session folder.
     assert str(kiosk.session.folder) in str(panel.root.property("userDataInUse"))
@@ -175,9 +180,11 @@ def test_a_keyboard_that_does_not_let_go_fails_the_wipe(
     kiosk, view, panel = _form(qtbot, make_kiosk, tmp_path, web)
     type_text(qtbot, panel, "hemlig")
     qtbot.waitUntil(lambda: _value(qtbot, view).lower() == "hemlig")
+    run_qml(panel, "InputContext.preeditText = 'salainen'")
     part = kiosk.keeper.parts.get("keyboard")
     monkeypatch.setattr(part, "reset", lambda: None)
     receipt = _wipe(qtbot, kiosk)
     assert not receipt.ok
     assert "keyboard" in receipt.failed
     assert "hemlig" not in receipt.to_json()
+    assert "salainen" not in receipt.to_json()
