@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QMetaObject, QSize, Qt, QUrl, Signal, qInstallMessageHandler
 from PySide6.QtQuickWidgets import QQuickWidget
 
 log = logging.getLogger("kiosk.keyboard")
@@ -36,7 +36,16 @@ class KeyboardPanel(QQuickWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
-        self.setSource(QUrl.fromLocalFile(str(QML)))
+        # WORKAROUND (PySide6 6.12): loading the keyboard's QML blocks the GUI thread
+        # (holding Python's lock) while Qt's QML loader thread reports a message; a
+        # Python message handler (the kiosk's log, kiosk.launcher.route_qt_messages)
+        # then waits for that lock forever. Qt's own handler takes the messages meanwhile.
+        python_handler = qInstallMessageHandler(None)
+        try:
+            self.setSource(QUrl.fromLocalFile(str(QML)))
+        finally:
+            if python_handler is not None:
+                qInstallMessageHandler(python_handler)
         if self.status() != QQuickWidget.Status.Ready:
             problems = "; ".join(error.toString() for error in self.errors())
             raise RuntimeError(f"the on-screen keyboard did not load: {problems}")
