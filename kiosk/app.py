@@ -16,7 +16,7 @@ import psutil
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from kiosk import __version__, exit_codes, paths
+from kiosk import __version__, app_keyboard, exit_codes, paths
 from kiosk.admin import layout as admin_layout
 from kiosk.admin.qt.i18n import AdminTranslations
 from kiosk.admin.qt.mode import AdminMode
@@ -135,6 +135,8 @@ class KioskApp(QObject):
             config.kiosk.windowed,
             config.kiosk.centre_name,
         )
+        # The on-screen keyboard (issue 17), when keyboard.on_screen turned it on.
+        self.keyboard = app_keyboard.install(self)
         if self.practice is not None:
             self.window.service.set_practice_host(urlsplit(self.practice.base_url).netloc)
         # A page whose renderer died: "This page stopped working", never a grey area.
@@ -231,6 +233,9 @@ class KioskApp(QObject):
         it (the keeper's own parts, the browser engine's, go after these). New visitor
         state registers here, once."""
         register = self.keeper.parts.register
+        if self.keyboard is not None:  # first: out of the help dialog before it closes
+            keys = self.keyboard
+            register("keyboard", Part(keys.reset_for_next_visitor, keys.leftovers))
         register("admin", Part(self.admin.reset_for_next_visitor, self.admin.leftovers))
         register("help-desk", Part(self.helpdesk.visitor_left, self.helpdesk.leftovers))
         share = self.screen_share
@@ -433,6 +438,8 @@ class KioskApp(QObject):
                 admin.apply_theme(new.high_contrast)
         if hasattr(self, "screen_share"):
             self.screen_share.set_language(new.language)
+        if self.keyboard is not None:
+            self.keyboard.show_choices(new)
         self._shown_choices = new
 
     # -- statistics (issue 16) -----------------------------------------------------------
@@ -626,6 +633,8 @@ class KioskApp(QObject):
         self.stats_store.close()
         self._close_service()
         self.screen_share.shutdown()
+        if self.keyboard is not None:
+            self.keyboard.shutdown()
         self.remote.stop()
         self.guide_packs.shutdown()
         self.helpdesk.shutdown()
@@ -644,4 +653,5 @@ class KioskApp(QObject):
 
 def create(config: Config, verifier: VerifierClient | None = None) -> KioskApp:
     """Build the whole kiosk without showing or running it."""
+    app_keyboard.prepare(config)  # Qt's input method is chosen when the application starts
     return KioskApp(config, application(), verifier)

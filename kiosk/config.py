@@ -25,6 +25,7 @@ from kiosk.config_model import (
     field_validator,
     model_validator,
 )
+from kiosk.keyboard.choice import MODES as KEYBOARD_MODES
 from kiosk.languages import UI_LANGUAGES
 
 CONFIG_VERSION = 1
@@ -250,6 +251,21 @@ class GraphicsSection(_Section):
     )
 
 
+class KeyboardSection(_Section):
+    on_screen: str = Field(
+        "auto",
+        description="The kiosk's own on-screen keyboard: 'auto' (shown when no physical "
+        "keyboard is attached when the kiosk starts), 'always' or 'never'.",
+    )
+
+    @field_validator("on_screen")
+    @classmethod
+    def _mode(cls, value: str) -> str:
+        if value not in KEYBOARD_MODES:
+            raise ValueError('must be "auto", "always" or "never"')
+        return value
+
+
 class StatsSection(_Section):
     enabled: bool = Field(
         True,
@@ -274,6 +290,7 @@ class Config(_Section):
     practice: PracticeSection = PracticeSection()
     stats: StatsSection = StatsSection()
     graphics: GraphicsSection = GraphicsSection()
+    keyboard: KeyboardSection = KeyboardSection()
 
     #: Where this config was read from (None: built-in defaults).
     source: Path | None = Field(None, exclude=True)

@@ -196,6 +196,9 @@ try {
     Set-KioskValue -Key 'Registry::HKEY_USERS\DigitukiKiosk\Software\Policies\Microsoft\Windows\EdgeUI' -Name 'AllowEdgeSwipe' -Value 0
     Set-KioskValue -Key 'Registry::HKEY_USERS\DigitukiKiosk\Software\Microsoft\Windows\CurrentVersion\PushNotifications' -Name 'ToastEnabled' -Value 0
     Set-KioskValue -Key 'Registry::HKEY_USERS\DigitukiKiosk\Control Panel\Keyboard' -Name 'PrintScreenKeyForSnippingEnabled' -Value 0
+    # Windows' own touch keyboard does not pop up over the kiosk: the kiosk has its own
+    # on-screen keyboard (keyboard.on_screen), and Windows' often fails to appear for it.
+    Set-KioskValue -Key 'Registry::HKEY_USERS\DigitukiKiosk\Software\Microsoft\TabletTip\1.7' -Name 'EnableDesktopModeAutoInvoke' -Value 0
     # Sticky, Filter and Toggle Keys: their shortcuts open Settings.
     Set-KioskValue -Key 'Registry::HKEY_USERS\DigitukiKiosk\Control Panel\Accessibility\StickyKeys' -Name 'Flags' -Value '506' -Type String
     Set-KioskValue -Key 'Registry::HKEY_USERS\DigitukiKiosk\Control Panel\Accessibility\Keyboard Response' -Name 'Flags' -Value '122' -Type String

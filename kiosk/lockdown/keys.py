@@ -75,6 +75,9 @@ KEY_TABLE: dict[Chord, KeyAction] = {
         **{f"Shift+{k}": _P for k in ("Left", "Right", "Up", "Down", "Home", "End")},
         **{f"Shift+{k}": _P for k in ("PageUp", "PageDown")},
         "Tab": _P,
+        # The on-screen keyboard's "&123" key (its symbols) sends Context1, which no page
+        # or widget acts on.
+        "Context1": _P,
         "Backtab": _P,  # Shift+Tab arrives as Backtab
         "Shift+Backtab": _P,
         "Shift+Tab": _P,

@@ -49,6 +49,9 @@ def make_kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeKiosk]:
             "guides": {"dir": str(folder)},
             # Qt's mock voices (Finnish and English, no Swedish): no speech daemon in tests.
             "speech": {"engine": "mock"},
+            # Not "auto": the test machine's keyboards must not decide. The keyboard's own
+            # tests (tests/keyboard) run in a process where Qt starts with it.
+            "keyboard": {"on_screen": "never"},
         }
         mapping = _merge(base, sections)
         kiosk = create(from_mapping(mapping))

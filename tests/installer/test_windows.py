@@ -49,6 +49,7 @@ ALLOWED: frozenset[tuple[str, str]] = frozenset(
         (KIOSK_HIVE + "Software\\Microsoft\\Windows\\CurrentVersion\\PushNotifications",
          "ToastEnabled"),
         (KIOSK_HIVE + "Control Panel\\Keyboard", "PrintScreenKeyForSnippingEnabled"),
+        (KIOSK_HIVE + "Software\\Microsoft\\TabletTip\\1.7", "EnableDesktopModeAutoInvoke"),
         (ACCESSIBILITY + "StickyKeys", "Flags"),
         (ACCESSIBILITY + "Keyboard Response", "Flags"),
         (ACCESSIBILITY + "ToggleKeys", "Flags"),
@@ -222,3 +223,11 @@ def test_makensis_builds_the_installer(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert without_bundle.returncode != 0
+
+
+def test_windows_own_touch_keyboard_stays_away_for_the_kiosk_user() -> None:
+    """The kiosk has its own on-screen keyboard: Windows' does not pop up over it."""
+    script = (WINDOWS / "setup.ps1").read_text(encoding="utf-8")
+    line = next(line for line in script.splitlines() if "EnableDesktopModeAutoInvoke" in line)
+    assert "HKEY_USERS\\DigitukiKiosk\\Software\\Microsoft\\TabletTip\\1.7" in line
+    assert line.strip().endswith("-Value 0")
