@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import KioskApp
@@ -251,6 +252,29 @@ def test_the_pictures_hide_the_web_area_and_sensitive_fields(qtbot: QtBot, kiosk
     shot = dialog.grab().toImage()
     assert image.pixelColor(title) == shot.pixelColor(title)
     dialog.reject()
+
+
+def test_the_on_screen_keyboard_is_never_in_the_picture(qtbot: QtBot, kiosk: KioskApp) -> None:
+    """Its keys light up as they are pressed: a password typed on it would be seen. A
+    stand-in with the keyboard's objectName, painted a colour nothing else has, is
+    covered in every picture (the real keyboard needs a process of its own)."""
+    keys = QLabel(kiosk.window)
+    keys.setObjectName("on-screen-keyboard")
+    keys.setAutoFillBackground(True)
+    keys.setStyleSheet("background: #FF00FF")
+    keys.setGeometry(0, kiosk.window.height() - 200, kiosk.window.width(), 200)
+    keys.show()
+    qtbot.waitUntil(keys.isVisible)
+    middle = keys.mapTo(kiosk.window, keys.rect().center())
+    assert kiosk.window.grab().toImage().pixelColor(middle) == QColor("#FF00FF")
+    image = kiosk.screen_share.grabber.grab({})
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, keys.width(), 16)
+        for y in range(middle.y() - 90, middle.y() + 90, 16)
+    }
+    assert colours == {QColor(FIELD_MASK).name()}
+    keys.deleteLater()
 
 
 def test_a_large_picture_is_made_to_fit() -> None:

@@ -33,6 +33,9 @@ _SECRET_HINTS = Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensiti
 CARD_BACKGROUND = "#26323F"
 CARD_TEXT = "#FFFFFF"
 FIELD_MASK = "#8A8A8A"
+#: The on-screen keyboard (its objectName): never shared, since a key lit up as it is
+#: pressed would show the supporter what the visitor types, a password too.
+ON_SCREEN_KEYBOARD = "on-screen-keyboard"
 # JPEG qualities tried, best first, until a picture fits the limit.
 QUALITIES = (60, 45, 30)
 
@@ -88,6 +91,9 @@ class FrameGrabber:
             for field in window.findChildren(QLineEdit):
                 if _visible(field) and is_sensitive_field(field):
                     painter.fillRect(self._rect(field), QColor(FIELD_MASK))
+            for keys in window.findChildren(QWidget, ON_SCREEN_KEYBOARD):
+                if _visible(keys):
+                    painter.fillRect(self._rect(keys), QColor(FIELD_MASK))
         for view, pause in pauses.items():
             if pause is not Pause.NONE and _visible(view):
                 paint_pause_card(painter, self._rect(view), pause)
