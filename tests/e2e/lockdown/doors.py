@@ -121,9 +121,8 @@ def permission(button: str, outcome: str, decision: str, *, before: Door | None 
         if before is not None:
             before(ctx)
         prefix = outcome.split(":", 1)[0] + ":"
-        ctx.click(f"#b-{button}")
-        got = ctx.wait_event(prefix)
-        assert got == outcome, got
+        got, why = _gesture(ctx, f"#b-{button}", prefix)
+        assert got == outcome, (got, why)
         ctx.wait(lambda: ctx.said(decision))
 
     return attempt
@@ -139,6 +138,22 @@ def visitor_copied_something(ctx: DoorContext) -> None:
 _NO_GESTURE = "User activation is required"
 
 
+def _gesture(ctx: DoorContext, selector: str, prefix: str) -> tuple[str, str]:
+    """Click ``selector`` and return the page's answer and its message. A click the
+    engine did not count as a gesture is refused before the kiosk is asked: that attempt
+    proves nothing, so it is tried again a moment later."""
+    got, why = "", ""
+    for _ in range(5):
+        ctx.js("(window.events.length = 0, window.why = null, true)")
+        ctx.click(selector)
+        got = ctx.wait_event(prefix)
+        why = ctx.js("window.why") or ""
+        if not why.startswith(_NO_GESTURE):
+            break
+        ctx.qtbot.wait(300)
+    return got, why
+
+
 def open_file_picker(ctx: DoorContext) -> None:
     """showOpenFilePicker() gets the kiosk's own chooser (only the visitor's files)."""
     chooser = ctx.kiosk.safe_rooms.chooser
@@ -149,13 +164,7 @@ def open_file_picker(ctx: DoorContext) -> None:
         ctx.qtbot.mouseClick(chooser.cancel, Qt.MouseButton.LeftButton)
 
     site.when_open(chooser, cancel)
-    for _ in range(3):
-        ctx.js("(window.events.length = 0, window.why = null, true)")
-        ctx.click("#b-open-picker")
-        got = ctx.wait_event("showOpenFilePicker:")
-        why = ctx.js("window.why") or ""
-        if not (got == "showOpenFilePicker:NotAllowedError" and why.startswith(_NO_GESTURE)):
-            break
+    got, why = _gesture(ctx, "#b-open-picker", "showOpenFilePicker:")
     assert got == "showOpenFilePicker:AbortError", (got, why)
     assert opened == [True]  # cancelled in the kiosk's own chooser
 
@@ -164,13 +173,7 @@ def directory_picker(ctx: DoorContext) -> None:
     """showDirectoryPicker() is refused with the folder notice.  Like the file picker, a
     click the engine did not count as a gesture is refused before the kiosk is asked:
     that attempt proves nothing and is tried again."""
-    for _ in range(3):
-        ctx.js("(window.events.length = 0, window.why = null, true)")
-        ctx.click("#b-dir-picker")
-        result = ctx.wait_event("showDirectoryPicker:")
-        why = ctx.js("window.why") or ""
-        if not why.startswith(_NO_GESTURE):
-            break
+    result, why = _gesture(ctx, "#b-dir-picker", "showDirectoryPicker:")
     assert result != "showDirectoryPicker:granted"
     assert not why.startswith(_NO_GESTURE), "three clicks in a row were not counted as gestures"
     assert result == "showDirectoryPicker:AbortError", (result, why)
