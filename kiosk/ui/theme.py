@@ -1,8 +1,9 @@
 """Colours and sizes for this audience, and the Qt style sheet built from them.
 
 Pure Python (the style sheet is a string), so contrast and sizes are unit-tested without
-a display. Numbers come from ../shared/research (WCAG 2.2 AAA contrast 7:1 for text in
-high-contrast mode, touch targets of at least 64 px, body text at least 20 px).
+a display. The numbers follow WCAG 2.2 (https://www.w3.org/TR/WCAG22/: AAA contrast 7:1
+for text in high-contrast mode) and the kiosk's own rules for this audience (touch
+targets of at least 64 px, body text at least 20 px).
 """
 
 from __future__ import annotations
