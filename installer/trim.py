@@ -163,6 +163,9 @@ EXCLUDED_PYTHON: tuple[str, ...] = (
     # The help desk's statistics charts and files (the "stats" extra): its page in the
     # bundle shows the figures as tables and says the charts need the extra.
     "altair", "vl_convert", "xlsxwriter", "fpdf", "uharfbuzz", "openpyxl",
+    # Pillow (16 MiB) comes with fpdf; qrcode would take it for images, but the kiosk
+    # draws its QR codes from qrcode's matrix with Qt.
+    "PIL",
 )  # fmt: skip
 
 _QT_LIBRARY = re.compile(r"(?:lib)?Qt6([A-Za-z0-9]+?)(?:\.so(?:\.\d+)*|\.dll)$")
