@@ -12,7 +12,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import psutil
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
@@ -174,9 +173,10 @@ class KioskApp(QObject):
         self.window.add_banner(self.screen_share.banner)
         self.helpdesk.status_changed.connect(self.screen_share.follow)
         self.screen_share.phase_changed.connect(self._on_share_phase)
-        # The speech engine starts in a process of its own once the first screen is up;
-        # the wipe starts it again if it has died.
-        QTimer.singleShot(0, self.speaker.start)
+        # The speech engine starts in a process of its own when the first visit begins
+        # (the first screen neither waits for it nor shares the processor with its
+        # start); every wipe starts it again if it has died.
+        self._speech_started = False
         self.keeper.companion_pids.append(lambda: self.speaker.pid)
         self.keeper.state_changed.connect(self._on_state_changed)
         self.keeper.countdown.connect(self.window.idle_warning.show_seconds)
@@ -299,6 +299,9 @@ class KioskApp(QObject):
         if state is not State.HELP_WAIT:
             self.help_wait.hide()
         if state is State.ACTIVE:
+            if not self._speech_started:
+                self._speech_started = True
+                QTimer.singleShot(0, self.speaker.start)  # after this touch is answered
             self.stats.session_started()
             self.window.idle_warning.hide()
             self.window.show_visit()
@@ -559,6 +562,8 @@ class KioskApp(QObject):
         if not self.config.helpdesk.embedded:
             return None
         # Imported only here: the server's libraries cost start-up time on every kiosk.
+        import psutil  # noqa: PLC0415
+
         from kiosk.helpdesk.embedded import start_embedded_helpdesk  # noqa: PLC0415
 
         embedded = start_embedded_helpdesk(self.config)

@@ -15,8 +15,8 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 from kiosk import __version__, exit_codes, paths
 from kiosk.admin import health as health_mod
 from kiosk.admin.health import GuidesState, Health, HelpdeskState
+from kiosk.admin.qt.i18n import ADMIN_LANGUAGES
 from kiosk.admin.qt.mode import AdminHooks
-from kiosk.admin.qt.panel import ADMIN_LANGUAGES
 from kiosk.admin.settings_edit import Saved, SettingsEditor
 from kiosk.session.lifecycle import State
 

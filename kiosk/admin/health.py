@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import psutil
-
 from kiosk import __version__
 
 ENGINE_NAME = "QtWebEngineProcess"
@@ -101,6 +99,8 @@ class Health:
 
 def engine_processes(root_pid: int | None = None) -> tuple[EngineProcess, ...]:
     """The browser engine's processes under this process, with their memory."""
+    import psutil  # noqa: PLC0415 - when figures are asked for, not at start-up
+
     try:
         children = psutil.Process(root_pid or os.getpid()).children(recursive=True)
     except psutil.Error:
@@ -159,6 +159,8 @@ def last_receipts(file: Path, count: int = RECEIPTS_SHOWN) -> tuple[ReceiptLine,
 
 
 def _temperature() -> float | None:
+    import psutil  # noqa: PLC0415
+
     reader: Callable[[], dict[str, list[Any]]] | None = getattr(
         psutil, "sensors_temperatures", None
     )
@@ -176,6 +178,8 @@ def _temperature() -> float | None:
 
 
 def _battery() -> tuple[float | None, bool | None]:
+    import psutil  # noqa: PLC0415
+
     try:
         battery = psutil.sensors_battery()
     except (OSError, RuntimeError):
@@ -202,6 +206,8 @@ def collect(
     out_of_order: bool = False,
     clock: Callable[[], float] = time.time,
 ) -> Health:
+    import psutil  # noqa: PLC0415
+
     memory = psutil.virtual_memory()
     try:
         disk = psutil.disk_usage(str(data_dir if data_dir.exists() else data_dir.anchor or "/"))

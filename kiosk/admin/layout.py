@@ -12,8 +12,10 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from kiosk import paths
+from kiosk.admin.protocol import Status, Verdict
 from kiosk.admin.transport import VerifierClient, client_for
 
 ENV_SOCKET = "KIOSK_ADMIN_SOCKET"
@@ -66,8 +68,34 @@ def local_verifier() -> VerifierClient:
     return Verifier(StateStore(state_dir()), protected=protected, where=where)
 
 
+class _LocalAtFirstUse:
+    """A development checkout's in-process verifier, made at its first question: the
+    kiosk starts without loading argon2 (an installed kiosk asks a service)."""
+
+    protected = False
+    where = f"this process ({NOT_PROTECTED})"
+
+    def __init__(self) -> None:
+        self._verifier: VerifierClient | None = None
+
+    def _made(self) -> VerifierClient:
+        if self._verifier is None:
+            self._verifier = local_verifier()
+        return self._verifier
+
+    def verify(self, code: str) -> Verdict:
+        return self._made().verify(code)
+
+    def status(self) -> Status:
+        return self._made().status()
+
+    def __getattr__(self, name: str) -> Any:
+        # The verifier's own methods (set_pin, set_code_secret ...) for root's tools.
+        return getattr(self._made(), name)
+
+
 def connect(environ: Mapping[str, str] = os.environ) -> VerifierClient:
     """The verifier the kiosk asks."""
     if separated(environ):
         return client_for(service_address(environ))
-    return local_verifier()
+    return _LocalAtFirstUse()

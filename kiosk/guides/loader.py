@@ -72,10 +72,12 @@ class _Reader:
         file: Path,
         identification: AllowList,
         substitutions: Mapping[str, str],
+        advice: bool = True,
     ) -> None:
         self.file = file
         self.identification = identification
         self.substitutions = substitutions
+        self.advice = advice
         self.problems: list[Problem] = []
         self.languages: tuple[str, ...] = ()
 
@@ -142,7 +144,7 @@ class _Reader:
                 empty.add(code)
                 continue
             result[code] = content
-            if check_sentences:
+            if check_sentences and self.advice:
                 for message in readability.text_problems(content, code):
                     self.warn(line, f"{what} ({language_name(code)}): {message}")
         first = self.languages[0]
@@ -333,7 +335,8 @@ class _Reader:
             verified=verified,
             unchecked_languages=unchecked,
         )
-        self.problems.extend(authoring.guide_warnings(guide))
+        if self.advice:
+            self.problems.extend(authoring.guide_warnings(guide))
         return guide
 
     def verified(self, top: Map) -> datetime.date | None:
@@ -426,12 +429,20 @@ def load_guide(
     file: Path,
     identification_hosts: Iterable[str] = (),
     substitutions: Mapping[str, str] | None = None,
+    *,
+    advice: bool = True,
 ) -> tuple[Guide | None, list[Problem]]:
-    """Load one guide file. Returns the guide (or ``None`` if unusable) and its problems."""
+    """Load one guide file. Returns the guide (or ``None`` if unusable) and its problems.
+
+    ``advice=False`` leaves out the advice for writers (plain language, whether the guide
+    follows the pages): the kiosk itself loads its guides so at every start, as the
+    advice never changes what it can show; ``kiosk guides check`` and the pack checks
+    give it."""
     reader = _Reader(
         file,
         AllowList.parse(identification_hosts),
         {**DEFAULT_SUBSTITUTIONS, **(substitutions or {})},
+        advice,
     )
     try:
         size = file.stat().st_size
@@ -467,8 +478,11 @@ def load_library(
     folder: Path,
     identification_hosts: Iterable[str] = (),
     substitutions: Mapping[str, str] | None = None,
+    *,
+    advice: bool = True,
 ) -> Library:
-    """Load every guide under ``folder``. Broken guides are skipped and their problems listed."""
+    """Load every guide under ``folder``. Broken guides are skipped and their problems listed
+    (``advice``: see :func:`load_guide`)."""
     id_hosts = tuple(identification_hosts)
     guides: list[Guide] = []
     problems: list[Problem] = []
@@ -477,7 +491,7 @@ def load_library(
         problems.append(Problem(folder, 0, "the guides folder does not exist"))
         return Library((), tuple(problems), ())
     for file in guide_files(folder):
-        guide, found = load_guide(file, id_hosts, substitutions)
+        guide, found = load_guide(file, id_hosts, substitutions, advice=advice)
         problems.extend(found)
         if guide is None:
             skipped.append(file)

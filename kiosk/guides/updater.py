@@ -120,7 +120,8 @@ class Updater:
         self._said: set[str] = set()  # things logged once, not at every check
 
     def load(self, folder: Path) -> Library:
-        return load_library(folder, self.identification_hosts, self.substitutions)
+        """The guides the kiosk shows (without the writers' advice: see ``load_guide``)."""
+        return load_library(folder, self.identification_hosts, self.substitutions, advice=False)
 
     def start_guides(self) -> Shown:
         """The guides to show at start (the pack in use, the one before, or the shipped)."""

@@ -9,12 +9,15 @@ from __future__ import annotations
 import contextlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import psutil
 import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+if TYPE_CHECKING:
+    import psutil
 
 log = logging.getLogger("kiosk.session")
 
@@ -90,6 +93,8 @@ def _unexpected_children(
     """Child processes that are neither the browser engine's nor allowed (by name, or as
     one of ``allowed_pids`` or a child of one), with their names. ``None`` stands for
     "the processes could not be listed"."""
+    import psutil  # noqa: PLC0415 - at the first wipe, not at start-up
+
     try:
         children = psutil.Process().children(recursive=True)
         companions = set(allowed_pids)
@@ -132,6 +137,8 @@ def end_unexpected_child_processes(
 ) -> int:
     """End the child processes that must not outlive a session (a program a page
     managed to start): asked to stop, then killed. Returns how many there were."""
+    import psutil  # noqa: PLC0415
+
     processes = [p for p, _name in _unexpected_children(allowed, allowed_pids) if p is not None]
     for process in processes:
         with contextlib.suppress(psutil.Error):

@@ -41,7 +41,13 @@ def make_kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeKiosk]:
     """Build the whole kiosk, windowed at 1366x768, and tear it down after the test."""
     made: list[KioskApp] = []
 
-    def make(guides_dir: Path | None = None, *, start: bool = True, **sections: Any) -> KioskApp:
+    def make(
+        guides_dir: Path | None = None,
+        *,
+        start: bool = True,
+        start_speech: bool = True,
+        **sections: Any,
+    ) -> KioskApp:
         folder = guides_dir if guides_dir is not None else tmp_path / "no-guides"
         folder.mkdir(parents=True, exist_ok=True)
         base = {
@@ -61,8 +67,11 @@ def make_kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeKiosk]:
         kiosk.window.resize(1366, 768)
         kiosk.window.show()
         qtbot.waitExposed(kiosk.window)
-        # The speech engine starts in its own process once the window shows.
-        qtbot.waitUntil(lambda: kiosk.speaker.is_ready, timeout=15000)
+        # The speech engine starts in its own process when the first visit begins; the
+        # tests start it now (tests/qt/shell/test_speech_engine.py shows the kiosk does).
+        if start_speech:
+            kiosk.speaker.start()
+            qtbot.waitUntil(lambda: kiosk.speaker.is_ready, timeout=15000)
         if start:  # a visitor touches the attract screen
             qtbot.mouseClick(kiosk.window.attract, Qt.MouseButton.LeftButton)
         return kiosk

@@ -16,6 +16,8 @@ from kiosk import paths
 log = logging.getLogger("kiosk.admin")
 
 TRANSLATED = ("fi", "sv")
+# The languages staff read the admin panel in.
+ADMIN_LANGUAGES = ("fi", "sv", "en")
 
 
 def catalogue(language: str, suffix: str = ".qm") -> str:

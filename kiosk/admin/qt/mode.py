@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent, QWindow
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import QWidget
 from kiosk.admin import settings_edit
 from kiosk.admin.gesture import CornerTaps
 from kiosk.admin.health import GuidesState, Health
-from kiosk.admin.qt.code_pad import CodePad, Purpose
-from kiosk.admin.qt.panel import AdminPanel
 from kiosk.admin.settings_edit import Saved, SettingsEditor, SettingsRejectedError
 from kiosk.admin.transport import VerifierClient
 from kiosk.ui.theme import palette
+
+if TYPE_CHECKING:
+    from kiosk.admin.qt.code_pad import CodePad
+    from kiosk.admin.qt.panel import AdminPanel
 
 log = logging.getLogger("kiosk.admin")
 
@@ -81,8 +84,12 @@ class AdminMode(QObject):
         self.clock = clock
         self.auto_lock_s = AUTO_LOCK_S
         self.taps = CornerTaps()
-        self.pad = CodePad(client, host)
-        self.panel = AdminPanel(host)
+        # The code pad and the panel are built the first time staff need them: a kiosk
+        # starts faster without them, and most visitors' sessions never see them.
+        self._pad: CodePad | None = None
+        self._panel: AdminPanel | None = None
+        self._language = "en"
+        self._high_contrast = False
         self.is_open = False
         self.restart_pending = False
         self._last_input = clock()
@@ -91,19 +98,38 @@ class AdminMode(QObject):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self.check_idle)
-        self.pad.unlocked.connect(self._on_unlocked)
-        self.pad.exit_confirmed.connect(self._on_exit_confirmed)
-        p = self.panel
-        p.lock_requested.connect(lambda: self.lock("button"))
-        p.language_chosen.connect(self._on_language)
-        p.tab_changed.connect(self._on_tab)
-        p.guides.reload_requested.connect(self._on_reload_guides)
-        p.settings.save_requested.connect(self._on_save)
-        p.actions_page.wipe_requested.connect(self._on_wipe)
-        p.actions_page.restart_requested.connect(self._on_restart)
-        p.actions_page.test_page_requested.connect(self._on_test_page)
-        p.actions_page.exit_requested.connect(lambda: self.pad.ask(Purpose.EXIT))
-        self.apply_theme(False)
+
+    @property
+    def pad(self) -> CodePad:
+        """The code pad (built at first use)."""
+        if self._pad is None:
+            from kiosk.admin.qt.code_pad import CodePad  # noqa: PLC0415 - built at first use
+
+            self._pad = CodePad(self.client, self.host)
+            self._pad.unlocked.connect(self._on_unlocked)
+            self._pad.exit_confirmed.connect(self._on_exit_confirmed)
+        return self._pad
+
+    @property
+    def panel(self) -> AdminPanel:
+        """The admin panel (built at first use, in the language and look chosen by then)."""
+        if self._panel is None:
+            from kiosk.admin.qt.code_pad import Purpose  # noqa: PLC0415
+            from kiosk.admin.qt.panel import AdminPanel  # noqa: PLC0415
+
+            p = self._panel = AdminPanel(self.host)
+            p.lock_requested.connect(lambda: self.lock("button"))
+            p.language_chosen.connect(self._on_language)
+            p.tab_changed.connect(self._on_tab)
+            p.guides.reload_requested.connect(self._on_reload_guides)
+            p.settings.save_requested.connect(self._on_save)
+            p.actions_page.wipe_requested.connect(self._on_wipe)
+            p.actions_page.restart_requested.connect(self._on_restart)
+            p.actions_page.test_page_requested.connect(self._on_test_page)
+            p.actions_page.exit_requested.connect(lambda: self.pad.ask(Purpose.EXIT))
+            p.show_language(self._language)
+            self._style_panel(p)
+        return self._panel
 
     # -- the way in ----------------------------------------------------------------------
     def watch(self, window: QWidget) -> None:
@@ -135,6 +161,8 @@ class AdminMode(QObject):
         """The gesture or the key chord: the code pad (unless admin mode is open)."""
         if self.is_open or self.pad.isVisible():
             return
+        from kiosk.admin.qt.code_pad import Purpose  # noqa: PLC0415
+
         log.info("admin code pad opened")
         self.pad.ask(Purpose.UNLOCK)
 
@@ -158,8 +186,10 @@ class AdminMode(QObject):
             log.info("admin mode locked (%s)", why)
             self.is_open = False
             self._tick.stop()
-            self.panel.hide()
-            self.pad.hide()
+            if self._panel is not None:
+                self._panel.hide()
+            if self._pad is not None:
+                self._pad.hide()
             self.locked.emit(why)
             restart, self.restart_pending = self.restart_pending, False
             self.hooks.end(restart)
@@ -242,11 +272,18 @@ class AdminMode(QObject):
         self.panel.show_language(code)
 
     def show_language(self, code: str) -> None:
-        self.panel.show_language(code)
+        self._language = code
+        if self._panel is not None:
+            self._panel.show_language(code)
 
     def apply_theme(self, high_contrast: bool) -> None:
-        p = palette(high_contrast)
-        self.panel.setStyleSheet(
+        self._high_contrast = high_contrast
+        if self._panel is not None:
+            self._style_panel(self._panel)
+
+    def _style_panel(self, panel: AdminPanel) -> None:
+        p = palette(self._high_contrast)
+        panel.setStyleSheet(
             f"QWidget#admin-panel {{ background: {p.background}; }}"
             f" QLineEdit, QComboBox, QListWidget {{ font-size: 22px; background: {p.surface};"
             f" color: {p.text}; border: 2px solid {p.border}; border-radius: 8px; padding: 4px; }}"
@@ -259,18 +296,25 @@ class AdminMode(QObject):
             self.is_open = False
             self._tick.stop()
             self.locked.emit("wipe")
-        self.panel.hide()
-        self.panel.settings.forget()
-        self.panel.show_tab("health")
-        self.panel.actions_page.show_message("")
-        self.pad.reset_for_next_visitor()
+        if self._panel is not None:
+            self._panel.hide()
+            self._panel.settings.forget()
+            self._panel.show_tab("health")
+            self._panel.actions_page.show_message("")
+        if self._pad is not None:
+            self._pad.reset_for_next_visitor()
         self.taps.reset()
 
     def leftovers(self) -> list[str]:
         found = []
-        if self.is_open or not self.panel.isHidden():
+        panel, pad = self._panel, self._pad
+        if self.is_open or (panel is not None and not panel.isHidden()):
             found.append("admin mode is still open")
-        return found + self.pad.leftovers() + self.panel.settings.leftovers()
+        if pad is not None:
+            found += pad.leftovers()
+        if panel is not None:
+            found += panel.settings.leftovers()
+        return found
 
 
 def _position(event: QEvent) -> QPointF | None:

@@ -7,13 +7,12 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.admin.qt.cover import Cover
+from kiosk.admin.qt.i18n import ADMIN_LANGUAGES
 from kiosk.admin.qt.pages import ActionsPage, GuidesPage, HealthPage
 from kiosk.admin.qt.settings_page import SettingsPage
 from kiosk.languages import native_name
 from kiosk.ui.controls import BigButton, label, restyle
 
-# The languages staff read the admin panel in.
-ADMIN_LANGUAGES = ("fi", "sv", "en")
 TABS = ("health", "guides", "settings", "actions")
 
 

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import psutil
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtPdf import QPdfDocument
@@ -47,6 +46,8 @@ class ChoosableFile:
 
 def removable_files() -> list[ChoosableFile]:
     """Documents and pictures on the USB sticks that are plugged in."""
+    import psutil  # noqa: PLC0415 - when the chooser opens, not at start-up
+
     try:
         mounts = [
             Mount(p.device, p.mountpoint, p.fstype, p.opts)

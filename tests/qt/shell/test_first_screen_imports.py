@@ -43,6 +43,15 @@ NOT_AT_START = (
     # text field first takes the focus.
     "PySide6.QtQuickWidgets",
     "kiosk.keyboard.qt",
+    # Admin mode's code pad and panel are built when staff first ask for them; a
+    # development checkout's own verifier (argon2) at the first question.
+    "kiosk.admin.qt.code_pad",
+    "kiosk.admin.qt.panel",
+    "kiosk.admin.qt.settings_page",
+    "kiosk.admin.verifier",
+    "argon2",
+    # Process figures: at the first wipe, the admin panel's health or the file chooser.
+    "psutil",
 )
 
 CHILD = """

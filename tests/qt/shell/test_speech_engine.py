@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import psutil
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -94,6 +94,28 @@ def test_the_kiosk_closes_its_engine(qtbot: QtBot) -> None:
     assert pid is not None
     speaker.close()
     assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+
+
+def test_the_engine_starts_when_the_first_visit_begins(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    # The first screen neither waits for the engine nor shares the processor with it.
+    web.route("/start", "<h1>Start</h1>")
+    service_guide(tmp_path / "guides", web.base)
+    kiosk = make_kiosk(tmp_path / "guides", start=False, start_speech=False)
+    QCoreApplication.processEvents()
+    QCoreApplication.sendPostedEvents()
+    assert kiosk.speaker.pid is None and not kiosk.speaker.is_ready
+
+    qtbot.mouseClick(kiosk.window.attract, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.speaker.is_ready, timeout=15000)
+    assert kiosk.speaker.pid is not None
+    qtbot.mouseClick(
+        kiosk.window.findChild(QWidget, "tile-test-service"), Qt.MouseButton.LeftButton
+    )
+    speak = kiosk.window.findChild(QWidget, "guide-speak-button")
+    assert speak is not None
+    qtbot.waitUntil(speak.isVisible)
 
 
 def test_an_engine_that_dies_hides_the_button_and_comes_back_after_the_wipe(

@@ -602,3 +602,36 @@ def test_library_sorts_by_category_then_order_then_id(tmp_path: Path) -> None:
         "b-money",
         "other",
     ]
+
+
+#: The advice for writers, which the kiosk itself does not repeat at every start.
+ADVICE = (
+    "a long sentence",
+    "an abbreviation",
+    "a button name that is not closed",
+    "a long check question",
+    "a later step that matches the start page",
+)
+
+
+@pytest.mark.parametrize("name", ADVICE)
+def test_the_kiosk_loads_without_the_writers_advice(tmp_path: Path, name: str) -> None:
+    old, new, _marker, message, _error = ONE_PROBLEM[name]
+    file = write_guide(tmp_path, variant(old, new))
+
+    _guide, with_advice = load_guide(file, IDENTIFICATION_HOSTS)
+    guide, without = load_guide(file, IDENTIFICATION_HOSTS, advice=False)
+
+    assert [p.message for p in with_advice] == [message]
+    assert without == []
+    assert guide is not None
+
+
+def test_without_advice_every_other_problem_is_still_found(tmp_path: Path) -> None:
+    for name, (old, new, _marker, message, error) in ONE_PROBLEM.items():
+        if name in ADVICE:
+            continue
+        folder = tmp_path / name.replace(" ", "-")
+        write_guide(folder, variant(old, new))
+        library = load_library(folder, IDENTIFICATION_HOSTS, advice=False)
+        assert [(p.message, p.error) for p in library.problems] == [(message, error)], name
