@@ -30,6 +30,10 @@ from kiosk.session.session import Session
 log = logging.getLogger("kiosk.session")
 
 TICK_MS = 250
+#: The next visitor's session is made this long after start-up (while the attract screen
+#: waits), not before the first screen answers; a visitor who comes sooner has it made
+#: at their wipe.
+PREPARE_AFTER_START_MS = 1000
 
 
 class SessionKeeper(QObject):
@@ -87,7 +91,11 @@ class SessionKeeper(QObject):
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._on_tick)
         self._timer.start()
-        QTimer.singleShot(0, self._prepare_next)
+        self._first_prepare = QTimer(self)
+        self._first_prepare.setSingleShot(True)
+        self._first_prepare.setInterval(PREPARE_AFTER_START_MS)
+        self._first_prepare.timeout.connect(self._prepare_next)
+        self._first_prepare.start()
 
     # -- input and time ----------------------------------------------------------------
     def _on_input(self, deliberate: bool) -> None:
@@ -259,6 +267,7 @@ class SessionKeeper(QObject):
 
     def shutdown(self) -> None:
         self._timer.stop()
+        self._first_prepare.stop()
         for window in self._watched:
             if shiboken6.isValid(window):
                 window.removeEventFilter(self._watcher)

@@ -51,7 +51,13 @@ def forget_text(*fields: QLineEdit) -> None:
 
 
 def restyle(widget: QWidget) -> None:
-    """Re-apply the style sheet after a property the sheet depends on changed."""
+    """Re-apply the style sheet after a property the sheet depends on changed.
+
+    A widget not polished yet is left alone: its first polish (when it first shows, or
+    when a style sheet above it is set) reads the property anyway. A kiosk starting up
+    sets hundreds of these before anything shows."""
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

@@ -236,9 +236,8 @@ def test_the_application_reaches_its_end_on_every_way_to_log_in(
     visitor.at("/fi/apply/attachments", "Lataa esimerkkitiliote")
 
     # The statement: downloaded by the kiosk into this visit's folder, shown in its viewer.
-    viewer = visitor.child("pdf-viewer")
     visitor.click("#download-statement")
-    qtbot.waitUntil(viewer.isVisible, timeout=WAIT_MS)
+    viewer = site.wait_for_room(qtbot, kiosk, "pdf-viewer", WAIT_MS)
     saved = kiosk.session.folder / "downloads" / STATEMENT
     assert saved.read_bytes().startswith(b"%PDF-")
     assert kiosk.safe_rooms.viewer.document.pageCount() == 1

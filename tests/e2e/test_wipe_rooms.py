@@ -169,10 +169,8 @@ def test_download_permission_and_alert_do_not_reach_the_next_visitor(
     kiosk = _kiosk(make_kiosk, tmp_path, web)
     view = site.open_tile(qtbot, kiosk)
     # A downloads their decision (it opens in the kiosk's viewer) ...
-    viewer = kiosk.window.findChild(QWidget, "pdf-viewer")
-    assert viewer is not None
     site.click_element(qtbot, view, "#pdf")
-    qtbot.waitUntil(viewer.isVisible, timeout=15000)
+    site.wait_for_room(qtbot, kiosk, "pdf-viewer")
     saved = kiosk.session.folder / "downloads" / "decision.pdf"
     assert MARKER.encode() in saved.read_bytes()
     kiosk.safe_rooms.viewer.reset_for_next_visitor()

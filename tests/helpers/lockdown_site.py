@@ -371,3 +371,17 @@ def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     return context
+
+
+def wait_for_room(qtbot: QtBot, kiosk: KioskApp, name: str, timeout: int = 15000) -> QWidget:
+    """The room named ``name`` once it shows. The document rooms (viewer, print preview,
+    file chooser) are made at their first use, so they are looked up when they show."""
+
+    def shown() -> bool:
+        found = kiosk.window.findChild(QWidget, name)
+        return found is not None and found.isVisible()
+
+    qtbot.waitUntil(shown, timeout=timeout)
+    room = kiosk.window.findChild(QWidget, name)
+    assert room is not None
+    return room

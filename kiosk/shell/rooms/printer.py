@@ -12,11 +12,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+if TYPE_CHECKING:
+    from PySide6.QtPdf import QPdfDocument
 
 log = logging.getLogger("kiosk.printing")
 
@@ -55,6 +58,8 @@ class PrinterService:
 
     def print_pdf(self, path: Path, copies: int) -> int:
         """Print ``copies`` of the PDF at ``path``; return the sheets printed (0: failed)."""
+        from PySide6.QtPdf import QPdfDocument  # noqa: PLC0415 - at the first print
+
         printer = self.make_printer()
         if printer is None:
             return 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QRect, Signal
 
@@ -28,17 +28,20 @@ from kiosk.guides.progress import GuideProgress
 from kiosk.lockdown.file_types import FileKind, Refusal
 from kiosk.lockdown.print_quota import PrintQuota
 from kiosk.shell.browser_bar import BrowserBar
-from kiosk.shell.rooms.file_chooser import FileChooser
 from kiosk.shell.rooms.link_card import ExternalLinkCard
 from kiosk.shell.rooms.notices import REFUSAL_NOTICES, Notice, NoticeCard
 from kiosk.shell.rooms.overlay import Overlay
 from kiosk.shell.rooms.popup_host import PopupHost
-from kiosk.shell.rooms.print_preview import PrintPreview
 from kiosk.shell.rooms.printer import PrinterService, image_to_pdf
-from kiosk.shell.rooms.viewer import DocumentViewer, read_image
 from kiosk.shell.rooms.web_dialogs import WebDialog
 from kiosk.shell.service_view import ServiceView
 from kiosk.ui.controls import BigButton
+
+if TYPE_CHECKING:
+    from kiosk.browser.webengine.dialogs import FileRequest
+    from kiosk.shell.rooms.file_chooser import FileChooser
+    from kiosk.shell.rooms.print_preview import PrintPreview
+    from kiosk.shell.rooms.viewer import DocumentViewer
 
 log = logging.getLogger("kiosk.shell")
 
@@ -101,12 +104,13 @@ class SafeRooms(QObject):
         self.popups: PopupManager | None = None
         self._downloads: DownloadGuard | None = None
 
+        # The document rooms (and Qt's PDF library) are made when a visitor first needs
+        # one: most visits never open a file, print or attach.
+        self._viewer: DocumentViewer | None = None
+        self._preview_room: PrintPreview | None = None
+        self._chooser: FileChooser | None = None
+        self._look = (1.0, False)
         area = self._browser_area
-        self.viewer = DocumentViewer(service, area)
-        self.preview = PrintPreview(service, area, self.printer, self.quota)
-        self.chooser = FileChooser(
-            service, area, self._downloaded_files, config.lockdown.allow_removable_media
-        )
         self.link_card = ExternalLinkCard(service, area)
         self.notice = NoticeCard(service, area)
         self.dialog = WebDialog(service, area)
@@ -115,8 +119,6 @@ class SafeRooms(QObject):
         self._add_to_bar(self.print_page)
         self.print_page.setVisible(config.printing.max_pages_per_session > 0)
 
-        self.viewer.print_requested.connect(self._on_print_file)
-        self.preview.printed.connect(self._on_printed)
         self.notice.help_requested.connect(service.help_requested)
         self.popup_host.close_requested.connect(self.close_popup)
         self.print_page.clicked.connect(self.print_current_page)
@@ -124,6 +126,57 @@ class SafeRooms(QObject):
         self.page_to_pdf.failed.connect(lambda: self.notice.show_notice(Notice.NOT_VIEWABLE))
         # While a new window is open, the bar's Back belongs to it.
         service.bar.back.installEventFilter(self)
+
+    # -- the document rooms, made at first use ------------------------------------------------
+    @property
+    def viewer(self) -> DocumentViewer:
+        if self._viewer is None:
+            from kiosk.shell.rooms.viewer import DocumentViewer  # noqa: PLC0415
+
+            self._viewer = self._themed(DocumentViewer(self.service, self._browser_area))
+            self._viewer.print_requested.connect(self._on_print_file)
+        return self._viewer
+
+    @property
+    def preview(self) -> PrintPreview:
+        if self._preview_room is None:
+            from kiosk.shell.rooms.print_preview import PrintPreview  # noqa: PLC0415
+
+            room = PrintPreview(self.service, self._browser_area, self.printer, self.quota)
+            self._preview_room = self._themed(room)
+            self._preview_room.printed.connect(self._on_printed)
+        return self._preview_room
+
+    @property
+    def chooser(self) -> FileChooser:
+        if self._chooser is None:
+            from kiosk.shell.rooms.file_chooser import FileChooser  # noqa: PLC0415
+
+            self._chooser = self._themed(
+                FileChooser(
+                    self.service,
+                    self._browser_area,
+                    self._downloaded_files,
+                    self.config.lockdown.allow_removable_media,
+                )
+            )
+            self._chooser.high_contrast = self._look[1]
+        return self._chooser
+
+    def _themed[R: Overlay](self, room: R) -> R:
+        """A room made now, in the visitor's text size and contrast."""
+        scale, high_contrast = self._look
+        for button in room.findChildren(BigButton):
+            button.apply_theme(scale, high_contrast)
+        return room
+
+    @property
+    def _made_rooms(self) -> tuple[Overlay, ...]:
+        lazy = (self._viewer, self._preview_room, self._chooser)
+        return tuple(room for room in lazy if room is not None)
+
+    def _ask_files(self, request: FileRequest) -> None:
+        self.chooser.ask(request)
 
     # -- geometry ----------------------------------------------------------------------
     def _browser_area(self) -> QRect:
@@ -141,8 +194,9 @@ class SafeRooms(QObject):
         if self.popups is not None:
             self.popups.close_all()
             self.popups.deleteLater()
-        for room in (self.viewer, self.preview, self.link_card, self.notice):
-            room.close_overlay()
+        for room in (*self._made_rooms, self.link_card, self.notice):
+            if room is not self._chooser:
+                room.close_overlay()
         page = view.kiosk_page()
         progress = session.guide_progress
         declared = frozenset(progress.guide.permissions) if progress is not None else frozenset()
@@ -158,7 +212,7 @@ class SafeRooms(QObject):
         page = view.kiosk_page()
         page.external_link.connect(self.link_card.show_link)
         page.dialog_requested.connect(self.dialog.ask)
-        page.files_requested.connect(self.chooser.ask)
+        page.files_requested.connect(self._ask_files)
         page.print_requested.connect(lambda: self.print_view(view))
         page.certificate_refused.connect(lambda _host: self.notice.show_notice(Notice.CERTIFICATE))
         page.passkey_refused.connect(lambda: self.notice.show_notice(Notice.PASSKEY))
@@ -264,6 +318,8 @@ class SafeRooms(QObject):
             self._preview(Path(path))
         elif kind is FileKind.IMAGE:
             target = self._print_folder() / f"{Path(path).stem}-print.pdf"
+            from kiosk.shell.rooms.viewer import read_image  # noqa: PLC0415
+
             if image_to_pdf(read_image(Path(path)), target):
                 self._preview(target)
 
@@ -284,7 +340,8 @@ class SafeRooms(QObject):
     # -- the wipe ----------------------------------------------------------------------------
     @property
     def rooms(self) -> tuple[Overlay, ...]:
-        return (self.viewer, self.preview, self.chooser, self.link_card, self.notice, self.dialog)
+        """The rooms made so far (the document rooms exist from their first use)."""
+        return (*self._made_rooms, self.link_card, self.notice, self.dialog)
 
     def reset_for_next_visitor(self) -> None:
         """The wipe: close the new windows and every room, forget what they showed, and
@@ -308,6 +365,8 @@ class SafeRooms(QObject):
     def apply_theme(self, scale: float, high_contrast: bool) -> None:
         """Icons in the visitor's text size and contrast (later changes reach every
         BigButton through ``MainWindow.apply_choices``)."""
-        self.chooser.high_contrast = high_contrast
+        self._look = (scale, high_contrast)
+        if self._chooser is not None:
+            self._chooser.high_contrast = high_contrast
         for button in self.service.findChildren(BigButton):
             button.apply_theme(scale, high_contrast)

@@ -45,6 +45,12 @@ class DoorContext:
         assert found is not None, name
         return found
 
+    def shows(self, name: str) -> bool:
+        """Is ``name`` on screen? (The document rooms are made at their first use: one
+        never made is not shown.)"""
+        found = self.kiosk.window.findChild(QWidget, name)
+        return found is not None and found.isVisible()
+
     def url(self) -> str:
         return self.view.url().toString()
 

@@ -200,25 +200,23 @@ def refused_download(key: str, notice: Notice) -> Door:
         assert ctx.kiosk.safe_rooms.notice.notice is notice
         downloads = ctx.kiosk.session.folder / "downloads"
         ctx.wait(lambda: not any(downloads.iterdir()))
-        assert not ctx.child("pdf-viewer").isVisible()
+        assert not ctx.shows("pdf-viewer")
         assert ctx.url().endswith("/start")
 
     return attempt
 
 
 def traversal_download(ctx: DoorContext) -> None:
-    viewer = ctx.child("pdf-viewer")
     ctx.click("#dl-traversal")
-    ctx.wait(viewer.isVisible)
+    ctx.wait(lambda: ctx.shows("pdf-viewer"))
     downloads = ctx.kiosk.session.folder / "downloads"
     assert [p.name for p in downloads.iterdir()] == ["evil.pdf"]
 
 
 def pdf_as_a_page(ctx: DoorContext) -> None:
     """A PDF opened as a page: Chromium's own viewer (with save and print) is off."""
-    viewer = ctx.child("pdf-viewer")
     ctx.click("#inline-pdf")
-    ctx.wait(viewer.isVisible)
+    ctx.wait(lambda: ctx.shows("pdf-viewer"))
     assert ctx.url().endswith("/start")
 
 

@@ -263,8 +263,7 @@ def http_login(ctx: DoorContext) -> None:
 
 
 def window_print(ctx: DoorContext) -> None:
-    preview = ctx.child("print-preview")
     ctx.click("#b-print")
-    ctx.wait(preview.isVisible, timeout=15000)
+    ctx.wait(lambda: ctx.shows("print-preview"), timeout=15000)
     assert ctx.kiosk.safe_rooms.preview.pages >= 1
     ctx.qtbot.mouseClick(ctx.child("print-cancel"), Qt.MouseButton.LeftButton)

@@ -41,9 +41,9 @@ def test_download_view_print_and_upload_a_pdf(
 ) -> None:
     kiosk = _kiosk(make_kiosk, tmp_path, web)
     view = site.open_tile(qtbot, kiosk)
-    viewer = _child(kiosk, "pdf-viewer")
+    assert kiosk.window.findChild(QWidget, "pdf-viewer") is None  # made at first use
     site.click_element(qtbot, view, "#pdf")
-    qtbot.waitUntil(viewer.isVisible, timeout=15000)
+    viewer = site.wait_for_room(qtbot, kiosk, "pdf-viewer")
     saved = kiosk.session.folder / "downloads" / "paatos.pdf"
     assert saved.is_file()
     assert kiosk.safe_rooms.viewer.document.pageCount() == 2

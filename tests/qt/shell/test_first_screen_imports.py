@@ -50,6 +50,12 @@ NOT_AT_START = (
     "kiosk.admin.qt.settings_page",
     "kiosk.admin.verifier",
     "argon2",
+    # The document rooms (viewer, print preview, file chooser) and Qt's PDF library: when
+    # a visitor first opens, prints or attaches a file.
+    "kiosk.shell.rooms.viewer",
+    "kiosk.shell.rooms.print_preview",
+    "kiosk.shell.rooms.file_chooser",
+    "PySide6.QtPdf",
     # Process figures: at the first wipe, the admin panel's health or the file chooser.
     "psutil",
 )
