@@ -181,6 +181,14 @@ def test_supporter_covering_several_centres(
         taken.locator(".note-row input").fill("Needs the printer fixed first")
         taken.locator(".note-row button").click()
         expect(taken.locator(".note")).to_have_text("Note: Needs the printer fixed first")
+        # A saved note fills its field: its label stays, so it is not taken for the
+        # message to the visitor's screen.
+        expect(taken.locator(".note-row input")).to_have_value("Needs the printer fixed first")
+        expect(taken.get_by_label("Private note (staff only)")).to_have_value(
+            "Needs the printer fixed first"
+        )
+        expect(taken.locator(".note-row label")).to_be_visible()
+        expect(taken.locator(".message-row label")).to_have_text("Message to the screen")
         assert "note" not in two.status(second).json()["request"]  # staff only
         taken.locator("select.hand-over").select_option(label="Ville")
         taken.get_by_role("button", name="Hand over").click()
@@ -196,6 +204,37 @@ def test_supporter_covering_several_centres(
         expect(rows.first).to_contain_text("Handed over to Ville")
         expect(rows.first).to_contain_text("Anna")
         expect(page.locator("#history")).to_contain_text("Coming")
+
+
+def test_a_long_wait_gets_one_gentle_reminder(
+    browser: Browser, seeded: Seeded, clock: FakeClock
+) -> None:
+    """Ten minutes without anyone taking it: the card is marked, and the page reminds once
+    (a chime and a notification naming the code); it does not nag every half minute."""
+    kiosk = KioskApi(seeded.url, seeded.pair_kiosk())
+    long_wait, fresh = rid(), rid()
+    code = kiosk.send(long_wait, topic="login").json()["request"]["code"]
+    clock.advance(timedelta(minutes=11))
+    kiosk.send(fresh, topic="print")
+    with staff_context(browser, seeded.url) as context:
+        page = context.new_page()
+        page.clock.install()
+        sign_in(page, seeded.url)
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        expect(card(page, long_wait)).to_contain_text("Has waited long")
+        expect(card(page, fresh)).not_to_contain_text("Has waited long")
+        body = page.locator("body")
+        expect(body).to_have_attribute("data-notifications", "0")
+        page.clock.run_for("00:31")  # the page looks again every 30 seconds
+        expect(body).to_have_attribute("data-notifications", "1")
+        shown = page.evaluate(
+            "navigator.serviceWorker.ready.then(r => r.getNotifications())"
+            ".then(list => list.map(n => n.title))"
+        )
+        assert shown == [f"{code} has waited 11 min"], shown
+        page.clock.run_for("02:00")
+        expect(body).to_have_attribute("data-notifications", "1")
+        expect(body).to_have_attribute("data-chimes", "1")
 
 
 def test_page_in_finnish_and_wide(browser: Browser, seeded: Seeded) -> None:

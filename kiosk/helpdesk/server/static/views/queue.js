@@ -104,16 +104,22 @@ function actions(ctx, request) {
   return box;
 }
 
+let fields = 0;
+
+// A one-line form whose label stays in sight above its field: a saved private note fills
+// its field, and a placeholder alone would leave it looking like the message to the
+// visitor's screen.
 function form(className, label, value, submitLabel, onSubmit) {
   const row = el("form", "line-form " + className);
   const input = el("input");
+  input.id = "line-field-" + (++fields);
   input.maxLength = 200;
   input.value = value || "";
-  input.setAttribute("aria-label", label);
-  input.placeholder = label;
+  const caption = el("label", "line-label", label);
+  caption.htmlFor = input.id;
   const submit = button(submitLabel, () => {});
   submit.type = "submit";
-  row.append(input, submit);
+  row.append(caption, input, submit);
   row.addEventListener("submit", (event) => { event.preventDefault(); onSubmit(input.value.trim()); });
   return row;
 }
