@@ -131,6 +131,10 @@ def test_visitor_left_offers_a_call_back_not_coming(
     expect(call_back).to_have_text("I'll call back")
     expect(call_back).to_have_attribute("href", "tel:0401234567")
     expect(found.get_by_role("button", name="I'm coming")).to_have_count(0)
+    # One thing to tap: the number is there to read, not a second link that would dial
+    # without telling colleagues that someone is calling.
+    expect(found.locator(".phone")).to_have_text("Call back: 0401234567")
+    expect(found.locator("a[href^='tel:']")).to_have_count(1)
     # Calling is marked, and "called, no answer" puts it back with the attempt counted.
     page.evaluate("document.querySelector('a.call-back').removeAttribute('href')")
     call_back.click()
@@ -138,6 +142,7 @@ def test_visitor_left_offers_a_call_back_not_coming(
     found.get_by_role("button", name="No answer — try later").click()
     expect(found).to_contain_text("Called 1× without an answer")
     expect(found.locator(".badge")).to_have_text("Waiting")
+    expect(found.locator("a.call-back")).to_have_text("I'll call back")
 
 
 def test_supporter_covering_several_centres(

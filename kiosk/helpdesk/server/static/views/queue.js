@@ -40,7 +40,11 @@ function card(ctx, request) {
     node.append(el("p", "detail", fmt("guide_step", { guide: title, step: request.step ?? "–" })));
   }
   if (request.visitor_left) node.append(el("p", "left-line", t("visitor_left")));
-  if (request.phone) {
+  if (request.phone && offersCallBack(request)) {
+    // The number to read; "I'll call back" below is the one thing to tap (it dials and
+    // tells colleagues someone is calling), not a second link that only dials.
+    node.append(el("p", "detail phone", fmt("callback", { phone: request.phone })));
+  } else if (request.phone) {
     const line = el("p", "detail phone");
     const link = el("a", "", fmt("callback", { phone: request.phone }));
     link.setAttribute("href", telHref(request.phone));
@@ -59,12 +63,17 @@ function card(ctx, request) {
   return node;
 }
 
+// Nobody is at the kiosk but a number was left: calling back is what is left to do.
+function offersCallBack(request) {
+  return Boolean(request.visitor_left && request.phone && request.state !== "calling");
+}
+
 function actions(ctx, request) {
   const { t, act } = ctx;
   const box = el("div", "card-actions");
   const row = el("div", "actions");
   const queued = QUEUED_STATES.includes(request.state);
-  if (request.visitor_left && request.phone && request.state !== "calling") {
+  if (offersCallBack(request)) {
     // Nobody is at the kiosk: calling back is what is left to do.
     const call = el("a", "button primary call-back", t("call_back"));
     call.setAttribute("href", telHref(request.phone));
