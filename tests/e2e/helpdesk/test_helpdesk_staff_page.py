@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import re
 import threading
 import uuid
 from collections.abc import Iterator
@@ -252,6 +253,13 @@ def test_page_in_finnish_and_wide(browser: Browser, seeded: Seeded) -> None:
         expect(page.locator("article")).to_have_count(2)
         expect(page.locator("article").nth(1)).to_contain_text("Ohje ”OmaKanta: reseptit”, vaihe 1")
         expect(page.get_by_role("button", name="Tulen").first).to_be_visible()
+        # On a wide screen the pointer explains "Seen" and "On duty" where they are.
+        expect(page.get_by_role("button", name="Nähty").first).to_have_attribute(
+            "title", "Nähty — kertoo kävijälle, että pyyntö on nähty, lupaamatta vielä tulla."
+        )
+        expect(page.locator("label.duty")).to_have_attribute(
+            "title", re.compile(r"^Olen vuorossa — kollegat ja kävijät näkevät")
+        )
         # Wide: the cards sit side by side.
         boxes = [page.locator("article").nth(i).bounding_box() for i in range(2)]
         assert boxes[0] and boxes[1] and boxes[0]["y"] == boxes[1]["y"]

@@ -88,7 +88,11 @@ function actions(ctx, request) {
       minutes.append(option);
     }
     row.append(button(t("coming"), () => act(request, "take", minutes.value ? { minutes: Number(minutes.value) } : {}), "primary"), minutes);
-    if (request.state === "waiting") row.append(button(t("seen"), () => act(request, "see")));
+    if (request.state === "waiting") {
+      const seen = button(t("seen"), () => act(request, "see"));
+      seen.title = t("seen") + " — " + t("seen_help");  // also in the menu, for a phone
+      row.append(seen);
+    }
     if (request.phone) row.append(button(t("call"), () => act(request, "call")));
   }
   if (request.state === "calling") row.append(button(t("no_answer"), () => act(request, "no_answer")));
