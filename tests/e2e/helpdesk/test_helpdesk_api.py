@@ -7,8 +7,10 @@ from datetime import timedelta
 
 import httpx
 import pytest
+from sqlalchemy import func, select
 
 from kiosk.helpdesk.model import PHONE_RETENTION
+from kiosk.helpdesk.server import db
 from tests.helpers.helpdesk_servers import (
     EventReader,
     FakeClock,
@@ -252,6 +254,38 @@ def test_phone_numbers_are_deleted_after_24_hours(seeded: Seeded, clock: FakeClo
     assert seeded.store.purge() == 1
     phones = {r["id"]: r["phone"] for r in StaffApi(seeded.url).queue()["open"]}
     assert phones == {old: None, fresh: "0402222222"}
+
+
+def test_todays_history_is_kept_for_the_day_only(seeded: Seeded, clock: FakeClock) -> None:
+    """Who handled what is shown for today; after midnight in the centres' time zone it
+    is no longer shown, and the clean-up deletes it: no colleague's name is kept."""
+    kiosk = KioskApi(seeded.url, seeded.pair_kiosk())
+    staff = StaffApi(seeded.url)
+    handled, still_open = rid(), rid()
+    kiosk.send(handled)
+    kiosk.send(still_open)
+    assert staff.act(handled, "take").status_code == 200
+    assert staff.act(handled, "resolve", outcome="done").status_code == 200
+    assert staff.act(still_open, "see").status_code == 200
+    today = staff.http.get("/api/v1/staff/history").json()["entries"]
+    assert [(e["action"], e["staff_name"]) for e in today] == [
+        ("see", "Anna"),
+        ("resolve", "Anna"),
+        ("take", "Anna"),
+    ]
+    seeded.store.purge()  # today's lines stay
+    assert len(StaffApi(seeded.url).http.get("/api/v1/staff/history").json()["entries"]) == 3
+
+    clock.advance(timedelta(hours=13, minutes=30))  # 09:00 UTC is 11:00 in Helsinki
+    assert clock.now.astimezone(seeded.store.timezone).hour == 0
+    later = StaffApi(seeded.url)
+    assert later.http.get("/api/v1/staff/history").json()["entries"] == []
+    seeded.store.purge()
+    with seeded.store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(db.handling_log)).scalar() == 0
+        # What the requests keep names nobody: the closed one lost its handler's name.
+        names = dict(conn.execute(select(db.requests.c.id, db.requests.c.staff_name)).all())
+    assert names == {handled: None, still_open: None}
 
 
 def test_database_down_gives_503(live: LiveServer, seeded: Seeded) -> None:

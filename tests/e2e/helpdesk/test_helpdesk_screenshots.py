@@ -21,6 +21,22 @@ from tests.helpers.helpdesk_servers import FakeClock, KioskApi, Seeded, StaffApi
 
 SIZES = {"phone": (390, 844), "wide": (1280, 800)}
 
+# Each shown tab's box against the strip's visible box (the strip scrolls sideways).
+TABS_OUT_OF_SIGHT = """() => {
+  const strip = document.getElementById("views").getBoundingClientRect();
+  return [...document.querySelectorAll("#views .tab")].filter((tab) => !tab.hidden)
+    .filter((tab) => { const box = tab.getBoundingClientRect();
+      return box.left < strip.left - 1 || box.right > strip.right + 1; })
+    .map((tab) => tab.id);
+}"""
+
+# "I am on duty" and "Seen", each explained in one line in the page's language.
+EXPLAINED = {
+    "fi": ("Olen vuorossa — kollegat ja kävijät", "Nähty — kertoo kävijälle"),
+    "sv": ("Jag är i tjänst — kolleger och besökare", "Sett — säger till besökaren"),
+    "en": ("I am on duty — colleagues and visitors", "Seen — tells the visitor"),
+}
+
 
 def busy_morning(seeded: Seeded, clock: FakeClock) -> None:
     seeded.store.add_centre("Vallila")
@@ -68,10 +84,20 @@ def test_staff_page_screenshots(
             first = page.locator("article.card").first.bounding_box()
             page.screenshot(path=SHOTS / f"staff-queue-{language}-{size}.png")
             assert first is not None and first["y"] < 200, first
-            page.screenshot(path=SHOTS / f"staff-queue-{language}-{size}.png")
+            # Every tab a staff member has is in sight, the Kiosks one too (before a
+            # screen is shared there is no Screen tab taking its place).
+            assert page.evaluate(TABS_OUT_OF_SIGHT) == []
+            expect(page.locator("#tab-kiosks")).to_be_visible()
+            expect(page.locator("#tab-screen")).to_be_hidden()
             page.locator("article.card.state-coming").get_by_role("button").last.click()
             page.screenshot(path=SHOTS / f"staff-more-{language}-{size}.png", full_page=True)
             page.click("#menu-button")
+            duty, seen = page.locator("#menu .help").all()
+            expect(duty).to_contain_text(EXPLAINED[language][0])
+            expect(seen).to_contain_text(EXPLAINED[language][1])
+            for line in (duty, seen):  # a line each (on a phone: a sentence each)
+                box = line.bounding_box()
+                assert box is not None and box["height"] < (90 if size == "phone" else 30), box
             page.screenshot(path=SHOTS / f"staff-menu-{language}-{size}.png")
             page.click("#menu-button")
             page.click("#tab-today")
@@ -79,4 +105,6 @@ def test_staff_page_screenshots(
             page.screenshot(path=SHOTS / f"staff-today-{language}-{size}.png")
             page.click("#tab-kiosks")
             expect(page.locator("li.kiosk")).to_have_count(3)
+            # The queue's tab and its count stay in sight from another view.
+            assert page.evaluate(TABS_OUT_OF_SIGHT) == []
             page.screenshot(path=SHOTS / f"staff-kiosks-{language}-{size}.png")

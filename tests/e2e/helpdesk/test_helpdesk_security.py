@@ -165,6 +165,26 @@ def test_concurrent_guesses_are_counted_one_by_one(seeded: Seeded) -> None:
     assert set(statuses) <= {401, 429} and statuses.count(429) >= 25
 
 
+def test_a_refused_sign_in_costs_no_password_check(
+    live: LiveServer, seeded: Seeded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The throttle answers before argon2 runs: once refused, a guess costs no hash."""
+    gate = live.state.accounts.gate
+    checks: list[str] = []
+    original = gate.verify
+
+    async def counted(password_hash: str | None, password: str) -> bool:
+        checks.append(password)
+        return await original(password_hash, password)
+
+    monkeypatch.setattr(gate, "verify", counted)
+    assert [login(seeded.url, "anna", "guess") for _ in range(5)] == [401] * 5
+    assert len(checks) == 5
+    assert {login(seeded.url, "anna", "guess") for _ in range(10)} == {429}
+    assert login(seeded.url, "anna", STAFF_PASSWORD) == 429
+    assert len(checks) == 5
+
+
 def test_the_throttle_counts_the_name_as_the_login_reads_it(seeded: Seeded) -> None:
     for name in (" anna", "anna ", "ANNA", "Anna", "anna\t"):
         assert login(seeded.url, name, "guess") == 401

@@ -1,5 +1,6 @@
-"""An outage never signs staff out: the staff page behind a proxy that answers 502, and
-with its PostgreSQL stopped and started again (real Chromium, real database)."""
+"""An outage never signs staff out: the staff page behind a proxy that answers 502, with
+the help desk itself killed and started again, and with its PostgreSQL stopped and
+started again (real Chromium, real database)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,14 @@ from tests.helpers.helpdesk_page import (  # noqa: F401 - sqlite_database_url: a
     staff_context,
 )
 from tests.helpers.helpdesk_pg import PostgresCluster
-from tests.helpers.helpdesk_servers import KioskApi, LiveServer, Seeded, seed, wait_until
+from tests.helpers.helpdesk_servers import (
+    KioskApi,
+    LiveServer,
+    Seeded,
+    ServerProcess,
+    seed,
+    wait_until,
+)
 
 #: The page backs off up to 30 s between tries; give it time for a few.
 RECOVERY_MS = 60_000
@@ -62,6 +70,42 @@ def test_a_bad_gateway_keeps_the_queue_and_recovers(browser: Browser, seeded: Se
             expect(page.locator("#login")).to_be_hidden()
     finally:
         gateway.close()
+
+
+def test_the_server_killed_and_started_again(browser: Browser, tmp_path: Path) -> None:
+    """Nothing answers at all for a while (the process is gone, the port closed): the
+    page keeps the queue under "Reconnecting…" and picks up where it was."""
+    database = f"sqlite:///{tmp_path / 'helpdesk.sqlite3'}"
+    seeded = seed("", database)
+    server = ServerProcess(database, log=tmp_path / "server.log").start()
+    try:
+        seeded.url = server.url
+        token = seeded.pair_kiosk()
+        waiting = str(uuid.uuid4())
+        KioskApi(server.url, token).send(waiting)
+        with staff_context(browser, server.url) as context:
+            page = context.new_page()
+            sign_in(page, server.url)
+            expect(card(page, waiting)).to_be_visible()
+            server.kill()
+            expect(page.locator("#conn")).to_be_visible(timeout=RECOVERY_MS)
+            page.wait_for_timeout(4000)  # a few tries against the closed port
+            expect(page.locator("#login")).to_be_hidden()
+            expect(card(page, waiting)).to_be_visible()
+            # A tap that cannot reach the server says so, and signs nobody out.
+            card(page, waiting).get_by_role("button", name="Seen").click()
+            expect(page.locator("#problem")).to_have_text("That did not work. Try again.")
+            expect(page.locator("#login")).to_be_hidden()
+
+            server.start()
+            expect(page.locator("#conn")).to_be_hidden(timeout=RECOVERY_MS)
+            arrived = str(uuid.uuid4())
+            KioskApi(server.url, token).send(arrived)
+            expect(card(page, arrived)).to_be_visible(timeout=RECOVERY_MS)
+            expect(page.locator("#login")).to_be_hidden()
+    finally:
+        server.stop()
+        seeded.store.engine.dispose()
 
 
 def test_postgres_stopped_and_started_again(browser: Browser, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import re
 import threading
 import uuid
 from collections.abc import Iterator
@@ -131,6 +132,10 @@ def test_visitor_left_offers_a_call_back_not_coming(
     expect(call_back).to_have_text("I'll call back")
     expect(call_back).to_have_attribute("href", "tel:0401234567")
     expect(found.get_by_role("button", name="I'm coming")).to_have_count(0)
+    # One thing to tap: the number is there to read, not a second link that would dial
+    # without telling colleagues that someone is calling.
+    expect(found.locator(".phone")).to_have_text("Call back: 0401234567")
+    expect(found.locator("a[href^='tel:']")).to_have_count(1)
     # Calling is marked, and "called, no answer" puts it back with the attempt counted.
     page.evaluate("document.querySelector('a.call-back').removeAttribute('href')")
     call_back.click()
@@ -138,6 +143,7 @@ def test_visitor_left_offers_a_call_back_not_coming(
     found.get_by_role("button", name="No answer — try later").click()
     expect(found).to_contain_text("Called 1× without an answer")
     expect(found.locator(".badge")).to_have_text("Waiting")
+    expect(found.locator("a.call-back")).to_have_text("I'll call back")
 
 
 def test_supporter_covering_several_centres(
@@ -181,6 +187,14 @@ def test_supporter_covering_several_centres(
         taken.locator(".note-row input").fill("Needs the printer fixed first")
         taken.locator(".note-row button").click()
         expect(taken.locator(".note")).to_have_text("Note: Needs the printer fixed first")
+        # A saved note fills its field: its label stays, so it is not taken for the
+        # message to the visitor's screen.
+        expect(taken.locator(".note-row input")).to_have_value("Needs the printer fixed first")
+        expect(taken.get_by_label("Private note (staff only)")).to_have_value(
+            "Needs the printer fixed first"
+        )
+        expect(taken.locator(".note-row label")).to_be_visible()
+        expect(taken.locator(".message-row label")).to_have_text("Message to the screen")
         assert "note" not in two.status(second).json()["request"]  # staff only
         taken.locator("select.hand-over").select_option(label="Ville")
         taken.get_by_role("button", name="Hand over").click()
@@ -198,6 +212,37 @@ def test_supporter_covering_several_centres(
         expect(page.locator("#history")).to_contain_text("Coming")
 
 
+def test_a_long_wait_gets_one_gentle_reminder(
+    browser: Browser, seeded: Seeded, clock: FakeClock
+) -> None:
+    """Ten minutes without anyone taking it: the card is marked, and the page reminds once
+    (a chime and a notification naming the code); it does not nag every half minute."""
+    kiosk = KioskApi(seeded.url, seeded.pair_kiosk())
+    long_wait, fresh = rid(), rid()
+    code = kiosk.send(long_wait, topic="login").json()["request"]["code"]
+    clock.advance(timedelta(minutes=11))
+    kiosk.send(fresh, topic="print")
+    with staff_context(browser, seeded.url) as context:
+        page = context.new_page()
+        page.clock.install()
+        sign_in(page, seeded.url)
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        expect(card(page, long_wait)).to_contain_text("Has waited long")
+        expect(card(page, fresh)).not_to_contain_text("Has waited long")
+        body = page.locator("body")
+        expect(body).to_have_attribute("data-notifications", "0")
+        page.clock.run_for("00:31")  # the page looks again every 30 seconds
+        expect(body).to_have_attribute("data-notifications", "1")
+        shown = page.evaluate(
+            "navigator.serviceWorker.ready.then(r => r.getNotifications())"
+            ".then(list => list.map(n => n.title))"
+        )
+        assert shown == [f"{code} has waited 11 min"], shown
+        page.clock.run_for("02:00")
+        expect(body).to_have_attribute("data-notifications", "1")
+        expect(body).to_have_attribute("data-chimes", "1")
+
+
 def test_page_in_finnish_and_wide(browser: Browser, seeded: Seeded) -> None:
     with staff_context(browser, seeded.url, language="fi", viewport=(1280, 800)) as context:
         page = context.new_page()
@@ -208,6 +253,13 @@ def test_page_in_finnish_and_wide(browser: Browser, seeded: Seeded) -> None:
         expect(page.locator("article")).to_have_count(2)
         expect(page.locator("article").nth(1)).to_contain_text("Ohje ”OmaKanta: reseptit”, vaihe 1")
         expect(page.get_by_role("button", name="Tulen").first).to_be_visible()
+        # On a wide screen the pointer explains "Seen" and "On duty" where they are.
+        expect(page.get_by_role("button", name="Nähty").first).to_have_attribute(
+            "title", "Nähty — kertoo kävijälle, että pyyntö on nähty, lupaamatta vielä tulla."
+        )
+        expect(page.locator("label.duty")).to_have_attribute(
+            "title", re.compile(r"^Olen vuorossa — kollegat ja kävijät näkevät")
+        )
         # Wide: the cards sit side by side.
         boxes = [page.locator("article").nth(i).bounding_box() for i in range(2)]
         assert boxes[0] and boxes[1] and boxes[0]["y"] == boxes[1]["y"]

@@ -279,6 +279,26 @@ function allowed(view) {
   return !view.permission || Boolean(state.me && state.me.permissions.includes(view.permission));
 }
 
+// A view with `inTabs` has a tab only while it has something to show (the visitor's
+// screen while one is followed): on a phone every tab must fit on the one line.
+function tabShown(view) {
+  return allowed(view) && (!view.inTabs || view.inTabs(ctx) || state.view === view.id);
+}
+
+// When the tabs still do not fit (more views for a coordinator), the selected one is kept
+// in sight and the edge that hides more fades out.
+function fitTabs() {
+  const nav = $("views");
+  const selected = nav.querySelector('[aria-selected="true"]');
+  if (selected && !selected.hidden) {
+    const left = selected.offsetLeft - nav.offsetLeft;
+    if (left < nav.scrollLeft) nav.scrollLeft = left;
+    else if (left + selected.offsetWidth > nav.scrollLeft + nav.clientWidth) nav.scrollLeft = left + selected.offsetWidth - nav.clientWidth;
+  }
+  nav.classList.toggle("more-right", nav.scrollLeft + nav.clientWidth < nav.scrollWidth - 1);
+  nav.classList.toggle("more-left", nav.scrollLeft > 1);
+}
+
 // -- navigation: one tab per view ----------------------------------------------------------
 
 function buildNav() {
@@ -300,6 +320,8 @@ function buildNav() {
     $("views-root").append(root);
     view.mount(root, ctx);
   }
+  nav.addEventListener("scroll", fitTabs, { passive: true });
+  window.addEventListener("resize", fitTabs);
 }
 
 function show(id) {
@@ -318,10 +340,11 @@ function show(id) {
 function render() {
   if (!state.me) return;  // signed out: nothing to show
   for (const view of VIEWS) {
-    $("tab-" + view.id).hidden = !allowed(view);
+    $("tab-" + view.id).hidden = !tabShown(view);
     $("tab-" + view.id).querySelector(".tab-badge").textContent = view.badge ? view.badge(ctx) : "";
     if (view.id === state.view) view.render(ctx);
   }
+  fitTabs();
   $("duty-line").textContent = state.onDuty.length ? fmt("staff_on_duty", { names: state.onDuty.join(", ") }) : t("nobody_on_duty");
   document.title = state.flashTimer ? document.title : pageTitle();
 }
@@ -369,6 +392,7 @@ setInterval(() => { if (state.me) { render(); remindLongWaits(); } }, 30000);
 for (const node of document.querySelectorAll("[data-label]")) node.textContent = t(node.dataset.label);
 for (const node of document.querySelectorAll("[data-placeholder]")) node.placeholder = t(node.dataset.placeholder);
 document.title = t("title");
+document.querySelector("label.duty").title = t("on_duty") + " — " + t("duty_help");
 buildNav();
 show("queue");
 function boot() {

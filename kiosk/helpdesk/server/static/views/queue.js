@@ -40,7 +40,11 @@ function card(ctx, request) {
     node.append(el("p", "detail", fmt("guide_step", { guide: title, step: request.step ?? "–" })));
   }
   if (request.visitor_left) node.append(el("p", "left-line", t("visitor_left")));
-  if (request.phone) {
+  if (request.phone && offersCallBack(request)) {
+    // The number to read; "I'll call back" below is the one thing to tap (it dials and
+    // tells colleagues someone is calling), not a second link that only dials.
+    node.append(el("p", "detail phone", fmt("callback", { phone: request.phone })));
+  } else if (request.phone) {
     const line = el("p", "detail phone");
     const link = el("a", "", fmt("callback", { phone: request.phone }));
     link.setAttribute("href", telHref(request.phone));
@@ -59,12 +63,17 @@ function card(ctx, request) {
   return node;
 }
 
+// Nobody is at the kiosk but a number was left: calling back is what is left to do.
+function offersCallBack(request) {
+  return Boolean(request.visitor_left && request.phone && request.state !== "calling");
+}
+
 function actions(ctx, request) {
   const { t, act } = ctx;
   const box = el("div", "card-actions");
   const row = el("div", "actions");
   const queued = QUEUED_STATES.includes(request.state);
-  if (request.visitor_left && request.phone && request.state !== "calling") {
+  if (offersCallBack(request)) {
     // Nobody is at the kiosk: calling back is what is left to do.
     const call = el("a", "button primary call-back", t("call_back"));
     call.setAttribute("href", telHref(request.phone));
@@ -79,7 +88,11 @@ function actions(ctx, request) {
       minutes.append(option);
     }
     row.append(button(t("coming"), () => act(request, "take", minutes.value ? { minutes: Number(minutes.value) } : {}), "primary"), minutes);
-    if (request.state === "waiting") row.append(button(t("seen"), () => act(request, "see")));
+    if (request.state === "waiting") {
+      const seen = button(t("seen"), () => act(request, "see"));
+      seen.title = t("seen") + " — " + t("seen_help");  // also in the menu, for a phone
+      row.append(seen);
+    }
     if (request.phone) row.append(button(t("call"), () => act(request, "call")));
   }
   if (request.state === "calling") row.append(button(t("no_answer"), () => act(request, "no_answer")));
@@ -104,16 +117,22 @@ function actions(ctx, request) {
   return box;
 }
 
+let fields = 0;
+
+// A one-line form whose label stays in sight above its field: a saved private note fills
+// its field, and a placeholder alone would leave it looking like the message to the
+// visitor's screen.
 function form(className, label, value, submitLabel, onSubmit) {
   const row = el("form", "line-form " + className);
   const input = el("input");
+  input.id = "line-field-" + (++fields);
   input.maxLength = 200;
   input.value = value || "";
-  input.setAttribute("aria-label", label);
-  input.placeholder = label;
+  const caption = el("label", "line-label", label);
+  caption.htmlFor = input.id;
   const submit = button(submitLabel, () => {});
   submit.type = "submit";
-  row.append(input, submit);
+  row.append(caption, input, submit);
   row.addEventListener("submit", (event) => { event.preventDefault(); onSubmit(input.value.trim()); });
   return row;
 }

@@ -137,6 +137,12 @@ export default {
     return current.share?.state === "active" ? "●" : "";
   },
 
+  // Its tab appears once a supporter asks to see a screen ("Ask to see the screen" on a
+  // card they have taken); before that there is nothing here to show.
+  inTabs() {
+    return Boolean(current.requestId);
+  },
+
   mount(root, ctx) {
     const { t } = ctx;
     this.idle = el("p", "empty share-idle", t("share_idle"));
