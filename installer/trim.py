@@ -168,6 +168,30 @@ EXCLUDED_PYTHON: tuple[str, ...] = (
     "PIL",
 )  # fmt: skip
 
+#: ICU's data (libicudata, 31 MiB; installer/icu.py rebuilds it with what is kept). Only
+#: Qt Core uses this ICU (Chromium has its own, icudtl.dat), and Qt Core calls only case
+#: mapping, calendars and time-zone names (ucal_*), converters (ucnv_*) and collation
+#: (ucol_*): a test reads the ICU functions Qt Core imports and fails if that changes.
+#: Trees of ICU services Qt Core never calls, left out whole:
+ICU_DENIED_TREES: dict[str, str] = {
+    "brkitr": "break iteration (Qt finds word and line breaks itself)",
+    "curr": "currency names (Qt's QLocale has its own CLDR data)",
+    "lang": "language names (Qt's QLocale has its own CLDR data)",
+    "unit": "unit formatting (no ICU formatter is called)",
+    "rbnf": "spelled-out numbers (no ICU formatter is called)",
+    "translit": "transliteration (no ICU transliterator is called)",
+}
+#: Trees kept for the kiosk's languages only (and root), as the locale data at the top:
+#: collation (QCollator), time-zone and region names (QTimeZone's display names).
+ICU_LANGUAGE_TREES: frozenset[str] = frozenset({"coll", "zone", "region", ""})
+#: Encoding converters' tables (.cnv) bigger than this: the multi-byte tables of East Asian
+#: and EBCDIC encodings (4.4 MiB). The 155 small tables (single-byte encodings: windows-125x,
+#: ISO-8859-x, KOI8 ..., 0.5 MiB) stay. Web pages are decoded by Chromium's own ICU; Qt's
+#: converters serve only what asks Qt for an encoding by name.
+ICU_CONVERTER_MAX_BYTES = 64 * 1024
+#: A locale's bundle: "fi.res", "sr_Latn_BA.res", "de__PHONEBOOK.res" (not "res_index.res").
+_ICU_LOCALE = re.compile(r"^([a-z]{2,3})(?:_+[A-Z0-9][A-Za-z0-9]*)*_?\.res$")
+
 _QT_LIBRARY = re.compile(r"(?:lib)?Qt6([A-Za-z0-9]+?)(?:\.so(?:\.\d+)*|\.dll)$")
 _PYSIDE_MODULE = re.compile(r"Qt([A-Za-z0-9]+)\.(?:abi3\.so|pyd|pyi)$")
 
@@ -221,6 +245,20 @@ def deny_reason(dest: str) -> str | None:
         return None
     if any(fnmatch.fnmatch(base, pattern) for pattern in DENIED_FILES):
         return "a file the kiosk never uses"
+    return None
+
+
+def icu_deny_reason(item: str, size: int) -> str | None:
+    """Why ICU's data item (e.g. "coll/de.res", without the package prefix; ``size`` in
+    bytes) is left out, or None."""
+    tree, _, base = item.rpartition("/")
+    if tree in ICU_DENIED_TREES:
+        return f"ICU data for {ICU_DENIED_TREES[tree]}"
+    if base.endswith(".cnv") and size > ICU_CONVERTER_MAX_BYTES:
+        return "ICU converter table of a multi-byte East Asian or EBCDIC encoding"
+    match = _ICU_LOCALE.match(base) if tree in ICU_LANGUAGE_TREES else None
+    if match and match.group(1) not in KIOSK_LANGUAGES:
+        return "ICU locale data of a language the kiosk does not speak"
     return None
 
 
