@@ -53,6 +53,7 @@ DENIED_QT_MODULES: frozenset[str] = frozenset(
         "QuickControls2UniversalStyleImpl", "QuickControls2WindowsStyleImpl",
         "QuickDialogs2", "QuickDialogs2QuickImpl", "QuickDialogs2Utils",
         "QuickEffects", "QuickParticles", "QuickShapesDesignHelpers", "QuickTest",
+        "QuickTemplates2",  # Qt Quick Controls' base: no kept library or QML links it
         "QuickTimeline", "QuickTimelineBlendTrees", "QuickVectorImage",
         "QuickVectorImageGenerator", "QuickVectorImageHelpers",
         "RemoteObjects", "RemoteObjectsQml", "Scxml", "ScxmlQml", "Sensors", "SensorsQuick",
@@ -126,7 +127,18 @@ DENIED_PLUGINS: tuple[str, ...] = (
     "platforms/libqeglfs.so", "platforms/libqlinuxfb.so", "platforms/libqminimalegl.so",
     "platforms/libqvkkhrdisplay.so", "platforms/libqvnc.so",
     "platforms/qdirect2d.dll",
+    # Picture formats the kiosk's viewer never opens (it opens PNG, built into Qt, and
+    # JPEG, GIF and WebP: KEPT_IMAGE_FORMATS; SVG draws the icons). TIFF alone is 1 MiB.
+    "imageformats/libqtiff.so", "imageformats/libqicns.so", "imageformats/libqico.so",
+    "imageformats/libqtga.so", "imageformats/libqwbmp.so", "imageformats/libqpdf.so",
+    "imageformats/qtiff.dll", "imageformats/qicns.dll", "imageformats/qico.dll",
+    "imageformats/qtga.dll", "imageformats/qwbmp.dll", "imageformats/qpdf.dll",
 )  # fmt: skip
+#: The picture plugins the viewer needs, by the extensions of kiosk.lockdown.file_types
+#: (a test checks that every picture type there has one).
+KEPT_IMAGE_FORMATS: dict[str, str] = {
+    ".jpg": "jpeg", ".jpeg": "jpeg", ".gif": "gif", ".webp": "webp", ".svg": "svg",
+}  # fmt: skip
 
 #: PySide6's Python modules of kept Qt libraries that nothing imports (the libraries stay:
 #: QtWebEngine and QtMultimedia link them).

@@ -78,6 +78,9 @@ def test_no_library_a_kept_qt_library_links_is_denied() -> None:
         "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
         "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
         "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+        "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+        "PySide6/Qt/plugins/imageformats/libqwebp.so",
+        "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
         "PySide6/Qt/resources/qtwebengine_resources.pak",
         "PySide6/Qt/resources/icudtl.dat",
         "PySide6/Qt/libexec/QtWebEngineProcess",
@@ -107,6 +110,8 @@ def test_kept(dest: str) -> None:
         "PySide6/Qt/plugins/sqldrivers/libqsqlite.so",
         "PySide6/Qt/resources/qtwebengine_devtools_resources.pak",
         "PySide6/Qt/lib/libavcodec.so.63",
+        "PySide6/Qt/lib/libQt6QuickTemplates2.so.6",
+        "PySide6/Qt/plugins/imageformats/libqtiff.so",
         "PySide6/QtPositioning.abi3.so",
         "libstdc++.so.6",
         "libX11.so.6",
@@ -130,6 +135,20 @@ def test_split_keeps_the_order_and_names_what_it_dropped() -> None:
     assert dropped == ["PySide6/Qt/lib/libQt6Charts.so.6"]
     assert "PySide6.QtCharts" in trim.excluded_python_modules()
     assert "PySide6.QtWebEngineCore" not in trim.excluded_python_modules()
+
+
+# -- picture formats -----------------------------------------------------------------------
+
+
+def test_every_picture_type_the_viewer_opens_has_its_plugin() -> None:
+    from kiosk.lockdown.file_types import SAFE_TYPES, FileKind
+
+    pictures = {ext for ext, (kind, _) in SAFE_TYPES.items() if kind is FileKind.IMAGE}
+    assert pictures - {".png"} <= set(trim.KEPT_IMAGE_FORMATS)  # PNG is built into Qt
+    for name in set(trim.KEPT_IMAGE_FORMATS.values()):
+        plugin = f"PySide6/Qt/plugins/imageformats/libq{name}.so"
+        assert (QT_LIB.parent / "plugins" / "imageformats" / f"libq{name}.so").exists()
+        assert trim.deny_reason(plugin) is None
 
 
 # -- ICU's data ----------------------------------------------------------------------------
