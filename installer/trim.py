@@ -161,14 +161,32 @@ DENIED_QML: tuple[str, ...] = (
     "QtQml/DesignSupport/", "QtQml/StateMachine/", "QtQml/XmlListModel/",
 )  # fmt: skip
 
+#: The help-desk server is not in the kiosk's bundle: a centre runs it from a pip install
+#: (INSTALL.md, "The help-desk server"); the bundled kiosk says so where it is asked for
+#: (kiosk.helpdesk.availability). The kiosk's help-desk client, outbox and remote share
+#: use the standard library. An import-linter contract (pyproject.toml) keeps the kiosk's
+#: code off these, apart from the server's own commands, which ask first; a test checks
+#: that the contract and this list agree.
+HELPDESK_SERVER: tuple[str, ...] = (
+    "kiosk.helpdesk.server",
+    # its web framework and server
+    "fastapi", "starlette", "uvicorn", "anyio", "sniffio", "h11", "httptools", "uvloop",
+    "websockets", "watchfiles", "click", "annotated_doc", "opentelemetry", "multipart",
+    "python_multipart",
+    # its database (SQLite or PostgreSQL) and migrations
+    "sqlalchemy", "greenlet", "alembic", "mako", "psycopg", "psycopg_binary", "psycopg_pool",
+    # its settings and API models (the kiosk's settings use kiosk.config_model)
+    "pydantic", "pydantic_core", "pydantic_settings", "annotated_types",
+    "typing_inspection", "dotenv",
+)  # fmt: skip
+
 #: Python packages of the build environment that are not the kiosk's.
 EXCLUDED_PYTHON: tuple[str, ...] = (
     "tkinter", "pytest", "_pytest", "pytestqt", "mypy", "mypyc", "ruff", "playwright",
     "tree_sitter", "tree_sitter_powershell", "PyInstaller", "setuptools", "pip",
     "pygments", "IPython",
-    # PostgreSQL is for a central help-desk server, which runs from a pip install; the
-    # bundle's embedded help desk uses SQLite.
-    "psycopg", "psycopg_binary", "psycopg_pool",
+    # The help-desk server and the libraries only it uses (HELPDESK_SERVER, above).
+    *HELPDESK_SERVER,
     # Only keyring's Secret Service back end needs it; an installed Linux kiosk has no
     # Secret Service and keeps its token in a file only it can read (kiosk/secrets.py).
     "cryptography", "secretstorage",
@@ -218,6 +236,11 @@ def qt_module_of(name: str) -> str | None:
     return None
 
 
+def in_bundle(module: str) -> bool:
+    """Whether a kiosk module goes into the bundle (all but the help-desk server's)."""
+    return not any(module == name or module.startswith(f"{name}.") for name in HELPDESK_SERVER)
+
+
 def excluded_python_modules() -> list[str]:
     """``excludes=`` for the Analysis: PySide6 modules of denied Qt modules, and tools."""
     denied = sorted(DENIED_QT_MODULES | DENIED_BINDINGS)
@@ -255,6 +278,8 @@ def deny_reason(dest: str) -> str | None:
         if inside.split("/", 1)[0] in DENIED_PLUGIN_DIRS or inside in DENIED_PLUGINS:
             return "Qt plugin the kiosk does not use"
         return None
+    if path.startswith("kiosk/helpdesk/server/"):
+        return "the help-desk server's files (the server is not in the kiosk's bundle)"
     if any(fnmatch.fnmatch(base, pattern) for pattern in DENIED_FILES):
         return "a file the kiosk never uses"
     return None

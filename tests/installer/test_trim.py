@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,8 @@ def test_no_library_a_kept_qt_library_links_is_denied() -> None:
         "PySide6/Qt/plugins/imageformats/libqjpeg.so",
         "PySide6/Qt/plugins/imageformats/libqwebp.so",
         "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+        "kiosk/helpdesk/qt/chime.wav",
+        "kiosk/keyboard/qt/keyboard.qml",
         "PySide6/Qt/resources/qtwebengine_resources.pak",
         "PySide6/Qt/resources/icudtl.dat",
         "PySide6/Qt/libexec/QtWebEngineProcess",
@@ -112,6 +115,8 @@ def test_kept(dest: str) -> None:
         "PySide6/Qt/lib/libavcodec.so.63",
         "PySide6/Qt/lib/libQt6QuickTemplates2.so.6",
         "PySide6/Qt/plugins/imageformats/libqtiff.so",
+        "kiosk/helpdesk/server/static/staff.html",
+        "kiosk/helpdesk/server/migrations/env.py",
         "PySide6/QtPositioning.abi3.so",
         "libstdc++.so.6",
         "libX11.so.6",
@@ -135,6 +140,48 @@ def test_split_keeps_the_order_and_names_what_it_dropped() -> None:
     assert dropped == ["PySide6/Qt/lib/libQt6Charts.so.6"]
     assert "PySide6.QtCharts" in trim.excluded_python_modules()
     assert "PySide6.QtWebEngineCore" not in trim.excluded_python_modules()
+
+
+# -- the help-desk server ------------------------------------------------------------------
+
+
+def _contract(name_start: str) -> dict[str, object]:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    found = [c for c in contracts if c["name"].startswith(name_start)]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_the_server_contract_covers_every_kiosk_module_and_forbids_the_left_out() -> None:
+    """pyproject.toml's import-linter contract keeps the kiosk's code off what the bundle
+    leaves out (trim.HELPDESK_SERVER): every kiosk module but the server is its source."""
+    contract = _contract("The kiosk's bundle carries no help-desk server")
+    assert contract["forbidden_modules"] == list(trim.HELPDESK_SERVER)
+    sources = contract["source_modules"]
+    assert isinstance(sources, list)
+    modules = {
+        ".".join(("kiosk", *path.relative_to(REPO / "kiosk").with_suffix("").parts))
+        for path in (REPO / "kiosk").rglob("*.py")
+    }
+    uncovered = {
+        module
+        for module in modules
+        if trim.in_bundle(module)
+        and module not in ("kiosk", "kiosk.__init__", "kiosk.helpdesk", "kiosk.helpdesk.__init__")
+        and not any(module == s or module.startswith(f"{s}.") for s in sources)
+    }
+    assert uncovered == set()
+    assert not trim.in_bundle("kiosk.helpdesk.server.app")
+    assert trim.in_bundle("kiosk.helpdesk.client") and trim.in_bundle("kiosk.helpdesk.remote")
+
+
+def test_the_kiosks_own_libraries_stay() -> None:
+    """What the kiosk side imports (the admin code's argon2 and pyotp, the guides' YAML,
+    psutil, keyring, qrcode) is never on the server's list."""
+    excluded = set(trim.excluded_python_modules())
+    assert {"argon2", "pyotp", "yaml", "psutil", "keyring", "qrcode", "kiosk"} & excluded == set()
+    assert {"fastapi", "sqlalchemy", "pydantic", "kiosk.helpdesk.server"} <= excluded
 
 
 # -- picture formats -----------------------------------------------------------------------
