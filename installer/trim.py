@@ -13,6 +13,10 @@ analysis' binaries and datas are filtered here with explicit tables:
 * Chromium's locale packs: only en-US (never drop all: QtWebEngine then starts with blank
   views) and the kiosk's own languages.
 * QML: only what the Qt Virtual Keyboard needs.
+* ICU's data (``icu_deny_reason``; installer/icu.py rebuilds the library): only the
+  services Qt Core calls, for the kiosk's languages.
+* ``HELPDESK_SERVER``: the help-desk server and the libraries only it uses; a centre runs
+  the server from a pip install.
 
 Pure Python, no PyInstaller import: the tests read the same tables.
 """
