@@ -13,6 +13,10 @@ analysis' binaries and datas are filtered here with explicit tables:
 * Chromium's locale packs: only en-US (never drop all: QtWebEngine then starts with blank
   views) and the kiosk's own languages.
 * QML: only what the Qt Virtual Keyboard needs.
+* ICU's data (``icu_deny_reason``; installer/icu.py rebuilds the library): only the
+  services Qt Core calls, for the kiosk's languages.
+* ``HELPDESK_SERVER``: the help-desk server and the libraries only it uses; a centre runs
+  the server from a pip install.
 
 Pure Python, no PyInstaller import: the tests read the same tables.
 """
@@ -53,6 +57,7 @@ DENIED_QT_MODULES: frozenset[str] = frozenset(
         "QuickControls2UniversalStyleImpl", "QuickControls2WindowsStyleImpl",
         "QuickDialogs2", "QuickDialogs2QuickImpl", "QuickDialogs2Utils",
         "QuickEffects", "QuickParticles", "QuickShapesDesignHelpers", "QuickTest",
+        "QuickTemplates2",  # Qt Quick Controls' base: no kept library or QML links it
         "QuickTimeline", "QuickTimelineBlendTrees", "QuickVectorImage",
         "QuickVectorImageGenerator", "QuickVectorImageHelpers",
         "RemoteObjects", "RemoteObjectsQml", "Scxml", "ScxmlQml", "Sensors", "SensorsQuick",
@@ -126,7 +131,18 @@ DENIED_PLUGINS: tuple[str, ...] = (
     "platforms/libqeglfs.so", "platforms/libqlinuxfb.so", "platforms/libqminimalegl.so",
     "platforms/libqvkkhrdisplay.so", "platforms/libqvnc.so",
     "platforms/qdirect2d.dll",
+    # Picture formats the kiosk's viewer never opens (it opens PNG, built into Qt, and
+    # JPEG, GIF and WebP: KEPT_IMAGE_FORMATS; SVG draws the icons). TIFF alone is 1 MiB.
+    "imageformats/libqtiff.so", "imageformats/libqicns.so", "imageformats/libqico.so",
+    "imageformats/libqtga.so", "imageformats/libqwbmp.so", "imageformats/libqpdf.so",
+    "imageformats/qtiff.dll", "imageformats/qicns.dll", "imageformats/qico.dll",
+    "imageformats/qtga.dll", "imageformats/qwbmp.dll", "imageformats/qpdf.dll",
 )  # fmt: skip
+#: The picture plugins the viewer needs, by the extensions of kiosk.lockdown.file_types
+#: (a test checks that every picture type there has one).
+KEPT_IMAGE_FORMATS: dict[str, str] = {
+    ".jpg": "jpeg", ".jpeg": "jpeg", ".gif": "gif", ".webp": "webp", ".svg": "svg",
+}  # fmt: skip
 
 #: PySide6's Python modules of kept Qt libraries that nothing imports (the libraries stay:
 #: QtWebEngine and QtMultimedia link them).
@@ -149,14 +165,32 @@ DENIED_QML: tuple[str, ...] = (
     "QtQml/DesignSupport/", "QtQml/StateMachine/", "QtQml/XmlListModel/",
 )  # fmt: skip
 
+#: The help-desk server is not in the kiosk's bundle: a centre runs it from a pip install
+#: (INSTALL.md, "The help-desk server"); the bundled kiosk says so where it is asked for
+#: (kiosk.helpdesk.availability). The kiosk's help-desk client, outbox and remote share
+#: use the standard library. An import-linter contract (pyproject.toml) keeps the kiosk's
+#: code off these, apart from the server's own commands, which ask first; a test checks
+#: that the contract and this list agree.
+HELPDESK_SERVER: tuple[str, ...] = (
+    "kiosk.helpdesk.server",
+    # its web framework and server
+    "fastapi", "starlette", "uvicorn", "anyio", "sniffio", "h11", "httptools", "uvloop",
+    "websockets", "watchfiles", "click", "annotated_doc", "opentelemetry", "multipart",
+    "python_multipart",
+    # its database (SQLite or PostgreSQL) and migrations
+    "sqlalchemy", "greenlet", "alembic", "mako", "psycopg", "psycopg_binary", "psycopg_pool",
+    # its settings and API models (the kiosk's settings use kiosk.config_model)
+    "pydantic", "pydantic_core", "pydantic_settings", "annotated_types",
+    "typing_inspection", "dotenv",
+)  # fmt: skip
+
 #: Python packages of the build environment that are not the kiosk's.
 EXCLUDED_PYTHON: tuple[str, ...] = (
     "tkinter", "pytest", "_pytest", "pytestqt", "mypy", "mypyc", "ruff", "playwright",
     "tree_sitter", "tree_sitter_powershell", "PyInstaller", "setuptools", "pip",
     "pygments", "IPython",
-    # PostgreSQL is for a central help-desk server, which runs from a pip install; the
-    # bundle's embedded help desk uses SQLite.
-    "psycopg", "psycopg_binary", "psycopg_pool",
+    # The help-desk server and the libraries only it uses (HELPDESK_SERVER, above).
+    *HELPDESK_SERVER,
     # Only keyring's Secret Service back end needs it; an installed Linux kiosk has no
     # Secret Service and keeps its token in a file only it can read (kiosk/secrets.py).
     "cryptography", "secretstorage",
@@ -167,6 +201,30 @@ EXCLUDED_PYTHON: tuple[str, ...] = (
     # draws its QR codes from qrcode's matrix with Qt.
     "PIL",
 )  # fmt: skip
+
+#: ICU's data (libicudata, 31 MiB; installer/icu.py rebuilds it with what is kept). Only
+#: Qt Core uses this ICU (Chromium has its own, icudtl.dat), and Qt Core calls only case
+#: mapping, calendars and time-zone names (ucal_*), converters (ucnv_*) and collation
+#: (ucol_*): a test reads the ICU functions Qt Core imports and fails if that changes.
+#: Trees of ICU services Qt Core never calls, left out whole:
+ICU_DENIED_TREES: dict[str, str] = {
+    "brkitr": "break iteration (Qt finds word and line breaks itself)",
+    "curr": "currency names (Qt's QLocale has its own CLDR data)",
+    "lang": "language names (Qt's QLocale has its own CLDR data)",
+    "unit": "unit formatting (no ICU formatter is called)",
+    "rbnf": "spelled-out numbers (no ICU formatter is called)",
+    "translit": "transliteration (no ICU transliterator is called)",
+}
+#: Trees kept for the kiosk's languages only (and root), as the locale data at the top:
+#: collation (QCollator), time-zone and region names (QTimeZone's display names).
+ICU_LANGUAGE_TREES: frozenset[str] = frozenset({"coll", "zone", "region", ""})
+#: Encoding converters' tables (.cnv) bigger than this: the multi-byte tables of East Asian
+#: and EBCDIC encodings (4.4 MiB). The 155 small tables (single-byte encodings: windows-125x,
+#: ISO-8859-x, KOI8 ..., 0.5 MiB) stay. Web pages are decoded by Chromium's own ICU; Qt's
+#: converters serve only what asks Qt for an encoding by name.
+ICU_CONVERTER_MAX_BYTES = 64 * 1024
+#: A locale's bundle: "fi.res", "sr_Latn_BA.res", "de__PHONEBOOK.res" (not "res_index.res").
+_ICU_LOCALE = re.compile(r"^([a-z]{2,3})(?:_+[A-Z0-9][A-Za-z0-9]*)*_?\.res$")
 
 _QT_LIBRARY = re.compile(r"(?:lib)?Qt6([A-Za-z0-9]+?)(?:\.so(?:\.\d+)*|\.dll)$")
 _PYSIDE_MODULE = re.compile(r"Qt([A-Za-z0-9]+)\.(?:abi3\.so|pyd|pyi)$")
@@ -180,6 +238,11 @@ def qt_module_of(name: str) -> str | None:
     if match := _PYSIDE_MODULE.match(base):
         return match.group(1)
     return None
+
+
+def in_bundle(module: str) -> bool:
+    """Whether a kiosk module goes into the bundle (all but the help-desk server's)."""
+    return not any(module == name or module.startswith(f"{name}.") for name in HELPDESK_SERVER)
 
 
 def excluded_python_modules() -> list[str]:
@@ -219,8 +282,24 @@ def deny_reason(dest: str) -> str | None:
         if inside.split("/", 1)[0] in DENIED_PLUGIN_DIRS or inside in DENIED_PLUGINS:
             return "Qt plugin the kiosk does not use"
         return None
+    if path.startswith("kiosk/helpdesk/server/"):
+        return "the help-desk server's files (the server is not in the kiosk's bundle)"
     if any(fnmatch.fnmatch(base, pattern) for pattern in DENIED_FILES):
         return "a file the kiosk never uses"
+    return None
+
+
+def icu_deny_reason(item: str, size: int) -> str | None:
+    """Why ICU's data item (e.g. "coll/de.res", without the package prefix; ``size`` in
+    bytes) is left out, or None."""
+    tree, _, base = item.rpartition("/")
+    if tree in ICU_DENIED_TREES:
+        return f"ICU data for {ICU_DENIED_TREES[tree]}"
+    if base.endswith(".cnv") and size > ICU_CONVERTER_MAX_BYTES:
+        return "ICU converter table of a multi-byte East Asian or EBCDIC encoding"
+    match = _ICU_LOCALE.match(base) if tree in ICU_LANGUAGE_TREES else None
+    if match and match.group(1) not in KIOSK_LANGUAGES:
+        return "ICU locale data of a language the kiosk does not speak"
     return None
 
 

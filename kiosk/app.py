@@ -561,6 +561,11 @@ class KioskApp(QObject):
         """A centre with one PC: the help desk runs as a process beside the kiosk."""
         if not self.config.helpdesk.embedded:
             return None
+        from kiosk.helpdesk.availability import NOT_HERE, server_available  # noqa: PLC0415
+
+        if not server_available():  # the kiosk's bundle: no server in it
+            log.error("helpdesk.embedded is set, but %s", NOT_HERE)
+            return None
         # Imported only here: the server's libraries cost start-up time on every kiosk.
         import psutil  # noqa: PLC0415
 

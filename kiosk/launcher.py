@@ -237,6 +237,11 @@ def demo() -> int:
     import psutil  # noqa: PLC0415
 
     from kiosk.config import Config, HelpdeskSection, KioskSection  # noqa: PLC0415
+    from kiosk.helpdesk.availability import NOT_HERE, server_available  # noqa: PLC0415
+
+    if not server_available():
+        sys.stderr.write(f"The demo starts a help desk beside the kiosk. {NOT_HERE}\n")
+        return exit_codes.REFUSED
     from kiosk.helpdesk.embedded import start_demo_helpdesk  # noqa: PLC0415
 
     # The demo is for trying the kiosk out on one's own machine, never a centre's PC.

@@ -51,9 +51,19 @@ def check_network(reached: list[Reach], helpdesk_url: str) -> CheckResult:
     return ok("network", title, f"all {len(services)} answered over HTTPS")
 
 
-def check_helpdesk(reached: list[Reach], config: Config) -> CheckResult:
+def check_helpdesk(reached: list[Reach], config: Config, server_here: bool = True) -> CheckResult:
+    """``server_here``: this kiosk carries the help-desk server (the bundle does not)."""
     title = "Help desk"
     url = config.helpdesk.url
+    if config.helpdesk.embedded and not server_here:
+        return error(
+            "helpdesk",
+            title,
+            "helpdesk.embedded is set, but the kiosk's bundle carries no help-desk server",
+            "Install the help desk on this PC from pip (INSTALL.md, 'The help-desk server'), "
+            "run it as a service, and set [helpdesk] embedded = false and url = "
+            "http://127.0.0.1:8765 (then pair the kiosk).",
+        )
     if config.helpdesk.embedded:
         return ok("helpdesk", title, "runs on this PC (embedded)")
     if not url:

@@ -10,6 +10,7 @@ from kiosk.doctor import checks_system as system
 from kiosk.doctor import checks_windows as windows
 from kiosk.doctor.machine import Machine
 from kiosk.doctor.model import CheckResult
+from kiosk.helpdesk.availability import server_available
 
 
 def run_checks(machine: Machine, config: Config) -> list[CheckResult]:
@@ -37,7 +38,7 @@ def run_checks(machine: Machine, config: Config) -> list[CheckResult]:
     reached = machine.reach(urls)
     results += [
         services.check_network(reached, config.helpdesk.url),
-        services.check_helpdesk(reached, config),
+        services.check_helpdesk(reached, config, server_available()),
         system.check_clock(machine, reached),
         services.check_guides(machine, config),
     ]

@@ -157,11 +157,27 @@ def _register(sub: argparse._SubParsersAction) -> None:
         "(default: KIOSK_HELPDESK_TLS_CERT)",
     )
     code.set_defaults(handler=_pair_code)
+    for action in actions.choices.values():
+        action.set_defaults(handler=_needs_server(action.get_default("handler")))
 
     pair = sub.add_parser("pair", help="pair this kiosk with a help desk")
     pair.add_argument("url", help="the help desk's address, like http://192.168.1.5:8765")
     pair.add_argument("code", help="the code 'kiosk helpdesk pair-code' printed")
     pair.set_defaults(handler=_pair)
+
+
+def _needs_server(handler: Callable[[argparse.Namespace], int]) -> Callable[..., int]:
+    """``kiosk helpdesk ACTION`` runs the server's code: in the kiosk's bundle, which has
+    no server, say so and where the server comes from (exit 2)."""
+
+    def run(args: argparse.Namespace) -> int:
+        from kiosk.helpdesk.availability import NOT_HERE, server_available  # noqa: PLC0415
+
+        if not server_available():
+            return _fail(NOT_HERE)
+        return handler(args)
+
+    return run
 
 
 #: Called by ``kiosk.cli`` to add the subcommands. Typed as a plain Callable so that the

@@ -15,13 +15,14 @@ import pytest
 
 from installer.build import NAME, TARGETS
 
-pytestmark = pytest.mark.slow_installer
+#: The build's own limit (build.py's run below), not the suite's 300 s per test: on a busy
+#: two-core machine PyInstaller and xz together take longer than that.
+pytestmark = [pytest.mark.slow_installer, pytest.mark.timeout(1800)]
 
 REPO = Path(__file__).resolve().parents[2]
-#: The issue's target is under 350 MB on disk; the bundle is about 390 MB (README: the
-#: target is not met, and why). This ceiling catches growth; the compressed target holds.
-#: (MiB, as du -sh counts.)
-DISK_CEILING_MB = 400
+#: The issue's target: under 350 MB on disk (the bundle is about 346 MiB: README). This
+#: ceiling is that target; the compressed one is TARGETS'. (MiB, as du -sh counts.)
+DISK_CEILING_MB = 350
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +73,14 @@ def test_the_bundle_has_what_the_installers_expect(
     assert not (qt / "translations" / "qtwebengine_locales" / "de.pak").exists()
     assert not list(bundle.rglob("libQt6Charts*"))
     assert not list((qt / "qml").glob("Qt3D*"))
+    # The help-desk server is not in the bundle; its command says where it comes from.
+    assert not (bundle / "_internal" / "kiosk" / "helpdesk" / "server").exists()
+    serve = subprocess.run(
+        [str(bundle / NAME), "helpdesk", "serve"], capture_output=True, text=True, check=False
+    )
+    assert serve.returncode == 2 and "pip install digituki-kiosk" in serve.stderr
+    # Qt Core's ICU data is the trimmed one (installer/icu.py).
+    assert next((qt / "lib").glob("libicudata.so.*")).stat().st_size < 8 * 1024 * 1024
     version = subprocess.run(
         [str(bundle / NAME), "--version"], capture_output=True, text=True, check=True
     )

@@ -414,3 +414,15 @@ def test_exit_codes_json_and_text() -> None:
 def test_a_problem_without_a_fix_cannot_be_made() -> None:
     with pytest.raises(ValueError, match="how to fix"):
         CheckResult("x", "X", Status.ERROR, "broken")
+
+
+def test_an_embedded_help_desk_without_the_server_is_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The kiosk's bundle carries no help-desk server: helpdesk.embedded cannot work."""
+    config = _config(helpdesk={"embedded": True})
+    assert _result(FakeMachine(), "helpdesk", config).status is Status.OK
+    monkeypatch.setattr("kiosk.doctor.run.server_available", lambda: False)
+    result = _result(FakeMachine(), "helpdesk", config)
+    assert result.status is Status.ERROR
+    assert "pip" in result.fix and "embedded = false" in result.fix

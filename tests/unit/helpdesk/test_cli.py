@@ -146,3 +146,23 @@ def test_plain_http_on_a_network_address_is_loud() -> None:
     assert warning is not None and "unencrypted" in warning and "--tls-cert" in warning
     proxied = ServerSettings(database_url="sqlite:///x", trusted_proxies=("10.0.0.2",))
     assert plain_http_warning("0.0.0.0", proxied) is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("helpdesk", "serve"), ("helpdesk", "migrate"), ("helpdesk", "fingerprint", "cert.pem")],
+)
+def test_without_the_server_the_helpdesk_commands_say_where_it_comes_from(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """The kiosk's bundle has no help-desk server (installer/trim.py)."""
+    monkeypatch.setattr("kiosk.helpdesk.availability.server_available", lambda: False)
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == ""
+    assert "not part of the kiosk's bundle" in err and "pip install digituki-kiosk" in err
+
+
+def test_the_server_is_here_outside_the_bundle() -> None:
+    from kiosk.helpdesk.availability import server_available
+
+    assert server_available()
