@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+import kiosk._pyside_first  # noqa: F401 - first: importing it applies a workaround
 from kiosk import __version__, app_keyboard, exit_codes, paths
 from kiosk.admin import layout as admin_layout
 from kiosk.admin.qt.i18n import AdminTranslations

@@ -264,6 +264,8 @@ class SessionKeeper(QObject):
     def _prepare_next(self) -> None:
         if self._next is None and self.lifecycle.state is State.ATTRACT:
             self._next = self._make_session()
+            # What the last visit freed goes back to the system, not kept by the process.
+            wipe.release_freed_memory()
 
     def shutdown(self) -> None:
         self._timer.stop()
