@@ -158,9 +158,9 @@ def release_freed_memory() -> bool:
     """Give the memory the last visit freed back to the system (glibc's ``malloc_trim``).
 
     The visitor's browser profile and pages are freed at the wipe, but the C library keeps
-    the freed pages for itself: over 200 visitors the kiosk's process grew by about
-    25 MiB that nothing used. Trimming after each wipe takes about a millisecond. True if
-    it ran (Linux with glibc; elsewhere there is nothing to do)."""
+    the freed pages for itself: after 200 visitors the kiosk's process held about 25 MiB
+    more than with a trim after each wipe. A trim takes about a millisecond. True if it ran
+    (Linux with glibc; elsewhere there is nothing to do)."""
     if not sys.platform.startswith("linux"):
         return False
     import ctypes  # noqa: PLC0415

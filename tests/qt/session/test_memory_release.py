@@ -21,7 +21,7 @@ def test_the_wipe_gives_the_freed_memory_back(
     released.clear()  # (a session prepared before the first visitor came trims too)
     with qtbot.waitSignal(kiosk.wipe_finished, timeout=15000):
         assert kiosk.keeper.end_session()
-    qtbot.waitUntil(lambda: kiosk.keeper.prepared is not None, timeout=15000)
+    qtbot.waitUntil(lambda: bool(released), timeout=15000)
     assert released == [True]
 
 
