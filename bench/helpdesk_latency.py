@@ -23,6 +23,10 @@ Fairness, and why the load generator is not httpx:
 - What is measured is unchanged: every send's event is read on all 20 streams (latency
   counts each stream's arrival), and the throughput phases keep the 20 streams open and
   fed while 50 kiosks send flat out.
+- CPU a request in the first flat-out phase: the server's (every process of it), PostgreSQL's
+  (every process of the cluster; SQLite runs inside the server) and, in the note, this
+  load generator's. All share the same cores, so requests/s is about the cores over
+  their sum: the figures that show what a ratio can reach on this machine.
 - Two flat-out phases. In the first (the figure against the target) a stand-in for the
   staff (``LineTaker``) closes, every 0.25 s, what has waited that long, so each line
   stays about as long as a real one can be (a kiosk may have 5 open requests, a centre
