@@ -23,6 +23,10 @@ Fairness, and why the load generator is not httpx:
 - What is measured is unchanged: every send's event is read on all 20 streams (latency
   counts each stream's arrival), and the throughput phases keep the 20 streams open and
   fed while 50 kiosks send flat out.
+- CPU a request in the first flat-out phase: the server's (every process of it), PostgreSQL's
+  (every process of the cluster; SQLite runs inside the server) and, in the note, this
+  load generator's. All share the same cores, so requests/s is about the cores over
+  their sum: the figures that show what a ratio can reach on this machine.
 - Two flat-out phases. In the first (the figure against the target) a stand-in for the
   staff (``LineTaker``) closes, every 0.25 s, what has waited that long, so each line
   stays about as long as a real one can be (a kiosk may have 5 open requests, a centre
@@ -124,6 +128,10 @@ class Result:
     #: The help desk only: the earlier rounds' flat-out phase, whose line is never taken.
     long_per_second: float = float("nan")
     long_cpu_ms: float = float("nan")
+    #: PostgreSQL's own CPU time (every process of the cluster) per request, same phase.
+    db_cpu_ms: float = float("nan")
+    #: The load generator's CPU time (this process) per request, same phase.
+    client_cpu_ms: float = float("nan")
 
     def figures(self, floor: Result | None) -> dict[str, float]:
         lat = self.latencies_ms
@@ -132,6 +140,7 @@ class Result:
         out["ratio"] = floor.per_second / self.per_second if floor and self.per_second else NAN
         out["cpu_ms"] = self.cpu_ms
         out["cpu_ratio"] = self.cpu_ms / floor.cpu_ms if floor else NAN
+        out["db_cpu_ms"] = self.db_cpu_ms
         out["long_per_second"] = self.long_per_second
         out["long_ratio"] = floor.per_second / self.long_per_second if floor else NAN
         return out
@@ -141,8 +150,8 @@ class Result:
         return (
             f"| {self.name} | {f['p50']:.1f} | {f['p95']:.1f} | {f['p99']:.1f} | "
             f"{f['per_second']:.0f} | {_x(f['ratio'])} | {f['cpu_ms']:.3f} | "
-            f"{_x(f['cpu_ratio'])} | {_n(f['long_per_second'])} | {_x(f['long_ratio'])} | "
-            f"{self.note} |"
+            f"{_x(f['cpu_ratio'])} | {_f(f['db_cpu_ms'])} | {_n(f['long_per_second'])} | "
+            f"{_x(f['long_ratio'])} | {self.note} |"
         )
 
 
@@ -155,6 +164,10 @@ def _x(ratio: float) -> str:
 
 def _n(value: float) -> str:
     return "-" if math.isnan(value) else f"{value:.0f}"
+
+
+def _f(value: float) -> str:
+    return "-" if math.isnan(value) else f"{value:.3f}"
 
 
 def summary_row(name: str, runs: list[dict[str, float]]) -> str:
@@ -171,7 +184,7 @@ def summary_row(name: str, runs: list[dict[str, float]]) -> str:
 
     cells = [cell("p50", ".1f"), cell("p95", ".1f"), cell("p99", ".1f"),
              cell("per_second", ".0f"), cell("ratio", ".2f"), cell("cpu_ms", ".3f"),
-             cell("cpu_ratio", ".2f"), cell("long_per_second", ".0f"),
+             cell("cpu_ratio", ".2f"), cell("db_cpu_ms", ".3f"), cell("long_per_second", ".0f"),
              cell("long_ratio", ".2f")]  # fmt: skip
     return f"| {name} | " + " | ".join(cells) + " |"
 
@@ -400,7 +413,14 @@ async def kiosk_stream(url: str, token: str, ready: asyncio.Event, counts: list[
 
 
 async def run_helpdesk(
-    name: str, url: str, database_url: str, seconds: float, kiosk_streams: bool, *, pid: int
+    name: str,
+    url: str,
+    database_url: str,
+    seconds: float,
+    kiosk_streams: bool,
+    *,
+    pid: int,
+    db_pid: int | None = None,
 ) -> Result:
     tokens = []
     pairing = RawClient(url)
@@ -455,8 +475,10 @@ async def run_helpdesk(
     # Flat out, the line taken as a centre's staff would (the figure against the target),
     # then flat out with the line never taken (the earlier rounds' figure, kept beside it).
     with LineTaker(database_url) as taker:
-        per_second, cpu_ms = await flat_out_phase(clients, seconds, pid)
-    long_per_second, long_cpu_ms = await flat_out_phase(clients, seconds, pid)
+        per_second, cpu_ms, db_cpu_ms, client_cpu_ms = await flat_out_phase(
+            clients, seconds, pid, db_pid
+        )
+    long_per_second, long_cpu_ms, _, _ = await flat_out_phase(clients, seconds, pid)
     stop.set()
     for task in streams:
         task.cancel()
@@ -469,13 +491,30 @@ async def run_helpdesk(
     if missing:
         note += f", {missing} deliveries missing"
     note += f"; flat out, the line taker closed {taker.closed}"
+    note += f"; load generator CPU {client_cpu_ms:.3f} ms/request"
+    if db_pid is not None:
+        taker_ms = taker.backend_cpu_s * 1000 / max(1.0, per_second * seconds)
+        note += f"; of the database's CPU, the line taker's backend {taker_ms:.3f} ms/request"
     return Result(
-        name, latencies, per_second, len(sent_at), note, cpu_ms, long_per_second, long_cpu_ms
+        name,
+        latencies,
+        per_second,
+        len(sent_at),
+        note,
+        cpu_ms,
+        long_per_second,
+        long_cpu_ms,
+        db_cpu_ms,
+        client_cpu_ms,
     )
 
 
-async def flat_out_phase(clients: list[RawClient], seconds: float, pid: int) -> tuple[float, float]:
-    """The kiosks send new requests flat out: (requests/s, server CPU ms a request)."""
+async def flat_out_phase(
+    clients: list[RawClient], seconds: float, pid: int, db_pid: int | None = None
+) -> tuple[float, float, float, float]:
+    """The kiosks send new requests flat out: (requests/s, server CPU ms a request, the
+    database's CPU ms a request: its processes' under ``db_pid``, NaN without; this load
+    generator's CPU ms a request, the line taker's thread included)."""
     count = 0
 
     async def flat_out(client: RawClient, until: float) -> None:
@@ -485,11 +524,16 @@ async def flat_out_phase(clients: list[RawClient], seconds: float, pid: int) -> 
             await client.post_json("/api/v1/kiosk/requests", body)
             count += 1
 
+    db_before = process_cpu_s(db_pid) if db_pid else NAN
     cpu_before = process_cpu_s(pid)
+    client_before = time.process_time()
     started = time.perf_counter()
     await asyncio.gather(*(flat_out(c, started + seconds) for c in clients))
     elapsed = time.perf_counter() - started
-    return count / elapsed, (process_cpu_s(pid) - cpu_before) * 1000 / max(1, count)
+    per = 1000 / max(1, count)
+    cpu_ms = (process_cpu_s(pid) - cpu_before) * per
+    db_ms = (process_cpu_s(db_pid) - db_before) * per if db_pid else NAN
+    return count / elapsed, cpu_ms, db_ms, (time.process_time() - client_before) * per
 
 
 class LineTaker:
@@ -517,6 +561,8 @@ class LineTaker:
         self._thread = threading.Thread(target=self._run, name="line-taker", daemon=True)
         #: Requests closed, for the note.
         self.closed = 0
+        #: PostgreSQL: the CPU seconds of the taker's own backend (part of the database's).
+        self.backend_cpu_s = 0.0
 
     def __enter__(self) -> LineTaker:
         self._thread.start()
@@ -537,6 +583,10 @@ class LineTaker:
         engine = db.make_engine(self._url)
         requests = db.requests.c
         queued = [state.value for state in model.QUEUED_STATES]
+        backend = None
+        if engine.dialect.name == "postgresql":
+            with engine.connect() as conn:
+                backend = int(conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
         try:
             while not self._stop.wait(self._interval):
                 now = model.utcnow()
@@ -551,6 +601,8 @@ class LineTaker:
                     )
                     self.closed += result.rowcount
         finally:
+            if backend is not None:  # one pooled connection, the same backend throughout
+                self.backend_cpu_s = process_cpu_s(backend)
             engine.dispose()
 
 
@@ -577,13 +629,15 @@ async def run_floor(name: str, url: str, seconds: float, pid: int) -> Result:
             count += 1
 
     cpu_before = process_cpu_s(pid)
+    client_before = time.process_time()
     started = time.perf_counter()
     await asyncio.gather(*(flat_out(c, started + seconds) for c in clients))
     elapsed = time.perf_counter() - started
     cpu_ms = (process_cpu_s(pid) - cpu_before) * 1000 / max(1, count)
+    client_ms = (time.process_time() - client_before) * 1000 / max(1, count)
     for client in clients:
         await client.aclose()
-    note = "round trip (no stream)"
+    note = f"round trip (no stream); load generator CPU {client_ms:.3f} ms/request"
     return Result(name, latencies, count / elapsed, len(latencies), note, cpu_ms)  # one phase
 
 
@@ -633,10 +687,16 @@ def durable_cluster() -> object:
                       "-l", str(self.root / "server.log"), "-w", "-t", "60", "start")  # fmt: skip
             return self
 
+        def postmaster_pid(self) -> int:
+            """The cluster's first process: its children are every backend and helper."""
+            return int((self.data / "postmaster.pid").read_text().split()[0])
+
     return DurableCluster()
 
 
-async def main_async(seconds: float, kiosk_streams: bool) -> list[tuple[Result, Result]]:
+async def main_async(
+    seconds: float, kiosk_streams: bool, only: str | None = None
+) -> list[tuple[Result, Result]]:
     results = []
     folder = Path(tempfile.mkdtemp(prefix="helpdesk-bench-"))
     cluster: Any = durable_cluster()
@@ -647,6 +707,8 @@ async def main_async(seconds: float, kiosk_streams: bool) -> list[tuple[Result, 
             ("PostgreSQL, 4 workers", cluster.new_database(), 4),
         ]
         for name, database_url, workers in setups:
+            if only is not None and not database_url.startswith(only):
+                continue
             floor_proc, floor_url = serve_floor(workers)
             try:
                 await wait_ready(floor_url, "/echo", "POST")
@@ -664,7 +726,15 @@ async def main_async(seconds: float, kiosk_streams: bool) -> list[tuple[Result, 
                 await wait_ready(url, "/api/v1/health")
                 label = f"help desk: {name}" + (", kiosk streams" if kiosk_streams else "")
                 ours = await run_helpdesk(
-                    label, url, database_url, seconds, kiosk_streams, pid=proc.proc.pid
+                    label,
+                    url,
+                    database_url,
+                    seconds,
+                    kiosk_streams,
+                    pid=proc.proc.pid,
+                    db_pid=cluster.postmaster_pid()
+                    if database_url.startswith("postgres")
+                    else None,
                 )
             finally:
                 proc.stop()
@@ -684,6 +754,11 @@ def main() -> int:
         help="runs (each with its own floor); several print medians and the spread",
     )
     parser.add_argument(
+        "--only",
+        choices=("sqlite", "postgresql"),
+        help="run one database's setup (and its floor) only",
+    )
+    parser.add_argument(
         "--no-kiosk-streams",
         action="store_true",
         help="kiosks send without holding their status streams (not the real topology)",
@@ -701,21 +776,22 @@ def main() -> int:
     )
     header = (
         "| setup | p50 ms | p95 ms | p99 ms | requests/s (50 kiosks flat out) | floor/ours "
-        "| server CPU ms/request | CPU ours/floor | requests/s, line never taken "
+        "| server CPU ms/request | CPU ours/floor | database CPU ms/request "
+        "| requests/s, line never taken "
         "| floor/ours, line never taken |"
     )
     runs: list[list[tuple[Result, Result]]] = []
     loads: list[tuple[float, float]] = []
     for number in range(1, args.repeat + 1):
         before = os.getloadavg()[0]
-        pairs = asyncio.run(main_async(args.seconds, not args.no_kiosk_streams))
+        pairs = asyncio.run(main_async(args.seconds, not args.no_kiosk_streams, args.only))
         after = os.getloadavg()[0]
         loads.append((before, after))
         runs.append(pairs)
         print(f"Run {number} of {args.repeat}: machine load (1-minute average) {before:.1f} "
               f"before, {after:.1f} after.\n")  # fmt: skip
         print(header + " note |")
-        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|")
         for ours, floor in pairs:
             print(floor.row(None))
             print(ours.row(floor))
@@ -726,7 +802,7 @@ def main() -> int:
         print(f"Medians of {args.repeat} runs (lowest-highest in brackets); machine load "
               f"{low:.1f}-{high:.1f} over the runs.\n")  # fmt: skip
         print(header)
-        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         for index in range(len(runs[0])):
             setups = [run[index] for run in runs]  # (ours, floor) of each run
             print(summary_row(setups[0][1].name, [floor.figures(None) for _, floor in setups]))
@@ -735,7 +811,8 @@ def main() -> int:
     print("Latency of the help desk: kiosk POST sent -> request event read on each staff stream.")
     print("Latency of the floor: POST sent -> echo received. floor/ours: throughput ratio.")
     print("Server CPU: user + system time of the server's processes (not the database's) in")
-    print("the flat-out phase, per request; CPU ours/floor: its ratio.")
+    print("the flat-out phase, per request; CPU ours/floor: its ratio. Database CPU: the same")
+    print("for PostgreSQL's processes (on the same cores; SQLite runs inside the server).")
     return 0
 
 

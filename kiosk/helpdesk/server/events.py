@@ -3,7 +3,8 @@
 :class:`Broker` fans events out to the process's open event streams (staff pages and
 kiosks). With PostgreSQL, :func:`listen_postgres` receives every worker's ``pg_notify``
 and hands it to the local broker, so a request stored by one uvicorn worker reaches the
-staff streams held by all the others. After the listener lost its connection it sends a
+staff streams held by all the others (a notification holds one event, or a batch of
+new requests' events as a JSON array). After the listener lost its connection it sends a
 ``resync`` event, and each stream sends its full state again: nothing is missed.
 """
 
@@ -95,9 +96,14 @@ async def listen_postgres(url: str, broker: Broker, ready: asyncio.Event | None 
                     ready.set()
                 async for notify in conn.notifies():
                     try:
-                        broker.publish(json.loads(notify.payload))
+                        data = json.loads(notify.payload)
                     except ValueError:
                         log.warning("ignored a malformed notification")
+                        continue
+                    # One event, or a batch of new requests' events (``pg_batch``):
+                    # decoded once here, shared by every stream of this worker.
+                    for event in data if isinstance(data, list) else (data,):
+                        broker.publish(event)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # the database restarts, the network blips: try again

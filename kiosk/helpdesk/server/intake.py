@@ -3,8 +3,11 @@ allows without giving up "confirmed only after its commit":
 
 - SQLite: through :class:`~kiosk.helpdesk.server.group_commit.GroupCommit` (several
   requests, one transaction, one fsync), two statements a request.
-- PostgreSQL: one autocommit statement stores the row, sends its notification and
-  counts its place in line, from the event loop's own connections (``pg_async``).
+- PostgreSQL: from the event loop's own connections (``pg_async``), the new requests of
+  one turn of the loop in a batch (``pg_batch``): one statement checks them all, one
+  autocommit statement stores the rows, sends their events in one notification and
+  counts their places in line. Outside the event loop (the thread pool): one request,
+  its check and then its insert.
 
 A request's code is found by looking up a few random candidates (an index lookup each).
 :class:`RequestIntake` is a part of :class:`~kiosk.helpdesk.server.store.Store`.
@@ -13,12 +16,13 @@ A request's code is found by looking up a few random candidates (an index lookup
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import random
 import threading
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -44,6 +48,7 @@ from kiosk.helpdesk.model import Request
 from kiosk.helpdesk.server import db
 from kiosk.helpdesk.server.group_commit import GroupCommit
 from kiosk.helpdesk.server.pg_async import AsyncPostgres
+from kiosk.helpdesk.server.pg_batch import PROBE, Pending, PostgresBatches, chunks, insert_sql
 from kiosk.helpdesk.server.records import (
     ConflictError,
     Created,
@@ -109,13 +114,6 @@ _PROBE_SQLITE = select(
 )
 _KIOSK_OPEN_PG = select(_KIOSK_OPEN)
 _EXISTS = select(_r.id).where(_r.id == bindparam("id"))
-# PostgreSQL's event-loop path, before the insert: the kiosk's open requests, whether
-# this one is stored, and which candidate codes are taken, in one round trip.
-_PROBE_PG = select(
-    _KIOSK_OPEN.label("kiosk_open"),
-    select(func.count()).where(_r.id == bindparam("id")).scalar_subquery().label("stored"),
-    select(func.string_agg(_r.code, " ")).where(*_taken).scalar_subquery().label("taken"),
-)
 _INSERT_SQLITE = (
     sqlite.insert(db.requests).on_conflict_do_nothing(index_elements=["id"]).returning(_r.id)
 )
@@ -195,11 +193,14 @@ class RequestIntake:
     is_postgres: bool
     #: PostgreSQL: the event loop's own connections for new requests (while serving).
     async_postgres: AsyncPostgres | None
+    #: PostgreSQL: the event loop's new requests, stored in batches (while serving).
+    postgres_batches: PostgresBatches | None
     _write_lock: threading.Lock | None
     _names: dict[tuple[str, int], str]
     _group: GroupCommit | None
     _random: random.Random
-    _pg_sql: tuple[Compiled, Compiled, Compiled] | None
+    _pg_sql: Compiled | None
+    _pg_insert: str | None
     _sqlite_sql: tuple[DriverStatement, DriverStatement] | None
     max_open_per_kiosk: int
 
@@ -221,12 +222,10 @@ class RequestIntake:
         if not self.is_postgres:
             return
         if self._pg_sql is None:
-            dialect = self.engine.dialect
-            self._pg_sql = (_PROBE_PG.compile(dialect=dialect),
-                            _INSERT_NOTIFY_PG.compile(dialect=dialect),
-                            QUEUED_IDS.compile(dialect=dialect))  # fmt: skip
+            self._pg_sql = QUEUED_IDS.compile(dialect=self.engine.dialect)
         pg = AsyncPostgres(self.engine.url.render_as_string(hide_password=False))
         self.async_postgres = pg
+        self.postgres_batches = PostgresBatches(self._postgres_batch)
         await pg.warm_up()
 
     async def queued_positions_async(self, centre_id: int) -> dict[str, int]:
@@ -235,7 +234,7 @@ class RequestIntake:
         pg = self.async_postgres
         if pg is None or self._pg_sql is None:
             return await run_in_threadpool(self.queued_positions, centre_id)
-        compiled = self._pg_sql[2]
+        compiled = self._pg_sql
         rows = await pg.fetch(compiled.string, compiled.construct_params({"centre_id": centre_id}))
         return {row[0]: place for place, row in enumerate(rows, start=1)}
 
@@ -246,6 +245,9 @@ class RequestIntake:
             return {row.id: place for place, row in enumerate(rows, start=1)}
 
     async def stop_async_postgres(self) -> None:
+        batches, self.postgres_batches = self.postgres_batches, None
+        if batches is not None:
+            await batches.drain()
         pg, self.async_postgres = self.async_postgres, None
         if pg is not None:
             await pg.close()
@@ -314,45 +316,103 @@ class RequestIntake:
                 lambda conn, events: self._create(conn, events, kiosk, new), single_change=True
             )
             return created
-        pg, sql = self.async_postgres, self._pg_sql
-        if pg is not None and sql is not None:
-            return await self._create_postgres_async(pg, sql, kiosk, new)
+        batches = self.postgres_batches
+        if batches is not None:
+            return await batches.submit(kiosk, new)
         return await run_in_threadpool(self.create_request, kiosk, new)
 
-    async def _create_postgres_async(
-        self,
-        pg: AsyncPostgres,
-        sql: tuple[Compiled, Compiled, Compiled],
-        kiosk: Kiosk,
-        new: NewRequest,
-    ) -> Created:
-        """:meth:`_create_postgres` on the event loop's connections, in two round trips:
-        what to check before the insert, then the insert with its notification."""
-        probe, insert_notify, _ = sql
-        for kind, ident in (("centre", kiosk.centre_id), ("kiosk", kiosk.id)):
-            if (kind, ident) not in self._names:  # a kiosk paired since the start
-                await run_in_threadpool(self.names, kind, ident)
-        candidates = self._code_candidates()
-        known = {"kiosk_id": kiosk.id, "id": new.id, "centre_id": kiosk.centre_id}
-        params = probe.construct_params({**known, **candidates})
-        (open_count, stored, taken_codes), *_ = await pg.fetch(probe.string, params)
-        if open_count >= self.max_open_per_kiosk and not stored:
-            raise TooManyOpenError
-        now = self.clock()
-        taken = set(taken_codes.split(" ")) if taken_codes else set()
-        code = next((c for c in candidates.values() if c not in taken), None)
-        if code is None:  # every candidate taken: read all the centre's codes (rare)
-            code = await run_in_threadpool(self._free_code_now, kiosk.centre_id, candidates, taken)
-        request = self._new_request(kiosk, new, now, code)
-        values = {
-            f"v_{key}": value.astimezone(UTC) if isinstance(value, datetime) else value
-            for key, value in row_values(request).items()
+    async def _postgres_batch(self, batch: list[Pending]) -> None:
+        """New requests of one turn of the event loop, in two round trips for all: what
+        to check before the insert, then the insert with its notification (``pg_batch``).
+        Settles every request's future (the rare cases through the thread pool)."""
+        pg = self.async_postgres
+        if pg is None:  # the server stops: one by one, as outside the event loop
+            for pending in batch:
+                try:
+                    done = await run_in_threadpool(self.create_request, pending.kiosk, pending.new)
+                except Exception as exc:
+                    if not pending.future.done():
+                        pending.future.set_exception(exc)
+                else:
+                    if not pending.future.done():
+                        pending.future.set_result(done)
+            return
+        for pending in batch:
+            kiosk = pending.kiosk
+            for kind, ident in (("centre", kiosk.centre_id), ("kiosk", kiosk.id)):
+                if (kind, ident) not in self._names:  # a kiosk paired since the start
+                    await run_in_threadpool(self.names, kind, ident)
+        candidates = [self._code_candidates() for _ in batch]
+        probe = {
+            "kiosk_ids": [p.kiosk.id for p in batch],
+            "ids": [p.new.id for p in batch],
+            "centre_ids": [p.kiosk.centre_id for p in batch],
+            "codes": [" ".join(c.values()) for c in candidates],
         }
-        values["payload"] = json.dumps(self._event(request, queue_changed=True))
-        rows = await pg.fetch(insert_notify.string, insert_notify.construct_params(values))
-        if not rows:  # sent before (a retry), or by another worker a moment ago
-            return await run_in_threadpool(self._existing_now, kiosk, new.id)
-        return request, True, int(rows[0][1]) + 1
+        found = await pg.fetch(PROBE, probe)
+        # Decide each request in order, as if they had come one after another.
+        opened: dict[int, int] = {}  # kiosk -> requests of this batch it opens
+        chosen: dict[int, set[str]] = {}  # centre -> codes this batch gives out
+        stored_before: list[Pending] = []
+        to_insert: list[tuple[Pending, Request]] = []
+        for pending, codes, (open_count, stored, taken_codes) in zip(
+            batch, candidates, found, strict=True
+        ):
+            kiosk = pending.kiosk
+            if stored:
+                stored_before.append(pending)
+                continue
+            if open_count + opened.get(kiosk.id, 0) >= self.max_open_per_kiosk:
+                if not pending.future.done():
+                    pending.future.set_exception(TooManyOpenError())
+                continue
+            opened[kiosk.id] = opened.get(kiosk.id, 0) + 1
+            given = chosen.setdefault(kiosk.centre_id, set())
+            taken = set(taken_codes.split(" ")) if taken_codes else set()
+            taken |= given
+            code = next((c for c in codes.values() if c not in taken), None)
+            if code is None:  # every candidate taken: read all the centre's codes (rare)
+                code = await run_in_threadpool(self._pick_code_now, kiosk.centre_id, taken)
+            given.add(code)
+            to_insert.append((pending, self._new_request(kiosk, pending.new, self.clock(), code)))
+        inserted: dict[str, int] = {}
+        if to_insert:
+            rows, payloads = [], []
+            for _, request in to_insert:
+                event = self._event(request, queue_changed=True)
+                rows.append(event["request"])
+                payloads.append(json.dumps(event))
+            params = {
+                "rows": json.dumps(rows),
+                "ids": [request.id for _, request in to_insert],
+                "payloads": payloads,
+                "chunks": chunks(payloads),
+                "channel": NOTIFY_CHANNEL,
+            }
+            result = await pg.fetch(self._pg_insert_sql(), params)
+            inserted = {row[0]: int(row[1]) for row in result}
+        for pending, request in to_insert:
+            ahead = inserted.get(request.id)
+            if ahead is None:  # stored by another worker a moment ago
+                stored_before.append(pending)
+            elif not pending.future.done():
+                pending.future.set_result((request, True, ahead + 1))
+        for pending in stored_before:  # sent before (a retry): the stored one
+            try:
+                created = await run_in_threadpool(self._existing_now, pending.kiosk, pending.new.id)
+            except Exception as exc:
+                if not pending.future.done():
+                    pending.future.set_exception(exc)
+            else:
+                if not pending.future.done():
+                    pending.future.set_result(created)
+
+    def _pg_insert_sql(self) -> str:
+        sql = self._pg_insert
+        if sql is None:
+            columns = [f.name for f in dataclasses.fields(Request)]
+            sql = self._pg_insert = insert_sql(columns)
+        return sql
 
     def _kiosk_full(self, kiosk: Kiosk, request_id: str, conn: Connection | None = None) -> bool:
         """Has the kiosk as many open requests as it may (and is this one not among them)?"""
@@ -366,9 +426,10 @@ class RequestIntake:
     def _stored(conn: Connection, request_id: str) -> bool:
         return conn.execute(_EXISTS, {"id": request_id}).first() is not None
 
-    def _free_code_now(self, centre_id: int, candidates: dict[str, str], taken: set[str]) -> str:
+    def _pick_code_now(self, centre_id: int, also_taken: set[str]) -> str:
         with self.engine.connect() as conn:
-            return self._free_code(conn, centre_id, candidates, taken)
+            used = conn.execute(_CODES_OPEN, {"centre_id": centre_id}).scalars()
+            return model.pick_code({c for c in used if c} | also_taken)
 
     def _existing_now(self, kiosk: Kiosk, request_id: str) -> Created:
         with self.engine.connect() as conn:

@@ -31,6 +31,7 @@ from kiosk.helpdesk.server import db
 from kiosk.helpdesk.server.group_commit import GroupCommit
 from kiosk.helpdesk.server.intake import NOTIFY_CHANNEL, RequestIntake, place_in_line
 from kiosk.helpdesk.server.pg_async import AsyncPostgres
+from kiosk.helpdesk.server.pg_batch import PostgresBatches
 from kiosk.helpdesk.server.records import (
     ConflictError,
     EventSink,
@@ -103,8 +104,10 @@ class Store(RequestIntake):
         self._group: GroupCommit | None = None
         #: PostgreSQL: the event loop's own connections for new requests (while serving).
         self.async_postgres: AsyncPostgres | None = None
+        self.postgres_batches: PostgresBatches | None = None
+        self._pg_insert: str | None = None
         self._random = random.Random()  # request codes: short and unused, not secret
-        self._pg_sql: tuple[Compiled, Compiled, Compiled] | None = None
+        self._pg_sql: Compiled | None = None
         self._sqlite_sql = None
 
     @contextmanager

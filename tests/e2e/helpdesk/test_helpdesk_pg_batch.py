@@ -1,0 +1,188 @@
+"""New requests on PostgreSQL in batches (``pg_batch``): the requests of one turn of the
+event loop are stored together, and answer as if they had come one after another: a
+kiosk's cap counts the ones before it in the batch, two requests of a centre never share
+a code, a resend in the same turn gets the stored request, places in line count the batch,
+every inserted request's event reaches the streams once (in chunks under the payload
+limit), and each answer comes only after the commit that holds it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.helpdesk import model
+from kiosk.helpdesk.server import db
+from kiosk.helpdesk.server.events import Broker, listen_postgres
+from kiosk.helpdesk.server.pg_batch import chunks
+from kiosk.helpdesk.server.store import (
+    ConflictError,
+    Kiosk,
+    NewRequest,
+    Store,
+    TooManyOpenError,
+)
+from tests.helpers.helpdesk_pg import PostgresCluster
+
+CAP = 3
+
+
+@pytest.fixture
+def pg_url(pg_cluster: PostgresCluster) -> str:
+    url = pg_cluster.new_database()
+    db.migrate(url)
+    return url
+
+
+@pytest.fixture
+def store(pg_url: str) -> Iterator[Store]:
+    store = Store(db.make_engine(pg_url), max_open_per_kiosk=CAP)
+    yield store
+    store.engine.dispose()
+
+
+def kiosks(store: Store, centre: str, count: int) -> list[Kiosk]:
+    with contextlib.suppress(ConflictError):
+        store.add_centre(centre)
+    out = []
+    for n in range(count):
+        paired = store.pair(store.create_pair_code(centre, f"{centre} {n}"))
+        assert paired is not None
+        out.append(paired[0])
+    return out
+
+
+def stored(url: str) -> int:
+    engine = db.make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(db.requests)).scalar_one())
+    finally:
+        engine.dispose()
+
+
+async def send_together(store: Store, sends: list[tuple[Kiosk, str]]) -> list[Any]:
+    """Every send in the same turn of the event loop; answers or errors, in order."""
+    return await asyncio.gather(
+        *(store.create_request_async(k, NewRequest(i, model.Topic.LOGIN)) for k, i in sends),
+        return_exceptions=True,
+    )
+
+
+def test_one_turn_is_one_batch_and_answers_as_one_by_one(store: Store, pg_url: str) -> None:
+    kalliola = kiosks(store, "Kalliola", 4)
+    vallila = kiosks(store, "Vallila", 2)
+
+    async def main() -> None:
+        await store.start_async_postgres()
+        try:
+            batches = store.postgres_batches
+            assert batches is not None
+            first = str(uuid.uuid4())
+            kept = await send_together(store, [(kalliola[0], first)])
+            assert kept[0][1:] == (True, 1)
+            sends = [(k, str(uuid.uuid4())) for k in kalliola + vallila]
+            sends += [(kalliola[0], str(uuid.uuid4())) for _ in range(2)]  # its 4th: 429
+            sends.append((kalliola[1], first))  # another kiosk's id: 409
+            sends.append((kalliola[0], first))  # a resend: the stored one
+            sends.append((kalliola[2], sends[2][1]))  # a resend in the same turn
+            before = batches.batches
+            answers = await send_together(store, sends)
+            # One batch for the turn, and one more for the resend held back from it.
+            assert batches.batches - before == 2
+            created = [a for a in answers if isinstance(a, tuple) and a[1]]
+            assert len(created) == 7  # 6 kiosks' first, kiosk 0's third
+            assert isinstance(answers[7], TooManyOpenError)
+            assert isinstance(answers[8], ConflictError)
+            assert answers[9][0].id == first and answers[9][1:] == (False, 1)
+            assert answers[10][0].id == sends[2][1] and answers[10][1] is False
+            assert answers[10][2] == answers[2][2]
+            # Places in line: the batch's requests after the one before it, in order.
+            places = sorted(a[2] for a in created if a[0].centre_id == kalliola[0].centre_id)
+            assert places == [2, 3, 4, 5, 6]
+            assert sorted(a[2] for a in created if a[0].centre_id == vallila[0].centre_id) == [
+                1,
+                2,
+            ]
+            line = store.queued_positions(kalliola[0].centre_id)
+            for request, _, place in created:
+                if request.centre_id == kalliola[0].centre_id:
+                    assert line[request.id] == place
+            assert stored(pg_url) == 8
+        finally:
+            await store.stop_async_postgres()
+
+    asyncio.run(main())
+
+
+def test_a_batch_never_gives_a_centre_one_code_twice(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    centre = kiosks(store, "Kalliola", 20)
+    # Every request looks up the same few candidates: the batch must not hand one out twice.
+    same = {f"code_{n}": f"K-{10 + n % 3}" for n in range(24)}
+    monkeypatch.setattr(store, "_code_candidates", lambda: dict(same))
+
+    async def main() -> list[Any]:
+        await store.start_async_postgres()
+        try:
+            return await send_together(store, [(k, str(uuid.uuid4())) for k in centre])
+        finally:
+            await store.stop_async_postgres()
+
+    answers = asyncio.run(main())
+    codes = [a[0].code for a in answers]
+    assert len(set(codes)) == len(codes) == 20
+    assert {"K-10", "K-11", "K-12"} <= set(codes)
+
+
+def test_every_inserted_request_reaches_the_streams_once(store: Store, pg_url: str) -> None:
+    many = kiosks(store, "Kalliola", 30)
+
+    async def main() -> tuple[list[Any], list[dict[str, Any]]]:
+        broker = Broker()
+        broker.bind(asyncio.get_running_loop())
+        ready = asyncio.Event()
+        listener = asyncio.create_task(listen_postgres(pg_url, broker, ready))
+        await ready.wait()
+        await store.start_async_postgres()
+        try:
+            async with broker.subscribe() as queue:
+                sends = [(k, str(uuid.uuid4())) for k in many for _ in range(2)]
+                answers = await send_together(store, sends)
+                again = await send_together(store, sends[:5])  # resends: no new events
+                assert all(a[1] is False for a in again)
+                events: list[dict[str, Any]] = []
+                while len(events) < len(sends):
+                    event = await asyncio.wait_for(queue.get(), 30)
+                    assert event is not None
+                    events.append(event)
+                await asyncio.sleep(0.2)
+                assert queue.empty()
+                return answers, events
+        finally:
+            await store.stop_async_postgres()
+            listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await listener
+
+    answers, events = asyncio.run(main())
+    assert sorted(e["request"]["id"] for e in events) == sorted(a[0].id for a in answers)
+    for event in events:
+        assert event["type"] == "request" and event["queue_changed"] is True
+        assert event["centre_name"] == "Kalliola"
+
+
+def test_payload_chunks_stay_under_the_limit() -> None:
+    payloads = ["x" * 900] * 20
+    parts = chunks(payloads, 7000)
+    for part in set(parts):
+        members = [p for p, c in zip(payloads, parts, strict=True) if c == part]
+        assert len("[" + ",".join(members) + "]") < 7000 + 2
+    assert parts == sorted(parts) and len(set(parts)) == 3
