@@ -15,6 +15,8 @@ ADMIN_SOCKET = Path("/run/digituki-kiosk/admin.sock")
 ADMIN_STATE_DIR = Path("/var/lib/digituki-kiosk/admin")
 POLKIT_RULE = Path("/etc/polkit-1/rules.d/50-digituki-kiosk.rules")
 UDISKS_MOUNT_OPTIONS = Path("/etc/udisks2/mount_options.conf")
+#: CUPS's scheduler settings: the installer sets PreserveJobFiles and PreserveJobHistory.
+CUPSD_CONF = Path("/etc/cups/cupsd.conf")
 APPARMOR_PROFILE = "digituki-kiosk-webengine"
 KIOSK_UNIT = "digituki-kiosk.service"
 ADMIN_UNIT = "digituki-kiosk-admin.service"
