@@ -21,6 +21,11 @@ SYSCTL_FILE=/etc/sysctl.d/50-digituki-kiosk.conf
 POLKIT_RULE=/etc/polkit-1/rules.d/50-digituki-kiosk.rules
 UDISKS_OPTIONS=/etc/udisks2/mount_options.conf
 APPARMOR_PROFILE=/etc/apparmor.d/digituki-kiosk-webengine
+CUPSD_CONF=/etc/cups/cupsd.conf
+# The kiosk's lines in cupsd.conf: this comment, then its two settings. A setting of the
+# same name that was there before is kept, commented out with CUPSD_SAVED in front.
+CUPSD_MARK="# Digituki kiosk: printed documents and their history are not kept."
+CUPSD_SAVED="#digituki-kiosk# "
 # Where machine facts are read; tests point it at a folder of fake /proc files.
 PROC=${KIOSK_INSTALL_PROC:-/proc}
 

@@ -33,6 +33,10 @@ if [ -n "$udisks_backup" ] && [ -f "$udisks_backup" ]; then
 elif [ -f "$UDISKS_OPTIONS" ] && grep -q 'Digituki kiosk' "$UDISKS_OPTIONS"; then
     rm -f "$UDISKS_OPTIONS"
 fi
+if [ -f "$CUPSD_CONF" ] && grep -q "^$CUPSD_MARK\$" "$CUPSD_CONF"; then
+    sed -i -e "/^$CUPSD_MARK\$/,+2d" -e "s/^$CUPSD_SAVED//" "$CUPSD_CONF"
+    offline_system || systemctl try-restart cups >/dev/null 2>&1
+fi
 if [ -f "$APPARMOR_PROFILE" ]; then
     if ! offline_system && command -v apparmor_parser >/dev/null 2>&1; then
         apparmor_parser -R "$APPARMOR_PROFILE" >/dev/null 2>&1

@@ -21,11 +21,18 @@ from kiosk.admin.transport import VerifierClient, client_for
 ENV_SOCKET = "KIOSK_ADMIN_SOCKET"
 ENV_STATE = "KIOSK_ADMIN_STATE_DIR"
 
-#: Where the installers put them (installer/linux, installer/windows).
+#: Where the installers put them (installer/linux, installer/windows). This module owns
+#: these paths; kiosk.doctor.installed (the doctor's and the installer tests' list) takes
+#: them from here.
 LINUX_SOCKET = Path("/run/digituki-kiosk/admin.sock")
 LINUX_STATE = Path("/var/lib/digituki-kiosk/admin")
 WINDOWS_PIPE = r"\\.\pipe\digituki-kiosk-admin"
-KIOSK_GROUP = "kiosk"
+#: The verifier's state under %PROGRAMDATA% (C:\ProgramData on a standard Windows).
+WINDOWS_STATE_UNDER_PROGRAMDATA = ("DigitukiKiosk", "admin")
+#: The kiosk's unprivileged user; the installers make a group of the same name, which
+#: may use the verifier's socket.
+KIOSK_USER = "kiosk"
+KIOSK_GROUP = KIOSK_USER
 
 NOT_PROTECTED = "not protected: development checkout"
 
@@ -52,7 +59,7 @@ def state_dir(environ: Mapping[str, str] = os.environ) -> Path:
     if installed():
         if sys.platform == "win32":
             base = Path(environ.get("PROGRAMDATA", r"C:\ProgramData"))
-            return base / "DigitukiKiosk" / "admin"
+            return base.joinpath(*WINDOWS_STATE_UNDER_PROGRAMDATA)
         return LINUX_STATE
     return paths.data_dir() / "admin"
 

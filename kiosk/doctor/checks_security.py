@@ -219,3 +219,89 @@ def udisks_defaults(text: str) -> set[str]:
         return set()
     value = parser.get("defaults", "defaults", fallback="")
     return {part.strip() for part in value.split(",") if part.strip()}
+
+
+#: CUPS's defaults when cupsd.conf does not say (man cupsd.conf): job files are kept for a
+#: day, the job history until MaxJobs.
+CUPS_DEFAULTS = {"preservejobfiles": "86400", "preservejobhistory": "Yes"}
+CUPS_FIX = (
+    f"sudo sed -i '/^[[:space:]]*PreserveJob/Id' {installed.CUPSD_CONF} && "
+    f"printf 'PreserveJobFiles No\\nPreserveJobHistory No\\n' | sudo tee -a {installed.CUPSD_CONF}"
+    " && sudo systemctl restart cups   (or run the installer again)"
+)
+
+
+def cups_preserved(text: str) -> dict[str, bool]:
+    """Whether CUPS keeps printed jobs' files and their history, from cupsd.conf's text:
+    ``{"files": ..., "history": ...}``. A directive left out means CUPS's default (kept);
+    the last one wins; a number is seconds (0 keeps nothing)."""
+    values = dict(CUPS_DEFAULTS)
+    for line in text.splitlines():
+        words = line.split(None, 1)
+        if len(words) == 2 and words[0].lower() in values:
+            values[words[0].lower()] = words[1].split("#", 1)[0].strip()
+    return {
+        "files": _cups_keeps(values["preservejobfiles"]),
+        "history": _cups_keeps(values["preservejobhistory"]),
+    }
+
+
+def _cups_keeps(value: str) -> bool:
+    word = value.lower()
+    if word in ("no", "off", "false"):
+        return False
+    if word.isdigit():
+        return int(word) > 0
+    return True  # yes, on, true, and anything CUPS would not read as "no"
+
+
+def check_print_job_files(machine: Machine, printing_on: bool = True) -> CheckResult:
+    """A visitor's printed document must not stay on disk after it has printed (CUPS keeps
+    it a day by default, where the next visitor's session cannot wipe it)."""
+    title = "Printed documents"
+    check_id = "print-job-files"
+    if machine.platform != "linux":
+        return ok(check_id, title, "Windows keeps no printed documents unless told to")
+    if not printing_on:
+        return ok(check_id, title, "printing is off")
+    text = machine.read_text(installed.CUPSD_CONF)
+    if text is None:
+        if machine.stat(installed.CUPSD_CONF) is not None:
+            return warning(
+                check_id,
+                title,
+                f"{installed.CUPSD_CONF} could not be read by this account, so whether CUPS "
+                "keeps printed documents is unknown",
+                f"Check as an administrator: sudo grep -i '^PreserveJob' {installed.CUPSD_CONF} "
+                "must show 'PreserveJobFiles No' and 'PreserveJobHistory No'; if not: "
+                f"{CUPS_FIX}",
+            )
+        if machine.printers() is None:
+            return ok(check_id, title, "no printing system (see 'Printer')")
+        return warning(
+            check_id,
+            title,
+            f"CUPS's settings file {installed.CUPSD_CONF} is missing: CUPS then keeps printed "
+            "documents for a day",
+            f"Reinstall CUPS (sudo apt-get install --reinstall cups), then: {CUPS_FIX}",
+        )
+    kept = cups_preserved(text)
+    installed_kiosk = machine.layout().installed
+    if kept["files"]:
+        problem = error if installed_kiosk else warning
+        return problem(
+            check_id,
+            title,
+            "CUPS keeps the files of printed jobs (PreserveJobFiles): a visitor's printed "
+            "document stays on the disk after the visitor has gone",
+            CUPS_FIX,
+        )
+    if kept["history"]:
+        return warning(
+            check_id,
+            title,
+            "CUPS keeps a history of printed jobs (PreserveJobHistory): the names of "
+            "visitors' documents stay on the disk",
+            CUPS_FIX,
+        )
+    return ok(check_id, title, "CUPS keeps neither the files nor the history of printed jobs")

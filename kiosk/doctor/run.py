@@ -28,6 +28,7 @@ def run_checks(machine: Machine, config: Config) -> list[CheckResult]:
         security.check_admin_verifier(machine),
         security.check_secret_store(machine),
         services.check_printers(machine, config),
+        security.check_print_job_files(machine, config.printing.max_pages_per_session != 0),
         security.check_removable_media(machine, config.lockdown.allow_removable_media),
         system.check_disk(machine),
         system.check_memory(machine),

@@ -22,8 +22,10 @@ import pytest
 
 from kiosk.config import from_mapping
 from kiosk.doctor import installed
-from kiosk.doctor.checks_security import udisks_defaults
+from kiosk.doctor.checks_security import check_print_job_files, udisks_defaults
+from kiosk.doctor.model import Status
 from tests.installer.debian_root import make_root, run_in
+from tests.unit.doctor.fakes import FakeMachine
 
 pytestmark = pytest.mark.slow_installer
 
@@ -237,6 +239,12 @@ def test_install_leaves_the_user_units_files_and_settings_it_promises(root: Path
         (root / "etc/udisks2/mount_options.conf").read_text()
     )
 
+    # CUPS keeps no printed document nor its history: kiosk doctor's check passes.
+    machine = FakeMachine()
+    machine.texts[installed.CUPSD_CONF] = (root / "etc/cups/cupsd.conf").read_text()
+    cups = check_print_job_files(machine)
+    assert cups.status is Status.OK, cups
+
     # The packages the kiosk needs are really installed.
     for package in ("cage", "udisks2", "polkitd", "cups", "libnss3", "libxcb-cursor0",
                     "speech-dispatcher"):  # fmt: skip
@@ -293,6 +301,8 @@ def test_uninstall_removes_everything_and_can_run_twice(root: Path) -> None:
     assert not left
     assert "\nkiosk:" not in (root / "etc/passwd").read_text()
     assert "\nkiosk:" not in (root / "etc/group").read_text()
+    cupsd = (root / "etc/cups/cupsd.conf").read_text()
+    assert "Digituki" not in cupsd and "digituki" not in cupsd
     again = run_in(root, "/root/kit/installer/linux/uninstall.sh")
     assert again.returncode == 0, again.stderr
 

@@ -42,6 +42,7 @@ def _healthy_texts() -> dict[Path, str]:
         installed.POLKIT_RULE: "polkit.addRule(...)",
         installed.UDISKS_MOUNT_OPTIONS: "[defaults]\ndefaults=ro,noexec,nosuid,nodev\n",
         Path("/proc/sys/kernel/unprivileged_userns_clone"): "1\n",
+        installed.CUPSD_CONF: "LogLevel warn\nPreserveJobFiles No\nPreserveJobHistory No\n",
     }
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from kiosk.config import Config, from_mapping
 from kiosk.doctor import installed
+from kiosk.doctor.checks_security import cups_preserved
 from kiosk.doctor.machine import (
     CpuInfo,
     FileInfo,
@@ -57,8 +58,8 @@ def test_a_healthy_linux_kiosk_passes_every_check() -> None:
     ids = [r.id for r in results]
     assert ids == [
         "cpu", "glibc", "user", "qt-libraries", "qt-platform", "webengine", "pdf", "sandbox",
-        "admin-verifier", "secrets", "printers", "removable-media", "disk", "memory",
-        "network", "helpdesk", "clock", "guides",
+        "admin-verifier", "secrets", "printers", "print-job-files", "removable-media", "disk",
+        "memory", "network", "helpdesk", "clock", "guides",
     ]  # fmt: skip
 
 
@@ -314,6 +315,83 @@ def test_no_default_printer_is_a_warning() -> None:
 def test_printing_off_is_fine() -> None:
     config = _config(printing={"max_pages_per_session": 0})
     _assert(_result(FakeMachine(printer_list=None), "printers", config), Status.OK, "off")
+
+
+CUPS_DEBIAN_DEFAULT = """LogLevel warn
+MaxLogSize 0
+# PreserveJobFiles No   (a comment, not a setting)
+<Location />
+  Order allow,deny
+</Location>
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "files", "history"),
+    [
+        ("PreserveJobFiles No\nPreserveJobHistory No\n", False, False),
+        ("preservejobfiles off\n  PreserveJobHistory 0  # never\n", False, False),
+        (CUPS_DEBIAN_DEFAULT, True, True),  # left out: CUPS keeps files a day, history too
+        ("PreserveJobFiles Yes\nPreserveJobHistory No\n", True, False),
+        ("PreserveJobFiles 3600\nPreserveJobHistory No\n", True, False),
+        ("PreserveJobFiles No\nPreserveJobHistory Yes\n", False, True),
+        ("PreserveJobFiles No\nPreserveJobFiles Yes\nPreserveJobHistory No\n", True, False),
+    ],
+)
+def test_cups_job_settings_are_read_as_cups_reads_them(
+    text: str, files: bool, history: bool
+) -> None:
+    assert cups_preserved(text) == {"files": files, "history": history}
+
+
+def test_cups_that_keeps_no_printed_documents_is_ok() -> None:
+    _assert(_result(FakeMachine(), "print-job-files"), Status.OK, "neither")
+
+
+def test_cups_that_keeps_printed_files_is_an_error_with_the_exact_fix() -> None:
+    machine = FakeMachine()
+    machine.texts[installed.CUPSD_CONF] = CUPS_DEBIAN_DEFAULT
+    result = _result(machine, "print-job-files")
+    _assert(result, Status.ERROR, "PreserveJobFiles", "visitor")
+    assert "PreserveJobFiles No\\nPreserveJobHistory No" in result.fix
+    assert str(installed.CUPSD_CONF) in result.fix and "restart cups" in result.fix
+
+
+def test_cups_that_keeps_only_the_job_history_is_a_warning() -> None:
+    machine = FakeMachine()
+    machine.texts[installed.CUPSD_CONF] = "PreserveJobFiles No\n"
+    _assert(_result(machine, "print-job-files"), Status.WARNING, "PreserveJobHistory")
+
+
+def test_a_missing_cupsd_conf_is_a_warning_when_there_are_printers() -> None:
+    machine = FakeMachine()
+    del machine.texts[installed.CUPSD_CONF]
+    _assert(_result(machine, "print-job-files"), Status.WARNING, "missing")
+    machine.printer_list = None
+    _assert(_result(machine, "print-job-files"), Status.OK, "no printing system")
+
+
+def test_an_unreadable_cupsd_conf_is_a_warning_saying_how_to_look() -> None:
+    machine = FakeMachine()
+    del machine.texts[installed.CUPSD_CONF]
+    machine.files[installed.CUPSD_CONF] = FileInfo("root", "lp", 0o640, "file")
+    _assert(_result(machine, "print-job-files"), Status.WARNING, "could not be read", "sudo grep")
+
+
+def test_printing_off_or_windows_needs_no_cups_settings() -> None:
+    machine = FakeMachine()
+    machine.texts[installed.CUPSD_CONF] = CUPS_DEBIAN_DEFAULT
+    config = _config(printing={"max_pages_per_session": 0})
+    _assert(_result(machine, "print-job-files", config), Status.OK, "off")
+    machine.platform = "win32"
+    _assert(_result(machine, "print-job-files"), Status.OK, "Windows")
+
+
+def test_a_development_machine_keeping_printed_files_is_a_warning() -> None:
+    machine = FakeMachine()
+    machine.layout_info = replace(machine.layout_info, installed=False)
+    machine.texts[installed.CUPSD_CONF] = CUPS_DEBIAN_DEFAULT
+    _assert(_result(machine, "print-job-files"), Status.WARNING, "PreserveJobFiles")
 
 
 def test_no_network_at_all_is_an_error() -> None:

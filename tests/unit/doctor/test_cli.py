@@ -15,8 +15,8 @@ from kiosk.doctor.local import LocalMachine
 
 EXPECTED = {
     "cpu", "glibc", "user", "qt-libraries", "qt-platform", "webengine", "pdf", "sandbox",
-    "admin-verifier", "secrets", "printers", "removable-media", "disk", "memory", "network",
-    "helpdesk", "clock", "guides",
+    "admin-verifier", "secrets", "printers", "print-job-files", "removable-media", "disk",
+    "memory", "network", "helpdesk", "clock", "guides",
 }  # fmt: skip
 
 
