@@ -174,6 +174,62 @@
     </message>
 </context>
 <context>
+    <name>DoctorChecks</name>
+    <message>
+        <source>The checks did not give a report. Run kiosk doctor in a terminal.</source>
+        <extracomment>The checks are given up (and staff told so) after this long.</extracomment>
+        <translation>Tarkistukset eivät antaneet raporttia. Aja kiosk doctor päätteessä.</translation>
+    </message>
+    <message>
+        <source>The checks could not be started. Run kiosk doctor in a terminal.</source>
+        <translation>Tarkistuksia ei voitu käynnistää. Aja kiosk doctor päätteessä.</translation>
+    </message>
+    <message>
+        <source>The checks took over two minutes and were stopped.</source>
+        <translation>Tarkistukset kestivät yli kaksi minuuttia, ja ne keskeytettiin.</translation>
+    </message>
+    <message>
+        <source>Checking this PC. This can take a minute.</source>
+        <translation>Tietokonetta tarkistetaan. Tämä voi kestää minuutin.</translation>
+    </message>
+    <message>
+        <source>The same checks as kiosk doctor: computer, browser, safety, network.</source>
+        <translation>Samat tarkistukset kuin kiosk doctor: tietokone, selain, turvallisuus, verkko.</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Ongelmia ei löytynyt.</translation>
+    </message>
+    <message>
+        <source>Problems found: {count}. Each says how to fix it.</source>
+        <translation>Ongelmia löytyi: {count}. Jokaisessa kerrotaan, miten sen voi korjata.</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>VIRHE</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Varoitus</translation>
+    </message>
+    <message>
+        <source>Fix: {fix}</source>
+        <translation>Korjaus: {fix}</translation>
+    </message>
+    <message>
+        <source>OK: {names}</source>
+        <translation>Kunnossa: {names}</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Tarkistukset</translation>
+    </message>
+    <message>
+        <source>Check this PC</source>
+        <translation>Tarkista tietokone</translation>
+    </message>
+</context>
+<context>
     <name>GuidesPage</name>
     <message>
         <source>{count} guide(s) on the home screen</source>
@@ -204,6 +260,7 @@
     <name>HealthPage</name>
     <message>
         <source>{used} of {total} MB in use ({percent} %)</source>
+        <extracomment>&quot;Check this PC&quot;: kiosk doctor&apos;s checks (issue 13).</extracomment>
         <translation>Käytössä {used} / {total} Mt ({percent} %)</translation>
     </message>
     <message>

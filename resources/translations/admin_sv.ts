@@ -174,6 +174,62 @@
     </message>
 </context>
 <context>
+    <name>DoctorChecks</name>
+    <message>
+        <source>The checks did not give a report. Run kiosk doctor in a terminal.</source>
+        <extracomment>The checks are given up (and staff told so) after this long.</extracomment>
+        <translation>Kontrollerna gav ingen rapport. Kör kiosk doctor i en terminal.</translation>
+    </message>
+    <message>
+        <source>The checks could not be started. Run kiosk doctor in a terminal.</source>
+        <translation>Kontrollerna kunde inte startas. Kör kiosk doctor i en terminal.</translation>
+    </message>
+    <message>
+        <source>The checks took over two minutes and were stopped.</source>
+        <translation>Kontrollerna tog över två minuter och avbröts.</translation>
+    </message>
+    <message>
+        <source>Checking this PC. This can take a minute.</source>
+        <translation>Datorn kontrolleras. Det kan ta en minut.</translation>
+    </message>
+    <message>
+        <source>The same checks as kiosk doctor: computer, browser, safety, network.</source>
+        <translation>Samma kontroller som kiosk doctor: dator, webbläsare, säkerhet, nätverk.</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Inga problem hittades.</translation>
+    </message>
+    <message>
+        <source>Problems found: {count}. Each says how to fix it.</source>
+        <translation>Problem hittades: {count}. Vid varje står hur det åtgärdas.</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>FEL</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Varning</translation>
+    </message>
+    <message>
+        <source>Fix: {fix}</source>
+        <translation>Åtgärd: {fix}</translation>
+    </message>
+    <message>
+        <source>OK: {names}</source>
+        <translation>I ordning: {names}</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Kontroller</translation>
+    </message>
+    <message>
+        <source>Check this PC</source>
+        <translation>Kontrollera datorn</translation>
+    </message>
+</context>
+<context>
     <name>GuidesPage</name>
     <message>
         <source>{count} guide(s) on the home screen</source>
@@ -204,6 +260,7 @@
     <name>HealthPage</name>
     <message>
         <source>{used} of {total} MB in use ({percent} %)</source>
+        <extracomment>&quot;Check this PC&quot;: kiosk doctor&apos;s checks (issue 13).</extracomment>
         <translation>{used} av {total} MB används ({percent} %)</translation>
     </message>
     <message>

@@ -299,6 +299,7 @@ class AdminMode(QObject):
         if self._panel is not None:
             self._panel.hide()
             self._panel.settings.forget()
+            self._panel.health.checks.reset()
             self._panel.show_tab("health")
             self._panel.actions_page.show_message("")
         if self._pad is not None:

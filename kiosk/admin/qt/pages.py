@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.admin.health import GuidesState, Health
+from kiosk.admin.qt.checks import DoctorChecks
 from kiosk.ui.controls import BigButton, label, touch_scrolling
 
 
@@ -69,6 +70,9 @@ class HealthPage(QWidget):
             self.names[key], self.values[key] = name, value
         grid.setColumnStretch(1, 1)
         column.addLayout(grid)
+        #: "Check this PC": kiosk doctor's checks (issue 13).
+        self.checks = DoctorChecks()
+        column.addWidget(self.checks)
         self.receipts_heading = label("admin-health-receipts-heading", "heading")
         self.receipts = label("admin-health-receipts")
         column.addWidget(self.receipts_heading)
