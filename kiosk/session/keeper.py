@@ -264,12 +264,6 @@ class SessionKeeper(QObject):
     def _prepare_next(self) -> None:
         if self._next is None and self.lifecycle.state is State.ATTRACT:
             self._next = self._make_session()
-            # Once the engine has let go of the last visit's profile (its deferred deletes
-            # run first), what it freed goes back to the system.
-            QTimer.singleShot(0, self._release_freed_memory)
-
-    def _release_freed_memory(self) -> None:
-        wipe.release_freed_memory()
 
     def shutdown(self) -> None:
         self._timer.stop()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -152,22 +151,3 @@ def end_unexpected_child_processes(
     if processes:
         log.warning("ended %d process(es) that a session started", len(processes))
     return len(processes)
-
-
-def release_freed_memory() -> bool:
-    """Give the memory the last visit freed back to the system (glibc's ``malloc_trim``).
-
-    The visitor's browser profile and pages are freed at the wipe, but the C library keeps
-    the freed pages for itself: after 200 visitors the kiosk's process held about 25 MiB
-    more than with a trim after each wipe. A trim takes about a millisecond. True if it ran
-    (Linux with glibc; elsewhere there is nothing to do)."""
-    if not sys.platform.startswith("linux"):
-        return False
-    import ctypes  # noqa: PLC0415
-
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
-        return False
-    return True
