@@ -18,6 +18,7 @@ from kiosk.admin.health import GuidesState, Health, HelpdeskState
 from kiosk.admin.qt.i18n import ADMIN_LANGUAGES
 from kiosk.admin.qt.mode import AdminHooks
 from kiosk.admin.settings_edit import Saved, SettingsEditor
+from kiosk.guides.installed import folder_in_use
 from kiosk.session.lifecycle import State
 
 if TYPE_CHECKING:
@@ -87,11 +88,15 @@ class AdminHost:
         library = self.kiosk.library
         shown = tuple(g.id for g in self.kiosk.shown_guides())
         restart = self._disk_guides is not None and self._disk_guides != shown
+        folder = self.kiosk.config.guides_dir()
+        if self.kiosk.guide_pack is not None:  # a pack from the help desk, not guides.dir
+            folder, _version = folder_in_use(self.kiosk.guide_updater.packs, folder)
         return GuidesState(
-            folder=str(self.kiosk.config.guides_dir()),
+            folder=str(folder),
             shown=len(shown),
             problems=tuple(str(p) for p in library.problems),
             restart_needed=restart,
+            pack=self.kiosk.guide_pack,
         )
 
     def reload_guides(self) -> GuidesState:
@@ -103,7 +108,11 @@ class AdminHost:
         on_screen = tuple(tile.guide.id for tile in self.kiosk.window.home.tiles)
         state = self.guides()
         return GuidesState(
-            state.folder, state.shown, state.problems, restart_needed=self._disk_guides != on_screen
+            state.folder,
+            state.shown,
+            state.problems,
+            restart_needed=self._disk_guides != on_screen,
+            pack=state.pack,
         )
 
     def guide_titles(self) -> list[tuple[str, str]]:

@@ -249,3 +249,5 @@ class GuidesState:
     problems: tuple[str, ...] = ()
     #: The guides on disk differ from those on screen: a restart shows them.
     restart_needed: bool = False
+    #: The guide pack shown (its version), None for the shipped guides or guides.dir.
+    pack: str | None = None

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from kiosk import paths
 from kiosk.config import Config
 from kiosk.doctor.machine import Machine, Reach
 from kiosk.doctor.model import CheckResult, error, ok, warning
+from kiosk.guides.installed import InstalledPacks, folder_in_use
 
 #: Identification is the door to every e-service: always try it.
 IDENTIFICATION_URL = "https://tunnistus.suomi.fi/"
@@ -88,7 +90,9 @@ def check_helpdesk(reached: list[Reach], config: Config, server_here: bool = Tru
 
 def check_guides(machine: Machine, config: Config) -> CheckResult:
     title = "Guides"
-    folder = config.guides_dir()
+    # The kiosk shows a guide pack from the help desk when it has one (else guides.dir or
+    # the shipped guides): check what it shows.
+    folder, pack = folder_in_use(InstalledPacks(paths.guide_packs_dir()), config.guides_dir())
     library = machine.guides(folder, config.browser.identification_hosts)
     if library.errors:
         first = library.errors[0]
@@ -114,7 +118,9 @@ def check_guides(machine: Machine, config: Config) -> CheckResult:
             f"{library.warnings[0]}",
             f"See all with: kiosk guides check {folder}",
         )
-    return ok("guides", title, f"{len(library.guides)} guides, no problems")
+    count = f"{len(library.guides)} guides"
+    shown = f"guide pack {pack} from the help desk, {count}" if pack else count
+    return ok("guides", title, f"{shown}, no problems")
 
 
 def check_printers(machine: Machine, config: Config) -> CheckResult:

@@ -345,6 +345,15 @@ class InstalledPacks:
             self.save(replace(state, problem=problem[:MAX_PROBLEM_CHARS] if problem else None))
 
 
+def folder_in_use(packs: InstalledPacks, shipped: Path) -> tuple[Path, str | None]:
+    """The guides folder the kiosk shows from, and the pack's version (None: ``shipped``,
+    the shipped guides or ``guides.dir``). Read only: nothing is changed or cleaned."""
+    state = packs.state()
+    if state.current is not None and packs.folder(state.current).is_dir():
+        return packs.folder(state.current), state.current_version
+    return shipped, None
+
+
 def load_guides(packs: InstalledPacks, shipped: Path, load: Loader) -> tuple[Library, str | None]:
     """The guides to show at start: the pack in use; if it does not load, the one before;
     if none does, the shipped guides. Returns the library and the pack's version (None:

@@ -236,6 +236,10 @@
         <translation>Etusivulla {count} ohjetta</translation>
     </message>
     <message>
+        <source>Guide pack {version} from the help desk, in {folder}</source>
+        <translation>Ohjepaketti {version} tukipalvelusta, kansiossa {folder}</translation>
+    </message>
+    <message>
         <source>Folder: {folder}</source>
         <translation>Kansio: {folder}</translation>
     </message>

@@ -236,6 +236,10 @@
         <translation>{count} guide(r) på startsidan</translation>
     </message>
     <message>
+        <source>Guide pack {version} from the help desk, in {folder}</source>
+        <translation>Guidepaket {version} från stödtjänsten, i mappen {folder}</translation>
+    </message>
+    <message>
         <source>Folder: {folder}</source>
         <translation>Mapp: {folder}</translation>
     </message>

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from kiosk import paths
 from kiosk.app import KioskApp
 from kiosk.guides.updater import Offer, Sink
 from kiosk.helpdesk.client import pair
@@ -124,6 +125,13 @@ def test_a_published_pack_reaches_the_kiosk_between_visitors_and_its_tiles_chang
 
     assert kiosk.guide_pack == "2026-12-05.1"
     assert sorted(_tiles(kiosk)) == ["second-service", "test-service"]
+    # The admin view's Guides tab names the pack and its folder, not guides.dir.
+    shown = kiosk.admin_host.guides()
+    assert shown.pack == "2026-12-05.1"
+    assert Path(shown.folder).parent == paths.guide_packs_dir()
+    page = kiosk.admin.panel.guides
+    page.show_state(shown)
+    assert page.folder.text().startswith("Ohjepaketti 2026-12-05.1")
     qtbot.mouseClick(kiosk.window.attract, Qt.MouseButton.LeftButton)  # the next visitor
     qtbot.waitUntil(kiosk.window.home.isVisible)
     qtbot.waitUntil(lambda: _titles(kiosk) == ["Testipalvelu", "Testipalvelu"])

@@ -216,7 +216,14 @@ class GuidesPage(QWidget):
         self.summary.setText(
             self.tr("{count} guide(s) on the home screen").format(count=state.shown)
         )
-        self.folder.setText(self.tr("Folder: {folder}").format(folder=state.folder))
+        if state.pack is not None:
+            self.folder.setText(
+                self.tr("Guide pack {version} from the help desk, in {folder}").format(
+                    version=state.pack, folder=state.folder
+                )
+            )
+        else:
+            self.folder.setText(self.tr("Folder: {folder}").format(folder=state.folder))
         if state.problems:
             heading = self.tr("Problems in guide files (file:line):")
             self.problems.setText("\n".join([heading, *state.problems]))

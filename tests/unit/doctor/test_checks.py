@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from kiosk import paths
 from kiosk.config import Config, from_mapping
 from kiosk.doctor import installed
 from kiosk.doctor.checks_security import cups_preserved
@@ -25,7 +27,10 @@ from kiosk.doctor.machine import (
 )
 from kiosk.doctor.model import CheckResult, Status, exit_code, to_json, to_text
 from kiosk.doctor.run import run_checks
+from kiosk.guides.installed import InstalledPacks
 from kiosk.guides.model import Library, Problem
+from kiosk.guides.packs import build_pack
+from tests.helpers.guide_samples import IDENTIFICATION_HOSTS, variant, write_guide
 from tests.unit.doctor.fakes import GIB, FakeMachine
 
 HELPDESK = "https://helpdesk.example.org"
@@ -504,3 +509,19 @@ def test_an_embedded_help_desk_without_the_server_is_an_error(
     result = _result(FakeMachine(), "helpdesk", config)
     assert result.status is Status.ERROR
     assert "pip" in result.fix and "embedded = false" in result.fix
+
+
+def test_the_guide_pack_in_use_is_what_is_checked(tmp_path: Path) -> None:
+    """A kiosk that shows a pack from the help desk: the doctor checks the pack, not the
+    shipped guides it no longer shows."""
+    source = tmp_path / "pack-source"
+    write_guide(source, variant("id: sample", "id: from-the-pack"), "from-the-pack")
+    built = tmp_path / "7.guidepack"
+    build_pack(source, built, IDENTIFICATION_HOSTS, version="7", now=datetime.now(UTC))
+    packs = InstalledPacks(paths.guide_packs_dir())
+    packs.switch(packs.stage(built, "7", IDENTIFICATION_HOSTS))
+    packs.confirm()
+
+    result = _result(FakeMachine(), "guides")
+
+    _assert(result, Status.OK, "guide pack 7 from the help desk")

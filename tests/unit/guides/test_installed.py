@@ -17,6 +17,7 @@ from kiosk.guides.installed import (
     InstalledPacks,
     PackState,
     Staged,
+    folder_in_use,
     load_guides,
 )
 from kiosk.guides.loader import load_library
@@ -208,3 +209,16 @@ def test_refusals_are_remembered_within_a_limit(tmp_path: Path) -> None:
     assert len(state.refused) == 20 and "offer-24" in state.refused
     assert "offer-0" not in state.refused
     assert state.problem == "reason 24"
+
+
+def test_the_folder_in_use_is_the_packs_when_one_is_shown(tmp_path: Path) -> None:
+    packs = InstalledPacks(tmp_path / "packs")
+    shipped = _shipped(tmp_path)
+    assert folder_in_use(packs, shipped) == (shipped, None)
+
+    staged = _install(packs, _pack(tmp_path, "7", "alpha"), "7")
+
+    assert folder_in_use(packs, shipped) == (packs.folder(staged.folder), "7")
+    # A pack folder that has gone (a damaged disk): what the kiosk falls back to.
+    packs.folder(staged.folder).rename(tmp_path / "gone")
+    assert folder_in_use(packs, shipped) == (shipped, None)
