@@ -567,7 +567,8 @@ class KioskApp(QObject):
         if not server_available():  # the kiosk's bundle: no server in it
             log.error("helpdesk.embedded is set, but %s", NOT_HERE)
             return None
-        # Imported only here: the server's libraries cost start-up time on every kiosk.
+        # Imported only here: the server's libraries (and psutil) cost start-up time on
+        # every kiosk.
         import psutil  # noqa: PLC0415
 
         from kiosk.helpdesk.embedded import start_embedded_helpdesk  # noqa: PLC0415
