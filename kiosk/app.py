@@ -438,6 +438,8 @@ class KioskApp(QObject):
             new.high_contrast,
         ):
             self.page_crashed.apply_theme(new.text_scale, new.high_contrast)
+            if hasattr(self, "safe_rooms"):  # the rooms made later are drawn so too
+                self.safe_rooms.apply_theme(new.text_scale, new.high_contrast)
             if admin is not None:
                 admin.apply_theme(new.high_contrast)
         if hasattr(self, "screen_share"):

@@ -155,6 +155,24 @@ def test_picture_viewer(kiosk: KioskApp, qtbot: QtBot) -> None:
     assert not viewer.isVisible()
 
 
+def test_a_room_made_after_a_look_change_has_the_visitors_look(
+    kiosk: KioskApp, qtbot: QtBot
+) -> None:
+    """The document rooms are made at their first use: one made after the visitor chose
+    bigger text and high contrast is drawn so from the start, like the rest."""
+    assert kiosk.safe_rooms._viewer is None
+    preferences = kiosk.session.preferences
+    assert preferences.bigger_text() and preferences.toggle_contrast()
+    scale = preferences.choices.text_scale
+    viewer = kiosk.safe_rooms.viewer
+    assert viewer.close_button._theme == (scale, True)
+    assert kiosk.safe_rooms.chooser.high_contrast
+    picture = kiosk.session.folder / "downloads" / "kuva.png"
+    picture.write_bytes(site.png_bytes())
+    assert viewer.show_file(picture, FileKind.IMAGE, can_print=True)
+    save_screenshot(kiosk.window, "lockdown-picture-viewer-high-contrast")
+
+
 def test_print_preview_at_the_page_limit(
     qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
 ) -> None:
