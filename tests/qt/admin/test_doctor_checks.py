@@ -69,7 +69,8 @@ def test_a_missing_doctor_is_reported(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_a_hanging_doctor_is_stopped(qtbot: QtBot) -> None:
-    checks = _checks(qtbot, [sys.executable, "-c", "import time; time.sleep(60)"])
+    # A doctor that never answers: it reads its input, which stays open, until killed.
+    checks = _checks(qtbot, [sys.executable, "-c", "import sys; sys.stdin.read()"])
     checks._timeout.setInterval(300)  # two minutes in the product
     checks.run()
     qtbot.waitUntil(lambda: not checks.running, timeout=15000)
