@@ -5,14 +5,13 @@ takes the focus."""
 
 from __future__ import annotations
 
-import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.child_script import kiosk_env, run_script
 from tests.keyboard.conftest import OWN_PROCESS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,15 +19,9 @@ HERE = Path(__file__).resolve().parent
 
 
 def _environment(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
+    env = kiosk_env(tmp_path)
     for variable in ("QT_IM_MODULE", "QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", OWN_PROCESS):
         env.pop(variable, None)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        KIOSK_DATA_DIR=str(tmp_path / "data"),
-        KIOSK_RUNTIME_DIR=str(tmp_path / "runtime"),
-        KIOSK_CONFIG=str(tmp_path / "none.toml"),
-    )
     return env
 
 
@@ -88,20 +81,7 @@ print(json.dumps(result))
 
 
 def test_never_sets_nothing_up(tmp_path: Path) -> None:
-    env = _environment(tmp_path)
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        env["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert out.returncode == 0, out.stderr[-3000:]
-    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result = run_script(CHILD, _environment(tmp_path))
     assert result["focused"], "the phone field did not take the focus"
     assert result == {
         "focused": True,

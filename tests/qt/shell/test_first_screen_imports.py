@@ -8,13 +8,9 @@ are loaded when first used, and this test keeps the start-up gains from coming b
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+from tests.helpers.child_script import kiosk_env, run_script
 
 #: Loaded at their first use, never by the first screen.
 NOT_AT_START = (
@@ -90,29 +86,7 @@ print(json.dumps({"answered": answered, "practice": practice, "modules": modules
 
 
 def _first_screen_modules(tmp_path: Path) -> dict[str, object]:
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        KIOSK_DATA_DIR=str(tmp_path / "data"),
-        KIOSK_RUNTIME_DIR=str(tmp_path / "runtime"),
-        KIOSK_CONFIG=str(tmp_path / "none.toml"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        XDG_CACHE_HOME=str(tmp_path / "xdg-cache"),
-    )
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        env["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert out.returncode == 0, out.stderr[-3000:]
-    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
-    return result
+    return run_script(CHILD, kiosk_env(tmp_path))
 
 
 def test_first_screen_leaves_the_rest_for_later(tmp_path: Path) -> None:
