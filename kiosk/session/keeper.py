@@ -152,6 +152,8 @@ class SessionKeeper(QObject):
         register = self.parts.register
         register("windows", Part(self._close_windows, self._window_leftovers), last=True)
         register("clipboard", Part(self._clear_clipboard, self._clipboard_leftovers), last=True)
+        # After the shell and its rooms have let go of the visitor's pictures.
+        register("picture-cache", wipe.PictureCache(), last=True)
         register("browser", Part(self._close_leaving_browser, self._browser_leftovers), last=True)
         register(
             "session-folder", Part(self._remove_leaving_folder, self._folder_leftovers), last=True

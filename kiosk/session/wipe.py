@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QClipboard
+from PySide6.QtGui import QClipboard, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 if TYPE_CHECKING:
@@ -42,6 +42,38 @@ def clipboard_is_empty(clipboard: QClipboard) -> bool:
         if data is not None and (data.formats() or clipboard.text(mode)):
             return False
     return True
+
+
+class PictureCache:
+    """Qt's picture cache (QPixmapCache), one for the whole process. Qt keeps there what
+    a label or an icon drew at another size: a visitor's file thumbnails, a page of their
+    document in the viewer or the print preview. These stay after their widgets let go,
+    until the cache is full (10 MB): after the visitor has gone, and growing the kiosk's
+    memory visit by visit. The wipe empties it.
+
+    Qt cannot list what the cache holds. A mark put in after each emptying tells: still
+    there at the next check means the cache was not emptied since. (A visit that fills
+    all 10 MB may push the mark out itself; the reset empties everything all the same.)
+    """
+
+    MARK = "digituki-picture-cache-emptied"
+
+    def __init__(self) -> None:
+        self._put_mark()
+
+    def reset(self) -> None:
+        QPixmapCache.clear()
+
+    def verify(self) -> list[str]:
+        if QPixmapCache.find(self.MARK, QPixmap()):
+            return ["Qt's picture cache was not emptied"]
+        self._put_mark()  # for the check after the next visitor
+        return []
+
+    def _put_mark(self) -> None:
+        mark = QPixmap(1, 1)
+        mark.fill()
+        QPixmapCache.insert(self.MARK, mark)
 
 
 def extra_windows(shell: QWidget) -> list[QWidget]:

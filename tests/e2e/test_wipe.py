@@ -208,6 +208,7 @@ def _receipt_ok(receipt: WipeReceipt, reason: str) -> None:
         "speech",
         "windows",
         "clipboard",
+        "picture-cache",
         "browser",
         "session-folder",
         "processes",

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import psutil
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap, QPixmapCache
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import EXIT_WIPE_FAILED, KioskApp
@@ -94,6 +96,21 @@ def _plant_clipboard(qtbot: QtBot, kiosk: KioskApp) -> None:
     QApplication.clipboard().setText("copied by the visitor")
 
 
+VISITORS_PICTURE = "the visitor's thumbnail"
+
+
+def _plant_picture(qtbot: QtBot, kiosk: KioskApp) -> None:
+    # What Qt drew of the visitor's (a thumbnail of their file) stays in its cache after
+    # the label that showed it is gone; a named entry stands for it, to be looked for.
+    picture = QPixmap(300, 200)
+    picture.fill(Qt.GlobalColor.darkBlue)
+    shown = QLabel()
+    shown.setPixmap(picture)
+    shown.resize(120, 80)
+    shown.grab()  # drawn, at another size than the picture's own
+    QPixmapCache.insert(VISITORS_PICTURE, picture)
+
+
 def _plant_session_file(qtbot: QtBot, kiosk: KioskApp) -> None:
     (kiosk.session.folder / "downloads" / "statement.pdf").write_bytes(b"%PDF-1.4")
 
@@ -140,6 +157,7 @@ PLANTERS: dict[str, Planter] = {
     "stats": _plant_stats,
     "windows": _plant_window_of_its_own,
     "clipboard": _plant_clipboard,
+    "picture-cache": _plant_picture,
     "browser": _open_guide,
     "session-folder": _plant_session_file,
     "processes": _plant_process,
@@ -213,3 +231,15 @@ def test_a_stray_process_is_ended_by_the_wipe(qtbot: QtBot, kiosk: KioskApp) -> 
     receipt = _wipe(qtbot, kiosk)
     assert receipt.checks["processes"]
     assert _STRAYS[-1].poll() is not None or not psutil.pid_exists(pid)
+
+
+def test_the_pictures_qt_kept_of_a_visitor_are_gone_after_the_wipe(
+    qtbot: QtBot, kiosk: KioskApp
+) -> None:
+    for _visitor in range(2):  # the check is clean again for the next visitor's wipe
+        kiosk.keeper.start_visit()
+        _plant_picture(qtbot, kiosk)
+        assert QPixmapCache.find(VISITORS_PICTURE, QPixmap())
+        receipt = _wipe(qtbot, kiosk)
+        assert receipt.checks["picture-cache"], receipt.failed
+        assert not QPixmapCache.find(VISITORS_PICTURE, QPixmap())
