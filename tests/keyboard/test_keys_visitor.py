@@ -44,6 +44,7 @@ LAYOUTS = {
     "so": "en_GB",
 }
 SYMBOL_MODE = 13  # QtVirtualKeyboard.KeyType.SymbolModeKey
+SHIFT = 11  # QtVirtualKeyboard.KeyType.ShiftKey
 
 
 def _form(qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer):  # type: ignore[no-untyped-def]
@@ -188,3 +189,50 @@ def test_a_keyboard_that_does_not_let_go_fails_the_wipe(
     assert "keyboard" in receipt.failed
     assert "hemlig" not in receipt.to_json()
     assert "salainen" not in receipt.to_json()
+
+
+def test_caps_lock_and_shift_do_not_pass_to_the_next_visitor(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, web: LocalServer
+) -> None:
+    kiosk, view, panel = _form(qtbot, make_kiosk, tmp_path, web)
+    # Visitor A double-taps shift: caps lock, every letter a capital.
+    tap(qtbot, panel, key_type=SHIFT)
+    tap(qtbot, panel, key_type=SHIFT)
+    qtbot.waitUntil(lambda: bool(panel.root.property("capsLockOn")))
+    type_text(qtbot, panel, "ab")
+    qtbot.waitUntil(lambda: _value(qtbot, view) == "AB")
+    part = kiosk.keeper.parts.get("keyboard")
+    assert "the on-screen keyboard's caps lock is still on" in part.verify()
+
+    receipt = _wipe(qtbot, kiosk)
+    assert receipt.ok, receipt.failed
+    assert not panel.root.property("capsLockOn")
+    assert not panel.root.property("shiftOn")
+
+    # Visitor B's first letters in the middle of a word are small ones.
+    kiosk.keeper.start_visit()
+    view = _open_form(qtbot, kiosk, web)
+    evaluate(qtbot, view, "document.getElementById('name').value = 'x'")
+    _tap_element(qtbot, view, "name")
+    panel = wait_until_shown(qtbot, kiosk)
+    type_text(qtbot, panel, "ab")
+    qtbot.waitUntil(lambda: len(_value(qtbot, view)) == 3)
+    assert _value(qtbot, view) == "xab"
+
+
+def test_a_keyboard_left_in_caps_lock_fails_the_wipe(
+    qtbot: QtBot,
+    make_kiosk: MakeKiosk,
+    tmp_path: Path,
+    web: LocalServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kiosk, _view, panel = _form(qtbot, make_kiosk, tmp_path, web)
+    tap(qtbot, panel, key_type=SHIFT)
+    tap(qtbot, panel, key_type=SHIFT)
+    qtbot.waitUntil(lambda: bool(panel.root.property("capsLockOn")))
+    # The wipe hides the keys and clears the rest, but forgets to let go of caps lock.
+    monkeypatch.setattr(panel, "forget", lambda: (panel.hide_keys(), panel.hide()))
+    receipt = _wipe(qtbot, kiosk)
+    assert not receipt.ok
+    assert "keyboard" in receipt.failed

@@ -19,6 +19,8 @@ Rectangle {
     readonly property string activeLocale: InputContext.locale
     readonly property string settingsLocale: VirtualKeyboardSettings.locale
     readonly property string preedit: InputContext.preeditText
+    readonly property bool shiftOn: InputContext.shiftActive
+    readonly property bool capsLockOn: InputContext.capsLockActive
 
     color: "#202326"
 
@@ -63,10 +65,21 @@ Rectangle {
     readonly property string userDataInUse: VirtualKeyboardSettings.userDataPath
     Component.onCompleted: applySettings()
 
-    // The wipe: hide, drop the pre-edit text and the input method's state and user data.
+    // The wipe: hide, drop the pre-edit text and the input method's state and user data,
+    // and let go of shift and caps lock (the next visitor's first letters would be
+    // capitals). The shift key's own toggle: caps lock off, then shift off; its timer
+    // cleared so that two toggles are not taken for a double tap (caps lock on).
     function forget() {
         InputContext.priv.hideInputPanel()
         InputContext.clear()
+        const shift = InputContext.priv.shiftHandler
+        shift.clearToggleShiftTimer()
+        if (InputContext.capsLockActive)
+            shift.toggleShift()
+        shift.clearToggleShiftTimer()
+        if (InputContext.shiftActive)
+            shift.toggleShift()
+        shift.clearToggleShiftTimer()
         VirtualKeyboardSettings.userDataReset()
         root.userData = ""
         VirtualKeyboardSettings.locale = root.layout

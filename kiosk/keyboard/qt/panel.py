@@ -103,7 +103,7 @@ class KeyboardPanel(QQuickWidget):
 
     def forget(self) -> None:
         """Hide, and drop what the keyboard holds: text being composed, the input
-        method's state, what an input method learnt."""
+        method's state, what an input method learnt, shift and caps lock."""
         QMetaObject.invokeMethod(self.root, "forget")
         self.hide()
 
@@ -115,4 +115,6 @@ class KeyboardPanel(QQuickWidget):
             found.append("the on-screen keyboard still keeps its data in the last visitor's folder")
         if self.root.property("preedit"):
             found.append("the on-screen keyboard still holds text being typed")
+        if self.root.property("capsLockOn"):
+            found.append("the on-screen keyboard's caps lock is still on")
         return found
