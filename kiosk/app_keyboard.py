@@ -186,6 +186,7 @@ class OnScreenKeyboard(QObject):
             layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         panel.setGeometry(0, host.height() - size.height(), size.width(), size.height())
         host.setContentsMargins(0, 0, 0, size.height())
+        self.kiosk.window.service.set_keys_open(host is self.kiosk.window)
 
     def _undock(self) -> None:
         host, self._host = self._host, None
@@ -195,6 +196,7 @@ class OnScreenKeyboard(QObject):
                 # Out of a dialog before the dialog is deleted with its children.
                 self.panel.setParent(self.kiosk.window)
                 self.panel.hide()
+        self.kiosk.window.service.set_keys_open(False)
         if host is not None:
             host.removeEventFilter(self)
             host.setContentsMargins(0, 0, 0, 0)

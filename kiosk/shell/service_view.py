@@ -107,6 +107,8 @@ class ServiceView(QWidget):
         self._used = False
         self._shown_url = ""
         self.guide_below = False
+        # The on-screen keyboard's keys take the bottom of the window.
+        self._keys_open = False
 
         outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -415,6 +417,16 @@ class ServiceView(QWidget):
             panel.setFixedWidth(guide)
             outer.setStretch(0, 1)
             outer.setStretch(1, 0)
+        # Below the page with the keys open, the guide would leave the page a strip too
+        # thin to see the field being typed in (a 768 px screen), and its own buttons
+        # would be cut off: it steps aside until the keys close.
+        panel.setHidden(below and self._keys_open)
+
+    def set_keys_open(self, keys_open: bool) -> None:
+        """The on-screen keyboard has opened (or closed) at the bottom of the window."""
+        if keys_open != self._keys_open:
+            self._keys_open = keys_open
+            self.place_guide()
 
     def browser_area(self) -> QRect:
         """The browser side of the view: its bar and page, not the guide (the rooms

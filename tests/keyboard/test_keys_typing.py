@@ -140,6 +140,13 @@ def test_a_web_page_field_is_typed_into_and_never_covered(
     # The page is made smaller by the keys' height: its bottom is over their top.
     qtbot.waitUntil(lambda: window_rect(view).bottom() < window_rect(panel).top())
     assert any(text.isalpha() for text in key_texts(panel))
+    # Beside the page the guide stays; below it (1024 px) it steps aside while the keys
+    # are open, so that the page keeps room to show the field (not a thin strip).
+    service = kiosk.window.service
+    below = service.guide_below
+    assert below == (width == 1024)
+    qtbot.waitUntil(lambda: service.guide_panel.isHidden() == below)
+    qtbot.waitUntil(lambda: view.height() >= 250)
 
     type_text(qtbot, panel, "hej")
     qtbot.waitUntil(
@@ -172,6 +179,7 @@ def test_a_web_page_field_is_typed_into_and_never_covered(
     qtbot.waitUntil(lambda: not panel.isVisible())
     assert kiosk.window.contentsMargins().bottom() == 0
     qtbot.waitUntil(lambda: window_rect(view).bottom() > squeezed)
+    assert not service.guide_panel.isHidden()  # the guide is back
     # Tapping the field again brings the keys back (tapped again if the page was still
     # moving under the finger as it grew back).
     for _ in range(5):
