@@ -130,7 +130,11 @@ class LiveServer:
         )
         self.app = create_app(checked)
         self.state = self.app.state.helpdesk
-        self.port = free_port()
+        # The socket is bound here and handed to uvicorn: a port only looked up as free
+        # could be taken by another program before uvicorn binds it (seen in the suite).
+        self._socket = socket.socket()
+        self._socket.bind(("127.0.0.1", 0))
+        self.port = int(self._socket.getsockname()[1])
         scheme = "https" if checked.https else "http"
         self.url = f"{scheme}://127.0.0.1:{self.port}"
         tls = (
@@ -149,7 +153,9 @@ class LiveServer:
             **tls,
         )
         self.server = _Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [self._socket]}, daemon=True
+        )
 
     def start(self) -> LiveServer:
         self.thread.start()
@@ -161,6 +167,7 @@ class LiveServer:
         close_clients()
         self.server.should_exit = True
         self.thread.join(10)
+        self._socket.close()
 
 
 class ServerProcess:
