@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import APIResponse, Browser, BrowserContext, Route, expect
 
 from tests.helpers.helpdesk_page import (  # noqa: F401 - fixtures
     SHOTS,
@@ -19,7 +19,14 @@ from tests.helpers.helpdesk_page import (  # noqa: F401 - fixtures
     sqlite_database_url,
     staff_context,
 )
-from tests.helpers.helpdesk_servers import FakeClock, KioskApi, Seeded, StaffApi, free_port
+from tests.helpers.helpdesk_servers import (
+    STAFF_PASSWORD,
+    FakeClock,
+    KioskApi,
+    Seeded,
+    StaffApi,
+    free_port,
+)
 
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 
@@ -263,6 +270,52 @@ def test_page_in_finnish_and_wide(browser: Browser, seeded: Seeded) -> None:
         # Wide: the cards sit side by side.
         boxes = [page.locator("article").nth(i).bounding_box() for i in range(2)]
         assert boxes[0] and boxes[1] and boxes[0]["y"] == boxes[1]["y"]
+
+
+def test_changes_during_a_queue_snapshot_are_not_lost(
+    context: BrowserContext, seeded: Seeded
+) -> None:
+    """The page asks for the whole queue when it connects; a request sent (or closed) while
+    that answer is on its way arrives by the live stream first, and the older snapshot
+    must not undo it (a supporter would never see the new request)."""
+    kiosk = KioskApi(seeded.url, seeded.pair_kiosk())
+    earlier = rid()
+    kiosk.send(earlier)
+    held: list[tuple[Route, APIResponse]] = []
+
+    def hold(route: Route) -> None:
+        held.append((route, route.fetch()))  # the snapshot is taken now, then held back
+
+    page = context.new_page()
+    page.route("**/api/v1/staff/queue", hold)
+    page.goto(f"{seeded.url}/staff/")
+    page.fill("#username", "anna")
+    page.fill("#password", STAFF_PASSWORD)
+    page.click("#login-form button[type=submit]")
+    expect(page.locator("#app")).to_be_visible()
+    # One snapshot is asked for on signing in, one when the live stream says it is ready.
+    for _ in range(100):
+        if len(held) >= 2:
+            break
+        page.wait_for_timeout(100)  # route handlers run while the page is waited on
+    assert len(held) == 2, f"the page asked for {len(held)} queue snapshots, not 2"
+    later = rid()
+    kiosk.send(later)
+    assert StaffApi(seeded.url).act(earlier, "resolve", outcome="done").status_code == 200
+    # The live stream brings both changes before any snapshot does.
+    expect(card(page, later)).to_be_visible()
+    expect(card(page, earlier)).to_have_count(0)
+    for route, snapshot in held:
+        route.fulfill(response=snapshot)
+    page.unroute("**/api/v1/staff/queue")
+    expect(page.locator("body")).to_have_attribute("data-connected", "yes")
+    page.wait_for_timeout(300)  # any further snapshot would have been applied by now
+    expect(card(page, later)).to_be_visible()
+    expect(card(page, earlier)).to_have_count(0)
+    # The same holds after a fresh, unhurried snapshot.
+    page.reload()
+    expect(card(page, later)).to_be_visible()
+    expect(card(page, earlier)).to_have_count(0)
 
 
 def test_kiosk_and_visitor_strings_render_as_text(context: BrowserContext, seeded: Seeded) -> None:

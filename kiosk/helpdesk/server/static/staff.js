@@ -233,21 +233,44 @@ function pageTitle() {
   return n ? `(${n}) ${t("title")}` : t("title");
 }
 
-function upsert(request) {
+// Changes that arrive while a snapshot of the queue is on its way: each refresh in flight
+// collects them, because the snapshot may have been taken before they happened.
+const inFlight = new Set();
+
+function place(request) {
   if (OPEN_STATES.includes(request.state)) {
     state.open.set(request.id, request);
   } else {
     state.open.delete(request.id);
     state.closed = [request, ...state.closed.filter((r) => r.id !== request.id)].slice(0, 50);
   }
+}
+
+function upsert(request) {
+  for (const arrived of inFlight) arrived.set(request.id, request);
+  place(request);
   render();
   for (const view of VIEWS) view.changed?.(ctx, request);
 }
 
+// The server writes times as ISO 8601 in UTC, with microseconds unless they are zero.
+function version(request) {
+  return request.updated_at.replace(/:(\d\d)(?=[+Z])/, ":$1.000000");
+}
+
 async function refresh() {
-  const data = await api("GET", "queue");
+  const arrived = new Map();
+  inFlight.add(arrived);
+  let data;
+  try { data = await api("GET", "queue"); } finally { inFlight.delete(arrived); }
   state.open = new Map(data.open.map((r) => [r.id, r]));
   state.closed = data.closed;
+  // A request sent (or closed) while the snapshot was on its way is newer than the
+  // snapshot: without this its card would vanish until the next change.
+  for (const request of arrived.values()) {
+    const known = state.open.get(request.id) || data.closed.find((r) => r.id === request.id);
+    if (!known || version(known) < version(request)) place(request);
+  }
   state.kiosks = data.kiosks;
   state.colleagues = data.colleagues;
   state.onDuty = data.on_duty;
