@@ -8,8 +8,8 @@ point at a spot (a ring shows there) or open a guide step, never press or type.
 
 Life of a share::
 
-    asked ──allow──▶ active ──stop (anyone) / time limit / silence──▶ ended
-      └──no / no answer / stop──────────────────────────────────────▶ ended
+    asked ──allow──▶ active ──stop (anyone) / time limit / silence / nobody watching──▶ ended
+      └──no / no answer / stop─────────────────────────────────────────────────────────▶ ended
 
 The server keeps each share's times and why it ended (never a picture); the kiosk keeps
 nothing once it has ended. No Qt, no web framework: the kiosk's widgets, its client and
@@ -38,6 +38,10 @@ ASK_AGAIN_AFTER_S = 30
 KIOSK_SILENCE_S = 30
 #: The kiosk sends a keep-alive at least this often while nothing on its screen changes.
 KEEPALIVE_S = 5
+#: The server ends a share nobody has watched this long (the supporter closed the staff
+#: page, or their phone lost its connection): the visitor is not told "Anna sees your
+#: screen" while nobody does, and no picture leaves the kiosk for nobody.
+VIEWER_GONE_S = 60
 
 #: Pictures a second the kiosk sends at most, and the widest picture (the kiosk's window
 #: scaled down to it).
@@ -76,6 +80,7 @@ class EndReason(StrEnum):
     REQUEST_CLOSED = "request_closed"
     TIME_LIMIT = "time_limit"
     NETWORK = "network"  # the kiosk went silent or could not send
+    VIEWER_LEFT = "viewer_left"  # nobody watched for VIEWER_GONE_S (the page was closed)
 
 
 #: The reasons a kiosk may give when it ends a share.

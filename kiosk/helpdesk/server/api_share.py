@@ -32,11 +32,8 @@ from kiosk.helpdesk.server.api_kiosk import KioskDep
 from kiosk.helpdesk.server.deps import HandlerChangeDep, HandlerDep, Helpdesk, HelpdeskDep
 from kiosk.helpdesk.server.records import Kiosk
 from kiosk.helpdesk.server.share import ShareService, frame_message
-from kiosk.helpdesk.server.share_store import (
-    ForbiddenError,
-    Share,
-    TooSoonError,
-)
+from kiosk.helpdesk.server.share_rows import Share
+from kiosk.helpdesk.server.share_store import ForbiddenError, TooSoonError
 from kiosk.helpdesk.server.store import ConflictError, NotFoundError
 from kiosk.helpdesk.share_model import (
     KIOSK_REASONS,
@@ -251,10 +248,12 @@ async def _viewer_stream(
     share: Share, session: StaffSession, service: ShareService, state: Helpdesk
 ) -> AsyncIterator[str]:
     recheck_at = time.monotonic() + sse.KEEPALIVE_S
+    watched_at = time.monotonic()
     async with state.broker.subscribe() as queue:
         yield sse.frame("share", share.to_wire())
         if not share.live:
             return
+        await run_in_threadpool(service.shares.watched, share.id)
         local = service.frames.get(share.id)
         if local is not None:
             yield frame_message(local)
@@ -300,6 +299,9 @@ async def _viewer_stream(
                     service.forget(share.id)
                     return
                 yield ": keep-alive\n\n"
+            if time.monotonic() >= watched_at + CHECK_S:
+                await run_in_threadpool(service.shares.watched, share.id)
+                watched_at = time.monotonic()
             if time.monotonic() >= recheck_at:
                 if not await run_in_threadpool(state.accounts.still_valid, session):
                     return

@@ -12,7 +12,8 @@ from typing import Any
 
 from kiosk.helpdesk.server.events import Broker
 from kiosk.helpdesk.server.share_frames import Frame, FrameRelay, FrameStore, fetch
-from kiosk.helpdesk.server.share_store import Share, ShareStore
+from kiosk.helpdesk.server.share_rows import Share
+from kiosk.helpdesk.server.share_store import ShareStore
 from kiosk.helpdesk.server.store import Store
 from kiosk.helpdesk.share_model import MAX_BYTES_PER_S, MAX_FRAME_BYTES, ByteBudget
 

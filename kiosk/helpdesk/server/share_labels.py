@@ -30,6 +30,7 @@ SHARE_LABELS: dict[str, dict[str, str]] = {
         "share_ended_request_closed": "Sharing stopped: the request was closed.",
         "share_ended_time_limit": "Sharing stopped after 20 minutes.",
         "share_ended_network": "Sharing stopped: the kiosk lost its connection.",
+        "share_ended_viewer_left": "Sharing stopped: nobody had the screen open here for a minute.",
         "share_hint": "Tap the picture to show the visitor where to press. You cannot press "
         "or type on their screen.",
         "share_picture": "The visitor's screen. Tap to point.",
@@ -62,6 +63,8 @@ SHARE_LABELS: dict[str, dict[str, str]] = {
         "share_ended_request_closed": "Jakaminen loppui: pyyntö suljettiin.",
         "share_ended_time_limit": "Jakaminen loppui 20 minuutin jälkeen.",
         "share_ended_network": "Jakaminen loppui: koneen yhteys katkesi.",
+        "share_ended_viewer_left": "Jakaminen loppui: kukaan ei pitänyt näyttöä auki täällä "
+        "minuuttiin.",
         "share_hint": "Napauta kuvaa, niin asiakas näkee, mitä painaa. Et voi painaa tai "
         "kirjoittaa hänen näytöllään.",
         "share_picture": "Asiakkaan näyttö. Napauta osoittaaksesi.",
@@ -94,6 +97,7 @@ SHARE_LABELS: dict[str, dict[str, str]] = {
         "share_ended_request_closed": "Delningen slutade: begäran stängdes.",
         "share_ended_time_limit": "Delningen slutade efter 20 minuter.",
         "share_ended_network": "Delningen slutade: datorn tappade förbindelsen.",
+        "share_ended_viewer_left": "Delningen slutade: ingen hade skärmen öppen här på en minut.",
         "share_hint": "Tryck på bilden för att visa besökaren var hen ska trycka. Du kan "
         "inte trycka eller skriva på hens skärm.",
         "share_picture": "Besökarens skärm. Tryck för att peka.",

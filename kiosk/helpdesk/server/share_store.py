@@ -2,82 +2,43 @@
 its events on the request (asked, allowed, paused, ended...) — never a picture.
 
 A share that nobody ends (the visitor never answers, the kiosk goes silent, the time runs
-out, the request closes) is ended by :meth:`ShareStore.settle`, which every read of a
-share runs first. Every change goes out as a ``share`` event (to the kiosk's and the
-supporter's streams, in every worker, like request events).
+out, the request closes, nobody watches it any more) is ended by
+:meth:`ShareStore.settle`, which every read of a share runs first. Every change goes out
+as a ``share`` event (to the kiosk's and the supporter's streams, in every worker, like
+request events).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import uuid
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import (
-    Column,
-    Connection,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Table,
-    select,
-    update,
-)
+from sqlalchemy import Connection, select, update
 
 from kiosk.helpdesk import model
 from kiosk.helpdesk.model import Request, State
-from kiosk.helpdesk.server import db
 from kiosk.helpdesk.server.records import ConflictError, NotFoundError, load_request
+from kiosk.helpdesk.server.share_rows import (
+    Share,
+    from_row,
+    row_values,
+    share_event,
+    share_events,
+    shares,
+)
 from kiosk.helpdesk.server.store import Store
 from kiosk.helpdesk.share_model import (
     ASK_AGAIN_AFTER_S,
     ASK_TIMEOUT_S,
     KIOSK_SILENCE_S,
     MAX_DURATION_S,
+    VIEWER_GONE_S,
     EndReason,
     Pause,
     ShareState,
     first_name,
-)
-
-# The tables (created by migration 0004_remote_share); on the schema's one MetaData.
-shares = Table(
-    "shares",
-    db.metadata,
-    Column("id", String(36), primary_key=True),
-    Column("request_id", String(36), ForeignKey("requests.id"), nullable=False),
-    Column("centre_id", Integer, ForeignKey("centres.id"), nullable=False),
-    Column("kiosk_id", Integer, ForeignKey("kiosks.id"), nullable=False),
-    # Who asked (an account id, kept as a record of who saw a visitor's screen).
-    Column("staff_id", Integer, nullable=False),
-    # The first name the visitor was told; deleted when the share ends.
-    Column("supporter", String(30)),
-    Column("state", String(10), nullable=False),
-    Column("asked_at", db.UtcDateTime, nullable=False),
-    Column("started_at", db.UtcDateTime),
-    Column("expires_at", db.UtcDateTime),
-    Column("kiosk_seen_at", db.UtcDateTime),
-    Column("paused", String(20), nullable=False, server_default=""),
-    Column("ended_at", db.UtcDateTime),
-    Column("end_reason", String(20)),
-    Index("ix_shares_request", "request_id"),
-)
-
-share_events = Table(
-    "share_events",
-    db.metadata,
-    Column("id", Integer, primary_key=True),
-    Column("share_id", String(36), nullable=False),
-    Column("request_id", String(36), nullable=False),
-    # asked, allowed, paused_password, paused_identification, resumed, renewed, ended
-    Column("kind", String(24), nullable=False),
-    # For "ended": the reason (who stopped it, or why it stopped by itself).
-    Column("detail", String(20)),
-    Column("at", db.UtcDateTime, nullable=False),
-    Index("ix_share_events_request", "request_id"),
 )
 
 #: How often a frame's arrival is written down as "the kiosk is still there".
@@ -99,60 +60,6 @@ class TooSoonError(Exception):
 
 class ForbiddenError(Exception):
     """The request belongs to a centre this staff member does not serve."""
-
-
-@dataclass(frozen=True, slots=True)
-class Share:
-    id: str
-    request_id: str
-    centre_id: int
-    kiosk_id: int
-    staff_id: int
-    supporter: str | None
-    state: ShareState
-    asked_at: datetime
-    started_at: datetime | None = None
-    expires_at: datetime | None = None
-    kiosk_seen_at: datetime | None = None
-    paused: Pause = Pause.NONE
-    ended_at: datetime | None = None
-    end_reason: EndReason | None = None
-
-    @property
-    def live(self) -> bool:
-        return self.state is not ShareState.ENDED
-
-    def to_wire(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            out[f.name] = value.isoformat() if isinstance(value, datetime) else value
-        out["paused"] = self.paused.value
-        return out
-
-    def for_kiosk(self) -> dict[str, Any]:
-        """What the kiosk is told: nothing about staff beyond the first name."""
-        wire = self.to_wire()
-        keep = ("id", "request_id", "supporter", "state", "expires_at", "end_reason")
-        return {key: wire[key] for key in keep}
-
-
-def _share(row: Any) -> Share:
-    data = dict(row)
-    data["state"] = ShareState(data["state"])
-    data["paused"] = Pause(data["paused"] or "")
-    data["end_reason"] = EndReason(data["end_reason"]) if data["end_reason"] else None
-    return Share(**data)
-
-
-def share_event(share: Share) -> dict[str, Any]:
-    return {
-        "type": "share",
-        "share": share.to_wire(),
-        "request_id": share.request_id,
-        "kiosk_id": share.kiosk_id,
-        "centre_id": share.centre_id,
-    }
 
 
 class ShareStore:
@@ -186,7 +93,7 @@ class ShareStore:
     def get(self, share_id: str) -> Share | None:
         with self.store.engine.connect() as conn:
             row = conn.execute(select(shares).where(shares.c.id == share_id)).mappings().first()
-        return _share(row) if row else None
+        return from_row(row) if row else None
 
     def events(self, request_id: str) -> list[dict[str, Any]]:
         """The request's share events, oldest first: kinds and times, nothing else."""
@@ -219,7 +126,7 @@ class ShareStore:
             .mappings()
             .first()
         )
-        return _share(row) if row else None
+        return from_row(row) if row else None
 
     # -- ending what nobody ended ------------------------------------------------------------
 
@@ -237,10 +144,14 @@ class ShareStore:
         seen = share.kiosk_seen_at or share.started_at or share.asked_at
         if now - seen >= timedelta(seconds=KIOSK_SILENCE_S):
             return EndReason.NETWORK
+        watched = share.viewer_seen_at or share.asked_at
+        if now - watched >= timedelta(seconds=VIEWER_GONE_S):
+            return EndReason.VIEWER_LEFT
         return None
 
     def settle(self, share_id: str) -> Share | None:
-        """End the share if its time, its kiosk's silence or its request says so."""
+        """End the share if its time, its kiosk's silence, its request or the absence of
+        anyone watching says so."""
         with self.store.write() as (conn, events):
             share = self._locked(conn, share_id)
             if share is None or not share.live:
@@ -306,8 +217,9 @@ class ShareStore:
                 supporter=first_name(display_name) or "?",
                 state=ShareState.ASKED,
                 asked_at=now,
+                viewer_seen_at=now,
             )
-            conn.execute(shares.insert().values(**_values(share)))
+            conn.execute(shares.insert().values(**row_values(share)))
             self._note(conn, share, "asked")
             events.append(share_event(share))
             return share, True
@@ -369,6 +281,16 @@ class ShareStore:
                 self._note(conn, changed, f"paused_{paused.value}" if paused else "resumed")
                 events.append(share_event(changed))
             return changed
+
+    def watched(self, share_id: str) -> None:
+        """A supporter has the share open (its stream, every few seconds)."""
+        now = self.clock()
+        with self.store.write() as (conn, _events):
+            conn.execute(
+                update(shares)
+                .where(shares.c.id == share_id, shares.c.state != ShareState.ENDED.value)
+                .values(viewer_seen_at=now)
+            )
 
     def renew(self, kiosk_id: int, request_id: str, share_id: str) -> Share:
         """ "Keep sharing", pressed by the visitor."""
@@ -432,13 +354,13 @@ class ShareStore:
     @staticmethod
     def _read(conn: Connection, share_id: str) -> Share | None:
         row = conn.execute(select(shares).where(shares.c.id == share_id)).mappings().first()
-        return _share(row) if row else None
+        return from_row(row) if row else None
 
     @staticmethod
     def _locked(conn: Connection, share_id: str) -> Share | None:
         query = select(shares).where(shares.c.id == share_id).with_for_update()
         row = conn.execute(query).mappings().first()
-        return _share(row) if row else None
+        return from_row(row) if row else None
 
     def _end(
         self, conn: Connection, events: list[dict[str, Any]], share: Share, reason: EndReason
@@ -458,7 +380,7 @@ class ShareStore:
 
     @staticmethod
     def _save(conn: Connection, share: Share) -> None:
-        values = _values(share)
+        values = row_values(share)
         del values["id"]
         conn.execute(update(shares).where(shares.c.id == share.id).values(**values))
 
@@ -472,11 +394,3 @@ class ShareStore:
                 at=self.clock(),
             )
         )
-
-
-def _values(share: Share) -> dict[str, Any]:
-    values = {f.name: getattr(share, f.name) for f in dataclasses.fields(share)}
-    values["state"] = share.state.value
-    values["paused"] = share.paused.value
-    values["end_reason"] = share.end_reason.value if share.end_reason else None
-    return values

@@ -9,19 +9,23 @@ import os
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 
-from kiosk.helpdesk.server.share_store import ShareStore, share_events, shares
+from kiosk.helpdesk.server import api_share
+from kiosk.helpdesk.server.share_rows import share_events, shares
+from kiosk.helpdesk.server.share_store import ShareStore
 from kiosk.helpdesk.share_model import (
     ASK_AGAIN_AFTER_S,
     KIOSK_SILENCE_S,
     MAX_BYTES_PER_S,
     MAX_DURATION_S,
     MAX_FRAME_BYTES,
+    VIEWER_GONE_S,
 )
 from tests.helpers.helpdesk_servers import (
     STAFF_PASSWORD,
@@ -230,11 +234,59 @@ def test_a_kiosk_that_goes_silent_ends_the_share(scene: Scene, clock: FakeClock)
     assert scene.frame(share_id).status_code == 409
 
 
+def _watched_since(scene: Scene, share_id: str, since: datetime) -> None:
+    """Waits until the supporter's stream has marked the share watched after ``since``."""
+    for _ in range(200):
+        with scene.seeded.store.engine.connect() as conn:
+            seen = conn.execute(
+                select(shares.c.viewer_seen_at).where(shares.c.id == share_id)
+            ).scalar_one()
+        if seen is not None and seen > since:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the supporter's stream did not mark the share watched")
+
+
+def test_a_share_nobody_watches_any_more_ends(
+    scene: Scene, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The supporter closes the staff page: the visitor is not left being told that
+    someone sees their screen, and no picture goes out for nobody."""
+    monkeypatch.setattr(api_share, "CHECK_S", 0.1)  # the stream looks every 0.1 s
+    share_id = _started(scene)
+    kiosk_events = scene.kiosk_events()
+    kiosk_events.next("share", lambda d: d["state"] == "active")
+    viewer = scene.viewer()
+    viewer.next("share")
+    for _ in range(3 * VIEWER_GONE_S // 20):  # three minutes watched, the kiosk sending
+        clock.advance(timedelta(seconds=20))
+        _watched_since(scene, share_id, clock.now)
+        assert scene.frame(share_id).status_code == 204
+    viewer.close()  # the staff page is closed; the kiosk goes on sending
+    statuses = []
+    for _ in range(VIEWER_GONE_S // 20):
+        clock.advance(timedelta(seconds=20))
+        statuses.append(scene.frame(share_id).status_code)
+    # Still on for a while (a reload of the page would be back in time), then ended.
+    assert statuses == [204] * (VIEWER_GONE_S // 20 - 1) + [409]
+    ended = kiosk_events.next("share", lambda d: d["state"] == "ended")
+    assert ended["end_reason"] == "viewer_left"
+    assert set(ended) <= {"id", "request_id", "supporter", "state", "expires_at", "end_reason"}
+    record = scene.record()
+    assert record["share"]["end_reason"] == "viewer_left"
+    assert record["share"]["supporter"] is None
+    assert [(e["kind"], e["detail"]) for e in record["events"]][-1] == ("ended", "viewer_left")
+    kiosk_events.close()
+
+
 def _keep_alive(scene: Scene, share_id: str, clock: FakeClock, seconds: int) -> int:
-    """Move the clock on in 20-second steps, the kiosk sending keep-alives; the last status."""
+    """Move the clock on in 20-second steps, the kiosk sending keep-alives and the
+    supporter watching all along (as their stream marks it); the last status."""
+    store = ShareStore(scene.seeded.store)
     status = 204
     for _ in range(seconds // 20):
         clock.advance(timedelta(seconds=20))
+        store.watched(share_id)
         status = scene.frame(share_id).status_code
         if status != 204:
             break
