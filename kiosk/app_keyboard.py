@@ -18,8 +18,10 @@ from PySide6.QtGui import QGuiApplication, QInputMethodQueryEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLayout, QScrollArea, QWidget
 from shiboken6 import isValid
 
+from kiosk import exit_codes
 from kiosk.config import Config
 from kiosk.keyboard import choice
+from kiosk.session.lifecycle import State
 from kiosk.session.preferences import Choices
 from kiosk.ui.theme import palette
 
@@ -33,6 +35,10 @@ log = logging.getLogger("kiosk.keyboard")
 #: may take (the page keeps the other half).
 HEIGHT_SHARE = 0.36
 MAX_HEIGHT_SHARE = 0.5
+
+#: How often, with keyboard.on_screen = "auto", the kiosk looks whether a keyboard was
+#: plugged in or pulled out (reading /proc/bus/input/devices, or one Windows call).
+WATCH_MS = 10_000
 
 #: QWebEngineScript.ScriptWorldId.ApplicationWorld (only kiosk.browser.webengine imports
 #: QtWebEngine): the kiosk's scripts run apart from the page's own.
@@ -255,8 +261,37 @@ class OnScreenKeyboard(QObject):
         return found
 
 
+def watch(kiosk: KioskApp) -> QTimer | None:
+    """With "auto": a keyboard plugged in or pulled out is followed by starting the
+    kiosk again (the supervisor does it at once) when no visitor is there; during a visit
+    it waits for the visit to end."""
+    if kiosk.config.keyboard.on_screen != "auto":
+        return None
+    looks = choice.KeyboardWatch(choice.physical_keyboard_attached)
+    timer = QTimer(kiosk)
+    timer.setObjectName("keyboard-watch")
+    timer.setInterval(WATCH_MS)
+
+    def look() -> None:
+        if not looks.changed() or kiosk.keeper.lifecycle.state is not State.ATTRACT:
+            return
+        timer.stop()
+        log.warning(
+            "a keyboard was %s: starting again to turn the on-screen keyboard %s",
+            "plugged in" if looks.wanted_at_start else "pulled out",
+            "off" if looks.wanted_at_start else "on",
+        )
+        kiosk.qapp.exit(exit_codes.RESTART)
+
+    timer.timeout.connect(look)
+    timer.start()
+    return timer
+
+
 def install(kiosk: KioskApp) -> OnScreenKeyboard | None:
-    """The keyboard, when ``prepare`` turned it on before Qt started; else None."""
+    """The keyboard, when ``prepare`` turned it on before Qt started; else None. With
+    "auto", also the watch for a keyboard plugged in or pulled out."""
+    watch(kiosk)  # a child of the kiosk: it lives as long as the kiosk
     if not prepare(kiosk.config):
         if kiosk.config.keyboard.on_screen == "always":
             log.warning("the on-screen keyboard is off: Qt started before it could be set up")

@@ -2,7 +2,9 @@
 
 ``keyboard.on_screen`` is "auto" (the default: on when no physical keyboard is attached),
 "always" or "never". Qt Virtual Keyboard is Qt's input method only when the environment
-says so before the QApplication exists, so the decision is made once, at start-up.
+says so before the QApplication exists, so the decision is made at start-up; with "auto",
+a keyboard plugged in or pulled out later is noticed (:class:`KeyboardWatch`) and the
+kiosk starts again between visitors to follow it.
 """
 
 from __future__ import annotations
@@ -136,3 +138,23 @@ def enable_environment(environ: MutableMapping[str, str] = os.environ) -> None:
 
 def environment_enabled(environ: MutableMapping[str, str] = os.environ) -> bool:
     return all(environ.get(key) == value for key, value in ENVIRONMENT.items())
+
+
+class KeyboardWatch:
+    """With "auto": notices a physical keyboard plugged in or pulled out after start-up
+    (pulled out overnight, the next visitor would have no way to type)."""
+
+    #: Readings in a row that must disagree with start-up (a receiver that drops out
+    #: for a moment does not restart the kiosk).
+    READINGS = 2
+
+    def __init__(self, attached: Callable[[], bool]) -> None:
+        self._attached = attached
+        self.wanted_at_start = not attached()
+        self._differing = 0
+
+    def changed(self) -> bool:
+        """Looks again; True once the on-screen keyboard should be turned on or off."""
+        wanted = not self._attached()
+        self._differing = self._differing + 1 if wanted != self.wanted_at_start else 0
+        return self._differing >= self.READINGS

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk import exit_codes
 from tests.helpers.child_script import kiosk_env, run_script
 from tests.keyboard.conftest import OWN_PROCESS
 
@@ -90,3 +91,69 @@ def test_never_sets_nothing_up(tmp_path: Path) -> None:
         "shown": [],
         "modules": [],
     }
+
+
+WATCH_CHILD = """
+import json, os, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from kiosk import app_keyboard
+from kiosk.app import create
+from kiosk.config import from_mapping
+from kiosk.keyboard import choice
+from kiosk.session.lifecycle import State
+
+plugged = Path(os.environ["TEST_KEYBOARD_FLAG"])  # there: a physical keyboard is attached
+choice.physical_keyboard_attached = plugged.exists
+app_keyboard.WATCH_MS = 20
+config = {"kiosk": {"windowed": True}, "speech": {"engine": "mock"},
+          "keyboard": {"on_screen": os.environ["TEST_KEYBOARD_MODE"]}}
+kiosk = create(from_mapping(config))
+kiosk.window.show()
+seen = {"keyboard": kiosk.keyboard is not None,
+        "watching": kiosk.findChild(QTimer, "keyboard-watch") is not None}
+
+def change_during_a_visit():
+    kiosk.keeper.start_visit()
+    if plugged.exists():
+        plugged.unlink()
+    else:
+        plugged.touch()
+
+def end_the_visit():
+    seen["running_during_the_visit"] = kiosk.keeper.lifecycle.state is State.ACTIVE
+    kiosk.keeper.end_session()
+
+QTimer.singleShot(300, change_during_a_visit)
+QTimer.singleShot(1500, end_the_visit)
+QTimer.singleShot(5000, lambda: kiosk.qapp.exit(0))  # no restart within 3.5 s: exit 0
+seen["exit_code"] = kiosk.qapp.exec()
+kiosk.shutdown()
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.parametrize(
+    ("mode", "attached_at_start", "restarts"),
+    [
+        ("auto", True, True),  # pulled out overnight: the next visitor needs the keys
+        ("auto", False, True),  # plugged in: the keys go away
+        ("never", True, False),
+        ("always", False, False),
+    ],
+)
+def test_a_keyboard_plugged_in_or_pulled_out_is_followed_between_visitors(
+    tmp_path: Path, mode: str, attached_at_start: bool, restarts: bool
+) -> None:
+    """Qt's input method is chosen at start-up: with "auto", the kiosk starts again (exit
+    79: the supervisor starts it at once) when the keyboard has changed, never while a
+    visitor is there."""
+    env = _environment(tmp_path)
+    flag = tmp_path / "keyboard-attached"
+    if attached_at_start:
+        flag.touch()
+    env.update(TEST_KEYBOARD_FLAG=str(flag), TEST_KEYBOARD_MODE=mode)
+    result = run_script(WATCH_CHILD, env)
+    assert result["watching"] is (mode == "auto")
+    assert result["running_during_the_visit"], "restarted while a visitor was there"
+    assert result["exit_code"] == (exit_codes.RESTART if restarts else 0)

@@ -106,3 +106,11 @@ def test_a_bad_value_is_a_plain_error() -> None:
         from_mapping({"keyboard": {"on_screen": "yes"}})
     assert '\'keyboard.on_screen\': must be "auto", "always" or "never"' in str(error.value)
     assert from_mapping({}).keyboard.on_screen == "auto"
+
+
+def test_the_watch_needs_two_readings_in_a_row_to_call_it_a_change() -> None:
+    readings = iter([True, False, True, False, False, False, True, True])
+    watch = choice.KeyboardWatch(lambda: next(readings))  # a keyboard attached at start
+    assert watch.wanted_at_start is False
+    # A receiver that drops out for one reading is no change; two in a row are.
+    assert [watch.changed() for _ in range(7)] == [False, False, False, True, True, False, False]
