@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from playwright.sync_api import APIResponse, Browser, BrowserContext, Route, expect
+from playwright.sync_api import Browser, BrowserContext, expect
 
 from tests.helpers.helpdesk_page import (  # noqa: F401 - fixtures
     SHOTS,
@@ -272,6 +272,28 @@ def test_page_in_finnish_and_wide(browser: Browser, seeded: Seeded) -> None:
         assert boxes[0] and boxes[1] and boxes[0]["y"] == boxes[1]["y"]
 
 
+# Holds the page's queue snapshots back once they have come (the server answered before
+# what the test does next) until the test lets them through; counts those applied (a task
+# after the answer is read, when the page has put it on screen).
+HOLD_QUEUE_SNAPSHOTS = """
+window.__held = [];
+window.__applied = 0;
+const fetchNow = window.fetch;
+window.fetch = (url, options) => {
+  const queue = String(url).endsWith("/api/v1/staff/queue");
+  if (!queue || window.__released) return fetchNow(url, options);
+  return fetchNow(url, options).then((response) => new Promise((resolve) => {
+    const read = response.json.bind(response);
+    response.json = () => read().then((data) => {
+      setTimeout(() => window.__applied++, 0);
+      return data;
+    });
+    window.__held.push(() => resolve(response));
+  }));
+};
+"""
+
+
 def test_changes_during_a_queue_snapshot_are_not_lost(
     context: BrowserContext, seeded: Seeded
 ) -> None:
@@ -281,41 +303,34 @@ def test_changes_during_a_queue_snapshot_are_not_lost(
     kiosk = KioskApi(seeded.url, seeded.pair_kiosk())
     earlier = rid()
     kiosk.send(earlier)
-    held: list[tuple[Route, APIResponse]] = []
-
-    def hold(route: Route) -> None:
-        held.append((route, route.fetch()))  # the snapshot is taken now, then held back
-
     page = context.new_page()
-    page.route("**/api/v1/staff/queue", hold)
+    page.add_init_script(HOLD_QUEUE_SNAPSHOTS)
     page.goto(f"{seeded.url}/staff/")
     page.fill("#username", "anna")
     page.fill("#password", STAFF_PASSWORD)
     page.click("#login-form button[type=submit]")
     expect(page.locator("#app")).to_be_visible()
     # One snapshot is asked for on signing in, one when the live stream says it is ready.
-    for _ in range(100):
-        if len(held) >= 2:
-            break
-        page.wait_for_timeout(100)  # route handlers run while the page is waited on
-    assert len(held) == 2, f"the page asked for {len(held)} queue snapshots, not 2"
+    page.wait_for_function("() => window.__held.length >= 2")
     later = rid()
     kiosk.send(later)
     assert StaffApi(seeded.url).act(earlier, "resolve", outcome="done").status_code == 200
     # The live stream brings both changes before any snapshot does.
     expect(card(page, later)).to_be_visible()
     expect(card(page, earlier)).to_have_count(0)
-    for route, snapshot in held:
-        route.fulfill(response=snapshot)
-    page.unroute("**/api/v1/staff/queue")
+    held = page.evaluate(
+        "window.__released = true; window.__held.forEach((go) => go()); window.__held.length"
+    )
+    assert held == 2, f"the page asked for {held} queue snapshots, not 2"
+    page.wait_for_function("() => window.__applied === 2")
     expect(page.locator("body")).to_have_attribute("data-connected", "yes")
-    page.wait_for_timeout(300)  # any further snapshot would have been applied by now
     expect(card(page, later)).to_be_visible()
     expect(card(page, earlier)).to_have_count(0)
-    # The same holds after a fresh, unhurried snapshot.
-    page.reload()
-    expect(card(page, later)).to_be_visible()
-    expect(card(page, earlier)).to_have_count(0)
+    # The same holds after a fresh, unhurried snapshot (a page that holds nothing back).
+    fresh = context.new_page()
+    fresh.goto(f"{seeded.url}/staff/")
+    expect(card(fresh, later)).to_be_visible()
+    expect(card(fresh, earlier)).to_have_count(0)
 
 
 def test_kiosk_and_visitor_strings_render_as_text(context: BrowserContext, seeded: Seeded) -> None:

@@ -35,6 +35,7 @@ from tests.helpers.helpdesk_servers import (
     Seeded,
     StaffApi,
     client,
+    wait_until,
 )
 
 
@@ -236,15 +237,15 @@ def test_a_kiosk_that_goes_silent_ends_the_share(scene: Scene, clock: FakeClock)
 
 def _watched_since(scene: Scene, share_id: str, since: datetime) -> None:
     """Waits until the supporter's stream has marked the share watched after ``since``."""
-    for _ in range(200):
+
+    def marked() -> bool:
         with scene.seeded.store.engine.connect() as conn:
             seen = conn.execute(
                 select(shares.c.viewer_seen_at).where(shares.c.id == share_id)
             ).scalar_one()
-        if seen is not None and seen > since:
-            return
-        time.sleep(0.05)
-    raise AssertionError("the supporter's stream did not mark the share watched")
+        return seen is not None and seen > since
+
+    wait_until(marked, what="the supporter's stream to mark the share watched")
 
 
 def test_a_share_nobody_watches_any_more_ends(
