@@ -20,7 +20,9 @@ How each figure is taken, the same way for the kiosk and the floor:
   * start-up is the whole process, from the command to the first screen answering: the
     kiosk's attract screen has handled a touch (a press and release posted to it as soon
     as it shows, queued behind whatever start-up work the kiosk left for later), the bare
-    view's tiny page has loaded. The runs alternate kiosk, bare, kiosk, bare...
+    view's tiny page has loaded. The runs alternate kiosk, bare, kiosk, bare... Both
+    programs live in ``startup_child.py``, which imports nothing of this benchmark (its
+    HTTP server and helpers would add the same time to both and shrink the ratio).
   * memory is the PSS of the process and every child it started (browser engine, speech
     engine, ...), taken in both with the visitor's page loaded: during visitor 1, and
     during visitor N; and, for the growth, after visitor N has left as well.
@@ -107,52 +109,6 @@ def _pss(pid: int) -> int:
 
 
 # -- child programs ---------------------------------------------------------------------
-def child_kiosk_startup() -> None:
-    from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
-    from PySide6.QtGui import QMouseEvent
-
-    from kiosk.app import create
-    from kiosk.config import from_mapping
-
-    kiosk = create(from_mapping({"kiosk": {"windowed": True}}))
-    kiosk.window.resize(1366, 768)
-    kiosk.window.show()
-    attract = kiosk.window.attract
-    # The first screen answers a touch: READY when the attract screen has handled one.
-    # The touch is posted now, so it waits behind any work the kiosk queued for later.
-    kiosk.window.attract.touched.connect(lambda: (print("READY", flush=True), kiosk.qapp.quit()))
-    centre = QPointF(attract.width() / 2, attract.height() / 2)
-    for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-        QCoreApplication.postEvent(
-            attract,
-            QMouseEvent(
-                kind, centre, attract.mapToGlobal(centre), Qt.MouseButton.LeftButton,
-                Qt.MouseButton.LeftButton if kind == QEvent.Type.MouseButtonPress
-                else Qt.MouseButton.NoButton,
-                Qt.KeyboardModifier.NoModifier,
-            ),
-        )  # fmt: skip
-    kiosk.qapp.exec()
-    kiosk.shutdown()
-
-
-def child_bare_startup(url: str) -> None:
-    from PySide6.QtCore import QUrl
-    from PySide6.QtWebEngineCore import QWebEngineProfile
-    from PySide6.QtWebEngineWidgets import QWebEngineView
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication(sys.argv[:1])
-    profile = QWebEngineProfile()
-    view = QWebEngineView(profile)
-    view.resize(1366, 768)
-    view.show()
-    view.loadFinished.connect(lambda _ok: (print("READY", flush=True), app.quit()))
-    view.setUrl(QUrl(url + "tiny"))
-    app.exec()
-    del view, profile
-
-
 def _wait(app: object, condition: Callable[[], bool], timeout: float = 30.0) -> None:
     from PySide6.QtCore import QEventLoop
 
@@ -304,12 +260,6 @@ def main() -> int:
     parser.add_argument("--url", default="")
     args = parser.parse_args()
 
-    if args.child == "kiosk-startup":
-        child_kiosk_startup()
-        return 0
-    if args.child == "bare-startup":
-        child_bare_startup(args.url)
-        return 0
     if args.child == "kiosk-sessions":
         child_kiosk_sessions(args.url, args.sessions)
         return 0
@@ -321,16 +271,15 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
     env = _env(tmp)
     me = [sys.executable, str(Path(__file__).resolve())]
+    startup = [sys.executable, str(Path(__file__).resolve().with_name("startup_child.py"))]
     try:
         # An installed kiosk's modules are compiled (see the docstring).
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "kiosk")], check=True)
         startup_kiosk: list[float] = []
         startup_bare: list[float] = []
         for _ in range(args.repeat):  # alternately, so that both meet the same load
-            startup_kiosk.append(_run_until_ready([*me, "--child", "kiosk-startup"], env))
-            startup_bare.append(
-                _run_until_ready([*me, "--child", "bare-startup", "--url", url + "/"], env)
-            )
+            startup_kiosk.append(_run_until_ready([*startup, "kiosk"], env))
+            startup_bare.append(_run_until_ready([*startup, "bare", url + "/"], env))
         kiosk = _run_json(
             [*me, "--child", "kiosk-sessions", "--url", url, "--sessions", str(args.sessions)],
             env,
