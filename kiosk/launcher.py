@@ -11,6 +11,7 @@ from types import FrameType, TracebackType
 from typing import TYPE_CHECKING
 
 from kiosk import exit_codes, logsetup, paths
+from kiosk.browser import UnsafeBrowserError
 from kiosk.config import Config
 from kiosk.supervisor.heartbeat import BEAT_INTERVAL_MS, ENV_HEARTBEAT, HeartbeatSender
 
@@ -152,6 +153,14 @@ def route_qt_messages() -> None:
 
 def _install_crash_hook() -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(value, UnsafeBrowserError):
+            # Not a crash: a browser that cannot be locked down (made soon after the
+            # first screen, before any page). A human must look; no restart loop.
+            refusal = f"the browser is not locked down: {value}"
+            log.error("refusing to go on: %s", refusal)
+            sys.stderr.write(f"The kiosk refuses to start: {refusal}\n")
+            sys.stderr.flush()
+            os._exit(exit_codes.REFUSED)
         # A kiosk in an undefined state must not serve the next visitor: log and exit,
         # and the supervisor starts a clean one.
         log.critical("unexpected error; the kiosk restarts", exc_info=(kind, value, tb))
@@ -171,8 +180,9 @@ def run(
     ``log_json``: log lines as JSON (``--log-json``).
 
     Raises ``UnsafeEnvironmentError`` (the CLI prints it) where the kiosk would not be
-    safe: before anything starts, or when the browser it made is not as locked down as
-    it must be."""
+    safe before anything starts. A visitor's browser is checked as it is made (the
+    first soon after the first screen, before any page): one that is not as locked down
+    as it must be makes the kiosk exit as refused (2) with the reason."""
     logsetup.setup(json_mode=log_json)
     try:
         prepare_environment(safe_graphics=config.graphics.safe_mode)
@@ -184,11 +194,6 @@ def run(
 
     _install_crash_hook()
     kiosk = app_mod.create(config)
-    problems = kiosk.self_check()
-    if problems:
-        kiosk.shutdown()
-        log.error("refusing to start: %s", "; ".join(problems))
-        raise UnsafeEnvironmentError("the browser is not locked down: " + "; ".join(problems))
     kiosk.keeper.allowed_processes.update(companion_processes)
     kiosk.window.show_kiosk()
     start_heartbeat(kiosk)

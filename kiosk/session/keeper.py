@@ -30,9 +30,9 @@ from kiosk.session.session import Session
 log = logging.getLogger("kiosk.session")
 
 TICK_MS = 250
-#: The next visitor's session is made this long after start-up (while the attract screen
-#: waits), not before the first screen answers; a visitor who comes sooner has it made
-#: at their wipe.
+#: The first visitor's browser and the next visitor's session are made this long after
+#: start-up (while the attract screen waits), not before the first screen answers; a
+#: visitor who comes sooner has the browser made at their first tile.
 PREPARE_AFTER_START_MS = 1000
 
 
@@ -94,7 +94,7 @@ class SessionKeeper(QObject):
         self._first_prepare = QTimer(self)
         self._first_prepare.setSingleShot(True)
         self._first_prepare.setInterval(PREPARE_AFTER_START_MS)
-        self._first_prepare.timeout.connect(self._prepare_next)
+        self._first_prepare.timeout.connect(self._make_ready)
         self._first_prepare.start()
 
     # -- input and time ----------------------------------------------------------------
@@ -187,11 +187,12 @@ class SessionKeeper(QObject):
 
     def _browser_leftovers(self) -> list[str]:
         leaving = self._visitors_session
+        browser = leaving.browser_made  # a session whose browser was never made has none
         found = []
-        if not wipe.object_is_released(leaving.browser.profile):
+        if browser is not None and not wipe.object_is_released(browser.profile):
             found.append("the browser profile still exists")
-        if leaving.browser.views:
-            found.append(f"{len(leaving.browser.views)} browser view(s) still exist")
+        if browser is not None and browser.views:
+            found.append(f"{len(browser.views)} browser view(s) still exist")
         if leaving.guide_progress is not None:
             found.append("the guide progress is still kept")
         return found
@@ -248,7 +249,7 @@ class SessionKeeper(QObject):
         if not receipt.ok:
             self.wipe_failed.emit(receipt)
         # Fast hand-over: the next visitor's session is made while nobody waits for it.
-        QTimer.singleShot(0, self._prepare_next)
+        QTimer.singleShot(0, self._make_ready)
 
     @property
     def prepared(self) -> Session | None:
@@ -263,9 +264,17 @@ class SessionKeeper(QObject):
             prepared.close()
             prepared.remove_folder()
 
+    def _make_ready(self) -> None:
+        # The current visitor's browser (the first screen is shown without one; a wipe
+        # with no session prepared makes a session without one), then the next session.
+        _ = self.current.browser
+        self._prepare_next()
+
     def _prepare_next(self) -> None:
         if self._next is None and self.lifecycle.state is State.ATTRACT:
-            self._next = self._make_session()
+            session = self._make_session()
+            _ = session.browser  # the hand-over must not wait for it
+            self._next = session
 
     def shutdown(self) -> None:
         self._timer.stop()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWebEngineCore import QWebEngineDownloadRequest, QWebEngineProfile
 
+from kiosk.browser import UnsafeBrowserError
 from kiosk.browser.policy import AllowList
 from kiosk.browser.webengine import settings as kiosk_settings
 from kiosk.browser.webengine.downloads import DownloadGuard
@@ -23,13 +24,16 @@ log = logging.getLogger("kiosk.browser")
 
 
 class BrowserContext:
-    """Owns one off-the-record profile and the views made from it."""
+    """Owns one off-the-record profile and the views made from it.
+
+    Raises ``UnsafeBrowserError`` when the profile it made is not as locked down as a
+    visitor's must be (every browser is checked as it is made, before any page)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.profile = QWebEngineProfile()  # no storage name: off the record
         if not self.profile.isOffTheRecord():  # pragma: no cover - a Qt regression
-            raise RuntimeError("QtWebEngine did not make an off-the-record profile")
+            raise UnsafeBrowserError("the profile is not off the record")
         downloads = folder / "downloads"
         downloads.mkdir(parents=True, exist_ok=True)
         self.profile.setDownloadPath(str(downloads))
@@ -46,6 +50,9 @@ class BrowserContext:
         self.downloads = DownloadGuard(downloads)
         self.profile.downloadRequested.connect(self.downloads.on_download_requested)
         self.views: list[KioskView] = []
+        if problems := self.problems():
+            self.close()
+            raise UnsafeBrowserError("; ".join(problems))
 
     def problems(self) -> list[str]:
         """Why this browser is not as locked down as a visitor's must be (empty if it is)."""

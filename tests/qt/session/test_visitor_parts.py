@@ -112,7 +112,8 @@ def _plant_picture(qtbot: QtBot, kiosk: KioskApp) -> None:
 
 
 def _plant_session_file(qtbot: QtBot, kiosk: KioskApp) -> None:
-    (kiosk.session.folder / "downloads" / "statement.pdf").write_bytes(b"%PDF-1.4")
+    # Where the visitor's browser saves their downloads (made at its first use).
+    (kiosk.session.browser.downloads.folder / "statement.pdf").write_bytes(b"%PDF-1.4")
 
 
 def _plant_stats(qtbot: QtBot, kiosk: KioskApp) -> None:
