@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import shiboken6
 from PySide6.QtCore import QChildEvent, QEvent, QObject, QRect, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QStackedWidget,
@@ -390,7 +390,10 @@ class ServiceView(QWidget):
     def place_guide(self) -> None:
         """Beside the page when the page side has room for its bar in one row (compact
         if it must); below the page otherwise. Run again after every change of size,
-        text size or language."""
+        text size or language. A hidden view waits until it shows (``showEvent``):
+        its size is known then, and each try asks the bar's buttons their sizes."""
+        if not self.isVisible():
+            return
         width = self.width()
         guide = self.guide_width()
         self.bar.fit(width - guide, self._text_scale)
@@ -439,6 +442,10 @@ class ServiceView(QWidget):
         if panel.left() > self.width() // 2:
             return QRect(0, 0, panel.left(), self.height())
         return QRect(panel.right() + 1, 0, self.width() - panel.right() - 1, self.height())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.place_guide()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

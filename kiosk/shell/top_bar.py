@@ -12,7 +12,7 @@ to make room, they never move under the finger between two taps.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.languages import native_name
@@ -118,8 +118,11 @@ class TopBar(QWidget):
         return widths + SPACING * (len(shown) - 1) + 2 * MARGIN
 
     def fit(self) -> None:
-        """Choose the most generous way of showing the bar that fits in one row."""
-        if self._fitting:
+        """Choose the most generous way of showing the bar that fits in one row.
+
+        A hidden bar (the attract screen shows, the window is not up yet) waits: its
+        width is known when it shows, and each try asks every button its size."""
+        if self._fitting or not self.isVisible():
             return
         self._fitting = True
         try:
@@ -135,6 +138,10 @@ class TopBar(QWidget):
                 layout.activate()
         finally:
             self._fitting = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
