@@ -52,7 +52,6 @@ from kiosk.session.session import Session
 from kiosk.shell.i18n import Translations
 from kiosk.shell.main_window import MainWindow
 from kiosk.shell.page_crashed import PageCrashed
-from kiosk.shell.rooms import print_queue
 from kiosk.shell.rooms.safe_rooms import SafeRooms
 from kiosk.speech.speaker import Speaker
 from kiosk.stats.events import EndReason, GuideCatalogue, Outcome
@@ -248,7 +247,7 @@ class KioskApp(QObject):
         register("speech", Part(self.speaker.reset_for_next_visitor, self.speaker.leftovers))
         # A page waiting for the printer (off, out of paper) would come out for the next
         # visitor: the kiosk user's unfinished jobs are cancelled.
-        register("print-queue", Part(self._cancel_print_jobs, print_queue.leftovers))
+        register("print-queue", Part(self._cancel_print_jobs, self._print_jobs_left))
         if self.practice is not None:
             register("practice-site", Part(self.practice.forget_visitors, self.practice.leftovers))
         register("stats", Part(self._reset_stats, self._stats_leftovers))
@@ -348,9 +347,19 @@ class KioskApp(QObject):
         if not self.keeper.end_session():
             self._ending = False
 
+    # The print queue is read with libcups through ctypes: loaded at the first wipe, not
+    # with the first screen (issue 14).
     @staticmethod
     def _cancel_print_jobs() -> None:
+        from kiosk.shell.rooms import print_queue  # noqa: PLC0415 - see above
+
         print_queue.cancel_unfinished_jobs()
+
+    @staticmethod
+    def _print_jobs_left() -> list[str]:
+        from kiosk.shell.rooms import print_queue  # noqa: PLC0415 - see above
+
+        return print_queue.leftovers()
 
     def _reset_service(self) -> None:
         self._close_service()
@@ -633,8 +642,10 @@ class KioskApp(QObject):
         self.session.guide_progress = None
 
     def self_check(self) -> list[str]:
-        """What makes this kiosk unsafe to show a visitor (``kiosk run`` refuses to start
-        with any): a browser that is not off the record or not locked down."""
+        """What makes this kiosk unsafe to show a visitor: a browser that is not off the
+        record or not locked down. Every browser is checked so as it is made (and the
+        kiosk refuses to go on, see ``kiosk.launcher``); this looks at the current one
+        again, making it if it is not made yet."""
         return self.session.browser.problems()
 
     def shutdown(self) -> None:

@@ -9,19 +9,19 @@ import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QTimer
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QTimer
 
 from kiosk import __version__, exit_codes, paths
-from kiosk.admin import health as health_mod
-from kiosk.admin.health import GuidesState, Health, HelpdeskState
 from kiosk.admin.qt.i18n import ADMIN_LANGUAGES
 from kiosk.admin.qt.mode import AdminHooks
-from kiosk.admin.settings_edit import Saved, SettingsEditor
 from kiosk.guides.installed import folder_in_use
 from kiosk.session.lifecycle import State
 
+# The figures and the settings editor are the admin panel's: loaded when staff open it,
+# not with the first screen (issue 14).
 if TYPE_CHECKING:
+    from kiosk.admin.health import GuidesState, Health, HelpdeskState
+    from kiosk.admin.settings_edit import Saved, SettingsEditor
     from kiosk.app import KioskApp
 
 log = logging.getLogger("kiosk.app")
@@ -40,7 +40,7 @@ class AdminHost:
             health=self.health,
             guides=self.guides,
             reload_guides=self.reload_guides,
-            settings=lambda: SettingsEditor(self.kiosk.config),
+            settings=self.settings_editor,
             guide_titles=self.guide_titles,
             languages=lambda: list(self.kiosk.config.kiosk.languages),
             apply_settings=self.apply_settings,
@@ -53,8 +53,15 @@ class AdminHost:
             set_language=self.set_language,
         )
 
+    def settings_editor(self) -> SettingsEditor:
+        from kiosk.admin.settings_edit import SettingsEditor  # noqa: PLC0415 - see above
+
+        return SettingsEditor(self.kiosk.config)
+
     # -- figures -------------------------------------------------------------------------
     def helpdesk_state(self) -> HelpdeskState:
+        from kiosk.admin.health import HelpdeskState  # noqa: PLC0415 - see above
+
         helpdesk = self.kiosk.helpdesk
         client = helpdesk.client
         if client is None:
@@ -72,6 +79,8 @@ class AdminHost:
         return "ready" if self.kiosk.speaker.is_ready else "not-running"
 
     def health(self) -> Health:
+        from kiosk.admin import health as health_mod  # noqa: PLC0415 - see above
+
         verifier = self.kiosk.verifier
         return health_mod.collect(
             started_at=self.started_at,
@@ -85,6 +94,8 @@ class AdminHost:
 
     # -- guides --------------------------------------------------------------------------
     def guides(self) -> GuidesState:
+        from kiosk.admin.health import GuidesState  # noqa: PLC0415 - see above
+
         library = self.kiosk.library
         shown = tuple(g.id for g in self.kiosk.shown_guides())
         restart = self._disk_guides is not None and self._disk_guides != shown
@@ -101,6 +112,8 @@ class AdminHost:
 
     def reload_guides(self) -> GuidesState:
         """Read the guides folder again; what differs shows after a restart."""
+        from kiosk.admin.health import GuidesState  # noqa: PLC0415 - see above
+
         shown = self.kiosk.load_guides()
         self.kiosk.library = self.kiosk.without_unavailable(shown.library)
         self.kiosk.guide_pack = shown.version
@@ -177,6 +190,11 @@ class AdminHost:
     # -- the printer ---------------------------------------------------------------------
     def print_test_page(self) -> str:
         """One page to the kiosk's printer: "printed", "no-printer" or "failed"."""
+        # Qt's page and font types make their Python enums when first imported: here,
+        # not with the first screen (issue 14).
+        from PySide6.QtCore import QMarginsF  # noqa: PLC0415
+        from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter  # noqa: PLC0415
+
         printer = self.kiosk.safe_rooms.printer
         target = self.kiosk.session.folder / "test-page.pdf"
         writer = QPdfWriter(str(target))

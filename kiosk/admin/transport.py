@@ -8,7 +8,6 @@ unprivileged user with the system's Python.
 
 from __future__ import annotations
 
-import socket
 import sys
 from pathlib import Path
 from typing import Any, Protocol
@@ -60,6 +59,8 @@ class SocketVerifier(_Asking):
 
     def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
         try:
+            import socket  # noqa: PLC0415 - at first use, not with the first screen (issue 14)
+
             with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
                 sock.settimeout(self.timeout)
                 sock.connect(str(self.path))

@@ -7,16 +7,16 @@ skipped and listed; the others load. See ``guides/README.md`` for the format.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from kiosk.browser.policy import AllowList, parse_host_rule
 from kiosk.guides import authoring, freshness, readability
 from kiosk.guides.languages import language_name, language_names
-from kiosk.guides.matching import compile_pattern, pattern_host
+from kiosk.guides.matching import pattern_host, pattern_regex
 from kiosk.guides.model import (
     CATEGORIES,
     GUIDE_PERMISSIONS,
@@ -101,6 +101,8 @@ class _Reader:
     def check_keys(self, node: Map, allowed: tuple[str, ...], where: str) -> None:
         for key, (line, _value) in node.entries.items():
             if key not in allowed:
+                import difflib  # noqa: PLC0415 - at first use, not with the first screen (issue 14)
+
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = f" Did you mean '{close[0]}'?" if close else ""
                 self.error(line, f"unknown field '{key}' in {where}.{hint}")
@@ -385,7 +387,7 @@ class _Reader:
         if "url" in step.entries:
             for pattern, line in self.strings(step.entries["url"][1], f"{where} url"):
                 try:
-                    compile_pattern(pattern)
+                    pattern_regex(pattern)
                 except ValueError as exc:
                     self.error(line, f"{where} url '{pattern}': {exc}")
                     continue
@@ -425,6 +427,12 @@ class _Reader:
                 seen.setdefault(key, number)
 
 
+@lru_cache(maxsize=8)
+def _identification(hosts: tuple[str, ...]) -> AllowList:
+    # Parsed once for a whole library, not once for every guide in it.
+    return AllowList.parse(hosts)
+
+
 def load_guide(
     file: Path,
     identification_hosts: Iterable[str] = (),
@@ -440,7 +448,7 @@ def load_guide(
     give it."""
     reader = _Reader(
         file,
-        AllowList.parse(identification_hosts),
+        _identification(tuple(identification_hosts)),
         {**DEFAULT_SUBSTITUTIONS, **(substitutions or {})},
         advice,
     )

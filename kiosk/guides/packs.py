@@ -24,18 +24,21 @@ from __future__ import annotations
 
 import datetime
 import errno
-import hashlib
-import hmac
 import json
 import shutil
 import stat
-import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from kiosk.guides.loader import GUIDE_FILE, load_library
 from kiosk.guides.model import Library
+
+# Reading, writing and checking a pack is the guide updater's work, not the first
+# screen's: zipfile and hashlib load with it (issue 14).
+if TYPE_CHECKING:
+    import zipfile
 
 #: The manifest's ``format``: a reader refuses formats it does not know.
 PACK_FORMAT = 1
@@ -79,10 +82,15 @@ class PackError(Exception):
 
 def manifest_signature(key: bytes, manifest: bytes) -> bytes:
     """HMAC-SHA256 of a pack's manifest (which holds every file's SHA-256) under ``key``."""
+    import hashlib  # noqa: PLC0415 - see the top of this module
+    import hmac  # noqa: PLC0415 - see the top of this module
+
     return hmac.new(key, SIGNATURE_CONTEXT + manifest, hashlib.sha256).digest()
 
 
 def signature_matches(key: bytes, manifest: bytes, signature: bytes) -> bool:
+    import hmac  # noqa: PLC0415 - see the top of this module
+
     return hmac.compare_digest(manifest_signature(key, manifest), signature)
 
 
@@ -160,6 +168,8 @@ def _is_sha256(text: str) -> bool:
 
 
 def _sha256(data: bytes) -> str:
+    import hashlib  # noqa: PLC0415 - see the top of this module
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -194,6 +204,8 @@ def pack_files(folder: Path, library: Library) -> dict[str, Path]:
 
 def default_version(files: Mapping[str, bytes], today: datetime.date) -> str:
     """``2026-12-05.1a2b3c4d``: the day, and a short hash of the contents."""
+    import hashlib  # noqa: PLC0415 - see the top of this module
+
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name] + b"\0")
@@ -215,6 +227,8 @@ def build_pack(
     Raises :class:`PackError` when a guide has an error (nothing is written then): a
     pack must never carry a guide the kiosk would not show.
     """
+    import zipfile  # noqa: PLC0415 - see the top of this module
+
     library = load_library(folder, identification_hosts, substitutions)
     if library.errors or library.skipped:
         raise PackError(
@@ -257,6 +271,8 @@ def build_pack(
 
 
 def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    import zipfile  # noqa: PLC0415 - see the top of this module
+
     # A fixed time stamp: the same guides make the same pack, byte for byte.
     info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
     info.compress_type = zipfile.ZIP_DEFLATED
@@ -318,6 +334,8 @@ def read_manifest(
 def _read_checked(
     pack_file: Path, verifier: Verifier | None, given_signature: bytes | None = None
 ) -> tuple[PackManifest, dict[str, bytes]]:
+    import zipfile  # noqa: PLC0415 - see the top of this module
+
     try:
         archive = zipfile.ZipFile(pack_file)
     except (OSError, zipfile.BadZipFile) as exc:

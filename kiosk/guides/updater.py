@@ -21,18 +21,20 @@ gives (``kiosk.helpdesk.guide_packs``), so this module needs no network code.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from kiosk.guides.installed import InstalledPacks, Staged, load_guides, unusable
 from kiosk.guides.loader import load_library
 from kiosk.guides.model import Library
 from kiosk.guides.packs import MAX_PACK_BYTES, PackError, Verifier, disk_error
+
+if TYPE_CHECKING:
+    import hashlib
 
 log = logging.getLogger("kiosk.guides")
 
@@ -227,6 +229,8 @@ class Updater:
     def _download_and_stage(self, source: PackSource, offer: Offer) -> Staged:
         verifier = source.verifier()
         download = self.packs.download_file()
+        import hashlib  # noqa: PLC0415 - with the first download, not the first screen
+
         try:
             digest = hashlib.sha256()
             with download.open("wb") as out:

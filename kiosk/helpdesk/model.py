@@ -25,7 +25,6 @@ from __future__ import annotations
 import dataclasses
 import random
 import re
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -194,11 +193,15 @@ class Request:
 
 def new_request_id() -> str:
     """The kiosk makes the id, so that sending the same request again is harmless."""
+    import uuid  # noqa: PLC0415 - at first use, not with the first screen (issue 14)
+
     return str(uuid.uuid4())
 
 
 def is_request_id(text: str) -> bool:
     try:
+        import uuid  # noqa: PLC0415 - at first use, not with the first screen (issue 14)
+
         return str(uuid.UUID(text)) == text.lower()
     except ValueError:
         return False
@@ -333,4 +336,6 @@ def pick_code(used: set[str], rng: random.Random | None = None) -> str:
         free = [n for n in range(low, high + 1) if f"K-{n}" not in used]
         if free:
             return f"K-{rng.choice(free)}"
+    import uuid  # noqa: PLC0415 - at first use, not with the first screen (issue 14)
+
     return f"K-{uuid.uuid4().hex[:6].upper()}"

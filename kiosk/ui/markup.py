@@ -5,7 +5,6 @@ Pure Python. Nothing a guide writer types can inject markup: everything is escap
 
 from __future__ import annotations
 
-import html
 import re
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -15,6 +14,8 @@ def to_html(text: str) -> str:
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     rendered = []
     for paragraph in paragraphs:
+        import html  # noqa: PLC0415 - at first use, not with the first screen (issue 14)
+
         escaped = html.escape(paragraph, quote=False)
         escaped = _BOLD.sub(r"<b>\1</b>", escaped)
         rendered.append(f"<p>{escaped.replace(chr(10), '<br>')}</p>")

@@ -8,7 +8,7 @@ on it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.controls import set_role
@@ -50,7 +50,10 @@ class WindowOverlay(QWidget):
             self.setGeometry(parent.rect())
         self.show()
         self.raise_()
-        # Screen readers announce the overlay at once.
+        # Screen readers announce the overlay at once. (QAccessible makes its many enums
+        # when first imported: at the first overlay, not with the first screen.)
+        from PySide6.QtGui import QAccessible, QAccessibleEvent  # noqa: PLC0415
+
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
 
     def paintEvent(self, event: QPaintEvent) -> None:

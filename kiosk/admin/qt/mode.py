@@ -19,16 +19,15 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent, QWindow
 from PySide6.QtWidgets import QWidget
 
-from kiosk.admin import settings_edit
 from kiosk.admin.gesture import CornerTaps
-from kiosk.admin.health import GuidesState, Health
-from kiosk.admin.settings_edit import Saved, SettingsEditor, SettingsRejectedError
-from kiosk.admin.transport import VerifierClient
 from kiosk.ui.theme import palette
 
 if TYPE_CHECKING:
+    from kiosk.admin.health import GuidesState, Health
     from kiosk.admin.qt.code_pad import CodePad
     from kiosk.admin.qt.panel import AdminPanel
+    from kiosk.admin.settings_edit import Saved, SettingsEditor
+    from kiosk.admin.transport import VerifierClient
 
 log = logging.getLogger("kiosk.admin")
 
@@ -212,6 +211,8 @@ class AdminMode(QObject):
         elif key == "guides":
             self.panel.guides.show_state(self.hooks.guides())
         elif key == "settings":
+            from kiosk.admin import settings_edit  # noqa: PLC0415 - once the panel is open
+
             editor = self.hooks.settings()
             self.panel.settings.load(
                 settings_edit.current(editor.base),
@@ -228,6 +229,8 @@ class AdminMode(QObject):
         self.panel.guides.show_state(state)
 
     def _on_save(self, form: dict[str, object]) -> None:
+        from kiosk.admin.settings_edit import SettingsRejectedError  # noqa: PLC0415 - as above
+
         page = self.panel.settings
         try:
             saved = self.hooks.settings().save(form)

@@ -54,6 +54,17 @@ NOT_AT_START = (
     "PySide6.QtPdf",
     # Process figures: at the first wipe, the admin panel's health or the file chooser.
     "psutil",
+    # The admin panel's figures and settings editor: when staff open the panel.
+    "kiosk.admin.health",
+    "kiosk.admin.settings_edit",
+    # The print queue, read with libcups through ctypes: at the first wipe.
+    "kiosk.shell.rooms.print_queue",
+    "ctypes",
+    # Checksums (guide packs, the shared screen's pictures), the closest-word hint for a
+    # guide's typo and HTML escaping: when first needed.
+    "hashlib",
+    "difflib",
+    "html",
 )
 
 CHILD = """

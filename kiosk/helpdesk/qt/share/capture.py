@@ -14,7 +14,6 @@ lowers the quality until the picture fits the share's limits. Nothing is written
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -235,6 +234,8 @@ class Encoder:
 
     def _encode(self, share_id: str, image: QImage, pause: Pause, generation: int) -> None:
         small = scaled(image)
+        import hashlib  # noqa: PLC0415 - at first use, not with the first screen (issue 14)
+
         digest = hashlib.blake2b(bytes(small.constBits()), digest_size=16).digest()
         now = self._clock()
         if self._last == (share_id, digest):
