@@ -19,9 +19,10 @@ def _strip_scheme(text: str) -> str:
     return re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", text)
 
 
-@lru_cache(maxsize=1024)
-def compile_pattern(pattern: str) -> re.Pattern[str]:
-    """Compile a step pattern; raise ``ValueError`` with a plain message if it is unusable."""
+def pattern_regex(pattern: str) -> str:
+    """A step pattern's regular expression (always a valid one); raise ``ValueError``
+    with a plain message if the pattern is unusable. Loading a guide checks its patterns
+    with this; they are compiled when a page is first matched against them."""
     body = _strip_scheme(pattern.strip()).rstrip("/")
     if not body:
         raise ValueError("the pattern is empty")
@@ -30,8 +31,13 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         raise ValueError("the pattern must start with a host name, like www.kela.fi/...")
     if any(ch.isspace() for ch in body):
         raise ValueError("the pattern contains a space")
-    regex = ".*".join(re.escape(part) for part in body.lower().split("*"))
-    return re.compile(regex + "/?", re.IGNORECASE)
+    return ".*".join(re.escape(part) for part in body.lower().split("*")) + "/?"
+
+
+@lru_cache(maxsize=1024)
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile a step pattern; raise ``ValueError`` with a plain message if it is unusable."""
+    return re.compile(pattern_regex(pattern), re.IGNORECASE)
 
 
 def pattern_host(pattern: str) -> str:

@@ -62,8 +62,9 @@ def _convert(node: yaml.Node) -> Node:
 
 # libyaml's parser where PyYAML was built with it (five times faster: the kiosk reads
 # every guide at start-up); a file it refuses is read again by the Python parser, whose
-# messages the hints below know.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# messages the hints below know. The base loader: every value stays text here, so the
+# safe loader's guessing of numbers, dates and yes/no for each value is work thrown away.
+_FAST_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 def parse(text: str) -> Node | None:
