@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk import exit_codes, paths
-from kiosk.admin.qt.out_of_order import OutOfOrderOverlay
 from kiosk.helpdesk import commands
 from kiosk.helpdesk.commands import Kind, State
 from kiosk.session.lifecycle import State as Visit
 from kiosk.shell.staff_notice import CLOSE, END_SESSION, RESTART, StaffNotice
 
 if TYPE_CHECKING:
+    from kiosk.admin.qt.out_of_order import OutOfOrderOverlay
     from kiosk.app import KioskApp
     from kiosk.helpdesk.remote import CommandPoller, Order
 
@@ -48,10 +48,7 @@ class RemoteCommands(QObject):
         self.kiosk = kiosk
         self.notice_s = commands.NOTICE_S
         self.notice = StaffNotice(kiosk.window.root)
-        config = kiosk.config.kiosk
-        self.out_of_order = OutOfOrderOverlay(
-            tuple(config.languages), config.default_language, kiosk.window.root
-        )
+        self._out_of_order: OutOfOrderOverlay | None = None
         self._queue: deque[Order] = deque()
         self.current: Order | None = None
         self.left = 0
@@ -184,6 +181,19 @@ class RemoteCommands(QObject):
         return State.FAILED, "this kiosk may not restart the computer; restart the kiosk instead"
 
     # -- out of order --------------------------------------------------------------------
+    @property
+    def out_of_order(self) -> OutOfOrderOverlay:
+        """The out-of-order screen, made when staff first turn it on: the first screen
+        does without its widgets (issue 14)."""
+        if self._out_of_order is None:
+            from kiosk.admin.qt.out_of_order import OutOfOrderOverlay  # noqa: PLC0415
+
+            config = self.kiosk.config.kiosk
+            self._out_of_order = OutOfOrderOverlay(
+                tuple(config.languages), config.default_language, self.kiosk.window.root
+            )
+        return self._out_of_order
+
     def _flag(self) -> Any:
         return paths.data_dir() / OUT_OF_ORDER_FILE
 
@@ -200,8 +210,8 @@ class RemoteCommands(QObject):
         if on:
             self.out_of_order.popup()
             self.kiosk.admin.pad.raise_()  # staff can still unlock over it
-        else:
-            self.out_of_order.hide()
+        elif self._out_of_order is not None:
+            self._out_of_order.hide()
         log.info("out of order %s (staff page)", "on" if on else "off")
         self.gather_figures()
         client = self.kiosk.helpdesk.client

@@ -38,7 +38,7 @@ from kiosk.shell.service_view import ServiceView
 from kiosk.ui.controls import BigButton
 
 if TYPE_CHECKING:
-    from kiosk.browser.webengine.dialogs import FileRequest
+    from kiosk.browser.webengine.dialogs import DialogRequest, FileRequest
     from kiosk.shell.rooms.file_chooser import FileChooser
     from kiosk.shell.rooms.print_preview import PrintPreview
     from kiosk.shell.rooms.viewer import DocumentViewer
@@ -110,16 +110,16 @@ class SafeRooms(QObject):
         self._preview_room: PrintPreview | None = None
         self._chooser: FileChooser | None = None
         self._look = (1.0, False)
-        area = self._browser_area
-        self.link_card = ExternalLinkCard(service, area)
-        self.notice = NoticeCard(service, area)
-        self.dialog = WebDialog(service, area)
+        # The cards for links, refusals and page dialogs too: at a visitor's first tile,
+        # not with the first screen (issue 14).
+        self._link_card: ExternalLinkCard | None = None
+        self._notice: NoticeCard | None = None
+        self._dialog: WebDialog | None = None
         self.popup_host = PopupHost(service.browser_slot)
         self.print_page = PrintPageButton()
         self._add_to_bar(self.print_page)
         self.print_page.setVisible(config.printing.max_pages_per_session > 0)
 
-        self.notice.help_requested.connect(service.help_requested)
         self.popup_host.close_requested.connect(self.close_popup)
         self.print_page.clicked.connect(self.print_current_page)
         self.page_to_pdf.ready.connect(lambda path: self._preview(Path(path)))
@@ -163,6 +163,25 @@ class SafeRooms(QObject):
             self._chooser.high_contrast = self._look[1]
         return self._chooser
 
+    @property
+    def link_card(self) -> ExternalLinkCard:
+        if self._link_card is None:
+            self._link_card = self._themed(ExternalLinkCard(self.service, self._browser_area))
+        return self._link_card
+
+    @property
+    def notice(self) -> NoticeCard:
+        if self._notice is None:
+            self._notice = self._themed(NoticeCard(self.service, self._browser_area))
+            self._notice.help_requested.connect(self.service.help_requested)
+        return self._notice
+
+    @property
+    def dialog(self) -> WebDialog:
+        if self._dialog is None:
+            self._dialog = self._themed(WebDialog(self.service, self._browser_area))
+        return self._dialog
+
     def _themed[R: Overlay](self, room: R) -> R:
         """A room made now, in the visitor's text size and contrast."""
         scale, high_contrast = self._look
@@ -172,11 +191,20 @@ class SafeRooms(QObject):
 
     @property
     def _made_rooms(self) -> tuple[Overlay, ...]:
-        lazy = (self._viewer, self._preview_room, self._chooser)
+        lazy = (
+            self._link_card, self._notice, self._dialog,
+            self._viewer, self._preview_room, self._chooser,
+        )  # fmt: skip
         return tuple(room for room in lazy if room is not None)
 
     def _ask_files(self, request: FileRequest) -> None:
         self.chooser.ask(request)
+
+    def _show_link(self, scheme: str, target: str) -> None:
+        self.link_card.show_link(scheme, target)
+
+    def _ask_dialog(self, request: DialogRequest) -> None:
+        self.dialog.ask(request)
 
     # -- geometry ----------------------------------------------------------------------
     def _browser_area(self) -> QRect:
@@ -194,8 +222,8 @@ class SafeRooms(QObject):
         if self.popups is not None:
             self.popups.close_all()
             self.popups.deleteLater()
-        for room in (*self._made_rooms, self.link_card, self.notice):
-            if room is not self._chooser:
+        for room in self._made_rooms:
+            if room not in (self._chooser, self._dialog):
                 room.close_overlay()
         page = view.kiosk_page()
         progress = session.guide_progress
@@ -210,8 +238,8 @@ class SafeRooms(QObject):
 
     def _connect_page(self, view: KioskView) -> None:
         page = view.kiosk_page()
-        page.external_link.connect(self.link_card.show_link)
-        page.dialog_requested.connect(self.dialog.ask)
+        page.external_link.connect(self._show_link)
+        page.dialog_requested.connect(self._ask_dialog)
         page.files_requested.connect(self._ask_files)
         page.print_requested.connect(lambda: self.print_view(view))
         page.certificate_refused.connect(lambda _host: self.notice.show_notice(Notice.CERTIFICATE))
@@ -340,8 +368,8 @@ class SafeRooms(QObject):
     # -- the wipe ----------------------------------------------------------------------------
     @property
     def rooms(self) -> tuple[Overlay, ...]:
-        """The rooms made so far (the document rooms exist from their first use)."""
-        return (*self._made_rooms, self.link_card, self.notice, self.dialog)
+        """The rooms made so far (each exists from its first use)."""
+        return self._made_rooms
 
     def reset_for_next_visitor(self) -> None:
         """The wipe: close the new windows and every room, forget what they showed, and

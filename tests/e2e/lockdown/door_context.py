@@ -46,8 +46,8 @@ class DoorContext:
         return found
 
     def shows(self, name: str) -> bool:
-        """Is ``name`` on screen? (The document rooms are made at their first use: one
-        never made is not shown.)"""
+        """Is ``name`` on screen? (The rooms are made at their first use: one never made
+        is not shown.)"""
         found = self.kiosk.window.findChild(QWidget, name)
         return found is not None and found.isVisible()
 

@@ -194,9 +194,8 @@ def mouse_lock(ctx: DoorContext) -> None:
 # -- downloads -------------------------------------------------------------------------------
 def refused_download(key: str, notice: Notice) -> Door:
     def attempt(ctx: DoorContext) -> None:
-        card = ctx.child("lockdown-notice")
         ctx.click(f"#dl-{key}")
-        ctx.wait(card.isVisible)
+        ctx.wait(lambda: ctx.shows("lockdown-notice"))
         assert ctx.kiosk.safe_rooms.notice.notice is not None
         assert ctx.kiosk.safe_rooms.notice.notice is notice
         downloads = ctx.kiosk.session.folder / "downloads"
@@ -236,9 +235,8 @@ def file_input(ctx: DoorContext) -> None:
 
 
 def folder_input(ctx: DoorContext) -> None:
-    card = ctx.child("lockdown-notice")
     ctx.click("#folder-input")
-    ctx.wait(card.isVisible)
+    ctx.wait(lambda: ctx.shows("lockdown-notice"))
     assert ctx.kiosk.safe_rooms.notice.notice is not None
     assert ctx.kiosk.safe_rooms.notice.notice is Notice.FOLDER_UPLOAD
 

@@ -93,9 +93,10 @@ def refused_link(link: str) -> Door:
 
 def card_link(link: str, scheme: str, shown: str) -> Door:
     def attempt(ctx: DoorContext) -> None:
-        card = ctx.child("external-link-card")
         ctx.click(f"#{link}")
-        ctx.wait(card.isVisible)
+        # The card is made at its first use, like the document rooms.
+        ctx.wait(lambda: ctx.shows("external-link-card"))
+        card = ctx.child("external-link-card")
         assert ctx.kiosk.safe_rooms.link_card.scheme == scheme
         assert ctx.kiosk.safe_rooms.link_card.target == shown
         assert ctx.url().endswith("/start")
@@ -137,8 +138,7 @@ def popup_inside(
 
 def popup_storm(ctx: DoorContext) -> None:
     ctx.click("#b-storm")
-    notice = ctx.child("lockdown-notice")
-    ctx.wait(notice.isVisible)
+    ctx.wait(lambda: ctx.shows("lockdown-notice"))
     popups = ctx.kiosk.safe_rooms.popups
     assert popups is not None
     assert 1 <= len(popups.popups) <= 3
