@@ -8,7 +8,8 @@ programs and so make the ratio look smaller than it is.
   startup_child.py bare URL    QApplication + one off-the-record profile + one page +
                                URL's tiny page loaded
 
-Each prints READY at that moment.
+Each prints READY at that moment. ``session_bench.py`` runs them without site (-S),
+with the packages on PYTHONPATH, as installed programs start (no development import hook).
 """
 
 import sys
