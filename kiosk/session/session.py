@@ -12,12 +12,15 @@ import logging
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import paths
-from kiosk.browser.webengine.context import BrowserContext
 from kiosk.guides.progress import GuideProgress
 from kiosk.session.preferences import Choices, Preferences
 from kiosk.session.recovery import SESSION_PREFIX
+
+if TYPE_CHECKING:
+    from kiosk.browser.webengine.context import BrowserContext
 
 log = logging.getLogger("kiosk.session")
 
@@ -44,6 +47,9 @@ class Session:
         visitor's with their session). Raises ``UnsafeBrowserError`` when the browser
         made is not locked down; it is then not kept."""
         if self._browser is None:
+            # The browser's modules load with the browser, not with the first screen.
+            from kiosk.browser.webengine.context import BrowserContext  # noqa: PLC0415
+
             browser = BrowserContext(self.folder)
             browser.set_language(self.preferences.choices.language)
             self._browser = browser

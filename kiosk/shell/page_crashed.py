@@ -9,14 +9,17 @@ every view the service view shows (``view_attached``); ``KioskApp`` calls it.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.browser.webengine.view import KioskView
 from kiosk.shell.info_pages import _InfoPage
 from kiosk.shell.service_view import ServiceView
 from kiosk.ui.controls import BigButton
+
+if TYPE_CHECKING:
+    from kiosk.browser.webengine.view import KioskView
 
 log = logging.getLogger("kiosk.shell")
 

@@ -9,6 +9,7 @@ its bar in one row, and below it otherwise (a 1024 px screen, big text).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import shiboken6
@@ -22,8 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.browser.policy import AllowList, BackStep, back_step
-from kiosk.browser.webengine.page import LOAD_FAILED, LOAD_OK, LOAD_STARTED
-from kiosk.browser.webengine.view import KioskView
 from kiosk.guides.progress import GuideProgress
 from kiosk.shell.browser_bar import AddressStrip, BrowserBar
 from kiosk.shell.guide_panel import PANEL_MIN_WIDTH, GuidePanel
@@ -31,6 +30,9 @@ from kiosk.shell.info_pages import BlockedPage, OfflinePage
 from kiosk.ui import icons
 from kiosk.ui.controls import label
 from kiosk.ui.theme import Sizes, palette
+
+if TYPE_CHECKING:
+    from kiosk.browser.webengine.view import KioskView
 
 ZOOM_STEPS: tuple[float, ...] = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 _NORMAL_ZOOM = ZOOM_STEPS.index(1.0)
@@ -258,6 +260,9 @@ class ServiceView(QWidget):
             self._show_address(shown.address)
 
     def _on_load_state(self, state: str) -> None:
+        # The browser's modules load with the browser, not with the first screen.
+        from kiosk.browser.webengine.page import LOAD_FAILED, LOAD_OK, LOAD_STARTED  # noqa: PLC0415
+
         if state == LOAD_STARTED:
             if self.content.currentWidget() is self.offline_page:
                 self.content.setCurrentWidget(self.browser_slot)

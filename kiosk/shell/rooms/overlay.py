@@ -12,6 +12,7 @@ and end-session buttons.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.browser.webengine.dialogs import DialogRequest, FileRequest
 from kiosk.ui.controls import BigButton, set_role
 from kiosk.ui.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from kiosk.browser.webengine.dialogs import DialogRequest, FileRequest
 
 # How much of the page shows through behind a card (a neutral shade, not a theme colour:
 # it only dims what is behind, in either contrast mode).

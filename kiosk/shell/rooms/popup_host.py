@@ -8,11 +8,15 @@ big button to close it and go back. The page under it stays alive, so the two ca
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.browser.webengine.view import KioskView
 from kiosk.ui.controls import BigButton, label, set_role
+
+if TYPE_CHECKING:
+    from kiosk.browser.webengine.view import KioskView
 
 
 class PopupHost(QFrame):
@@ -51,6 +55,9 @@ class PopupHost(QFrame):
 
     @property
     def views(self) -> list[KioskView]:
+        # The browser's modules load with the browser, not with the first screen.
+        from kiosk.browser.webengine.view import KioskView  # noqa: PLC0415
+
         widgets = (self.stack.widget(i) for i in range(self.stack.count()))
         return [w for w in widgets if isinstance(w, KioskView)]
 

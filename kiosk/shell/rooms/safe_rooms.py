@@ -18,11 +18,6 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QEvent, QObject, QRect, Signal
 
 from kiosk.browser.policy import BackStep
-from kiosk.browser.webengine.context import BrowserContext
-from kiosk.browser.webengine.downloads import DownloadGuard
-from kiosk.browser.webengine.printing import PageToPdf
-from kiosk.browser.webengine.view import KioskView
-from kiosk.browser.webengine.windows import PopupManager
 from kiosk.config import Config
 from kiosk.guides.progress import GuideProgress
 from kiosk.lockdown.file_types import FileKind, Refusal
@@ -33,15 +28,20 @@ from kiosk.shell.rooms.notices import REFUSAL_NOTICES, Notice, NoticeCard
 from kiosk.shell.rooms.overlay import Overlay
 from kiosk.shell.rooms.popup_host import PopupHost
 from kiosk.shell.rooms.printer import PrinterService, image_to_pdf
-from kiosk.shell.rooms.web_dialogs import WebDialog
 from kiosk.shell.service_view import ServiceView
 from kiosk.ui.controls import BigButton
 
 if TYPE_CHECKING:
+    from kiosk.browser.webengine.context import BrowserContext
     from kiosk.browser.webengine.dialogs import DialogRequest, FileRequest
+    from kiosk.browser.webengine.downloads import DownloadGuard
+    from kiosk.browser.webengine.printing import PageToPdf
+    from kiosk.browser.webengine.view import KioskView
+    from kiosk.browser.webengine.windows import PopupManager
     from kiosk.shell.rooms.file_chooser import FileChooser
     from kiosk.shell.rooms.print_preview import PrintPreview
     from kiosk.shell.rooms.viewer import DocumentViewer
+    from kiosk.shell.rooms.web_dialogs import WebDialog
 
 log = logging.getLogger("kiosk.shell")
 
@@ -100,7 +100,7 @@ class SafeRooms(QObject):
         self.config = config
         self._session = session
         self.printer = PrinterService(config.printing.printer)
-        self.page_to_pdf = PageToPdf(self)
+        self._page_to_pdf: PageToPdf | None = None
         self.popups: PopupManager | None = None
         self._downloads: DownloadGuard | None = None
 
@@ -122,8 +122,6 @@ class SafeRooms(QObject):
 
         self.popup_host.close_requested.connect(self.close_popup)
         self.print_page.clicked.connect(self.print_current_page)
-        self.page_to_pdf.ready.connect(lambda path: self._preview(Path(path)))
-        self.page_to_pdf.failed.connect(lambda: self.notice.show_notice(Notice.NOT_VIEWABLE))
         # While a new window is open, the bar's Back belongs to it.
         service.bar.back.installEventFilter(self)
 
@@ -164,6 +162,18 @@ class SafeRooms(QObject):
         return self._chooser
 
     @property
+    def page_to_pdf(self) -> PageToPdf:
+        """A page printed as PDF for the print preview (made at the first print)."""
+        if self._page_to_pdf is None:
+            # The browser's modules load with the browser, not with the first screen.
+            from kiosk.browser.webengine.printing import PageToPdf  # noqa: PLC0415
+
+            self._page_to_pdf = PageToPdf(self)
+            self._page_to_pdf.ready.connect(lambda path: self._preview(Path(path)))
+            self._page_to_pdf.failed.connect(lambda: self.notice.show_notice(Notice.NOT_VIEWABLE))
+        return self._page_to_pdf
+
+    @property
     def link_card(self) -> ExternalLinkCard:
         if self._link_card is None:
             self._link_card = self._themed(ExternalLinkCard(self.service, self._browser_area))
@@ -179,6 +189,8 @@ class SafeRooms(QObject):
     @property
     def dialog(self) -> WebDialog:
         if self._dialog is None:
+            from kiosk.shell.rooms.web_dialogs import WebDialog  # noqa: PLC0415 - as the rooms
+
             self._dialog = self._themed(WebDialog(self.service, self._browser_area))
         return self._dialog
 
@@ -230,6 +242,9 @@ class SafeRooms(QObject):
         declared = frozenset(progress.guide.permissions) if progress is not None else frozenset()
         page.set_declared_permissions(declared)
         self._connect_page(view)
+        # The browser's modules load with the browser, not with the first screen.
+        from kiosk.browser.webengine.windows import PopupManager  # noqa: PLC0415
+
         self.popups = PopupManager(view, session.browser.new_view, session.browser.close_view)
         self.popups.popup_opened.connect(self._on_popup_opened)
         self.popups.popup_closed.connect(self._on_popup_closed)

@@ -18,15 +18,18 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from kiosk.browser.webengine.view import KioskView
 from kiosk.helpdesk.share_model import KEEPALIVE_S, MAX_FRAME_BYTES, MAX_FRAME_WIDTH, Pause
 from kiosk.ui.icons import icon_path, pixmap_from_svg
+
+if TYPE_CHECKING:
+    from kiosk.browser.webengine.view import KioskView
 
 _SECRET_HINTS = Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensitiveData
 CARD_BACKGROUND = "#26323F"
@@ -74,6 +77,9 @@ class FrameGrabber:
 
     def web_views(self) -> list[KioskView]:
         """Every web view that shows now, in the window and in its dialogs."""
+        # The browser's modules load with the browser, not with the first screen.
+        from kiosk.browser.webengine.view import KioskView  # noqa: PLC0415
+
         return [v for w in self.windows() for v in w.findChildren(KioskView) if _visible(v)]
 
     def _rect(self, widget: QWidget) -> QRect:

@@ -29,7 +29,6 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from kiosk.browser.webengine.view import KioskView
 from kiosk.helpdesk.qt.share.banner import ShareBanner
 from kiosk.helpdesk.qt.share.capture import Encoded, Encoder, FrameGrabber
 from kiosk.helpdesk.qt.share.consent import ShareConsent
@@ -49,6 +48,8 @@ from kiosk.helpdesk.status import Phase as RequestPhase
 from kiosk.helpdesk.status import VisitorStatus
 
 if TYPE_CHECKING:
+    from kiosk.browser.webengine.view import KioskView
+
     # The link brings the help-desk client: loaded only when a help desk is set.
     from kiosk.helpdesk.share_link import ShareLink
 
