@@ -50,9 +50,11 @@ class VisitorSession(Protocol):
     """What the rooms need of the current ``Session`` (replaced after every wipe)."""
 
     folder: Path
-    browser: BrowserContext
     printed_pages: int
     guide_progress: GuideProgress | None
+
+    @property
+    def browser(self) -> BrowserContext: ...  # made at its first use
 
 
 class PrintPageButton(BigButton):
