@@ -30,9 +30,11 @@ def kiosk_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def run_script(script: str, env: dict[str, str], timeout: float = 120) -> dict[str, Any]:
-    """Run ``script`` with ``python -c``; it must succeed; its last line, parsed."""
-    out = subprocess.run(
+def run_child(
+    script: str, env: dict[str, str], timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` with ``python -c`` in the repository; its exit code and output."""
+    return subprocess.run(
         [sys.executable, "-c", script],
         env=env,
         cwd=ROOT,
@@ -41,6 +43,11 @@ def run_script(script: str, env: dict[str, str], timeout: float = 120) -> dict[s
         timeout=timeout,
         check=False,
     )
+
+
+def run_script(script: str, env: dict[str, str], timeout: float = 120) -> dict[str, Any]:
+    """Run ``script`` with ``python -c``; it must succeed; its last line, parsed."""
+    out = run_child(script, env, timeout)
     assert out.returncode == 0, out.stderr[-3000:]
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result

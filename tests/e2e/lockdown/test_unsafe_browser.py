@@ -5,14 +5,12 @@ a loop) and says why, as it did when the check ran before the first screen."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk import exit_codes
-from tests.helpers.child_script import ROOT, kiosk_env
+from tests.helpers.child_script import kiosk_env, run_child
 
 pytestmark = pytest.mark.e2e
 
@@ -39,15 +37,7 @@ sys.exit(launcher.run(from_mapping(config)))
 def test_kiosk_run_refuses_a_browser_that_is_not_locked_down(tmp_path: Path) -> None:
     env = kiosk_env(tmp_path)
     env["KIOSK_DEVELOPMENT"] = "1"  # as root on CI: no browser sandbox
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    out = run_child(CHILD, env)
     assert out.returncode == exit_codes.REFUSED, out.stderr[-3000:]
     assert (
         "The kiosk refuses to start: the browser is not locked down: "
