@@ -267,6 +267,9 @@ class SessionKeeper(QObject):
     def _make_ready(self) -> None:
         # The current visitor's browser (the first screen is shown without one; a wipe
         # with no session prepared makes a session without one), then the next session.
+        # Not after shutdown: a wipe's deferred call may still come.
+        if not self._timer.isActive():
+            return
         _ = self.current.browser
         self._prepare_next()
 
