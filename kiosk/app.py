@@ -643,7 +643,7 @@ class KioskApp(QObject):
 
     def self_check(self) -> list[str]:
         """What makes this kiosk unsafe to show a visitor: a browser that is not off the
-        record or not locked down. Every browser is checked so as it is made (and the
+        record or not locked down. Every browser is checked as it is made (and the
         kiosk refuses to go on, see ``kiosk.launcher``); this looks at the current one
         again, making it if it is not made yet."""
         return self.session.browser.problems()

@@ -237,7 +237,7 @@ class SafeRooms(QObject):
             self.popups.close_all()
             self.popups.deleteLater()
         for room in self._made_rooms:
-            if room not in (self._chooser, self._dialog):
+            if room is not self._chooser and room is not self._dialog:
                 room.close_overlay()
         page = view.kiosk_page()
         progress = session.guide_progress
