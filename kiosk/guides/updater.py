@@ -227,10 +227,10 @@ class Updater:
             )
 
     def _download_and_stage(self, source: PackSource, offer: Offer) -> Staged:
-        verifier = source.verifier()
-        download = self.packs.download_file()
         import hashlib  # noqa: PLC0415 - with the first download, not the first screen
 
+        verifier = source.verifier()
+        download = self.packs.download_file()
         try:
             digest = hashlib.sha256()
             with download.open("wb") as out:

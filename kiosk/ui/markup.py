@@ -11,11 +11,11 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
 def to_html(text: str) -> str:
+    import html  # noqa: PLC0415 - at first use, not with the first screen (issue 14)
+
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     rendered = []
     for paragraph in paragraphs:
-        import html  # noqa: PLC0415 - at first use, not with the first screen (issue 14)
-
         escaped = html.escape(paragraph, quote=False)
         escaped = _BOLD.sub(r"<b>\1</b>", escaped)
         rendered.append(f"<p>{escaped.replace(chr(10), '<br>')}</p>")

@@ -204,7 +204,8 @@ class SafeRooms(QObject):
         return room
 
     @property
-    def _made_rooms(self) -> tuple[Overlay, ...]:
+    def rooms(self) -> tuple[Overlay, ...]:
+        """The rooms made so far (each exists from its first use)."""
         lazy = (
             self._link_card, self._notice, self._dialog,
             self._viewer, self._preview_room, self._chooser,
@@ -236,7 +237,7 @@ class SafeRooms(QObject):
         if self.popups is not None:
             self.popups.close_all()
             self.popups.deleteLater()
-        for room in self._made_rooms:
+        for room in self.rooms:
             if room is not self._chooser and room is not self._dialog:
                 room.close_overlay()
         page = view.kiosk_page()
@@ -383,11 +384,6 @@ class SafeRooms(QObject):
         log.info("visitor has printed %d page(s) in all", session.printed_pages)
 
     # -- the wipe ----------------------------------------------------------------------------
-    @property
-    def rooms(self) -> tuple[Overlay, ...]:
-        """The rooms made so far (each exists from its first use)."""
-        return self._made_rooms
-
     def reset_for_next_visitor(self) -> None:
         """The wipe: close the new windows and every room, forget what they showed, and
         stop listening to the old session's downloads (they are being cancelled)."""

@@ -239,9 +239,9 @@ class Encoder:
                     self._lock.notify_all()
 
     def _encode(self, share_id: str, image: QImage, pause: Pause, generation: int) -> None:
-        small = scaled(image)
         import hashlib  # noqa: PLC0415 - at first use, not with the first screen (issue 14)
 
+        small = scaled(image)
         digest = hashlib.blake2b(bytes(small.constBits()), digest_size=16).digest()
         now = self._clock()
         if self._last == (share_id, digest):
