@@ -24,11 +24,21 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    text,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.types import TypeDecorator
 
+from kiosk.helpdesk import model
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+#: Open requests, written as the queries write it (the open states, sorted): the
+#: condition of the partial codes index, which SQLite uses only for a query whose own
+#: condition reads the same.
+OPEN_CONDITION = text(
+    "state IN (" + ", ".join(f"'{s.value}'" for s in sorted(model.OPEN_STATES)) + ")"
+)
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -147,7 +157,15 @@ requests = Table(
     # "on_site" or "remote" (statistics; migration 0006_stats_counters).
     Column("resolved_via", String(10)),
     Index("ix_requests_centre_state_created", "centre_id", "state", "created_at"),
-    Index("ix_requests_centre_code", "centre_id", "code"),
+    # A new request's candidate codes are looked up among the open requests only
+    # (migration 0010; the condition reads exactly as the queries').
+    Index(
+        "ix_requests_open_code",
+        "centre_id",
+        "code",
+        sqlite_where=OPEN_CONDITION,
+        postgresql_where=OPEN_CONDITION,
+    ),
     # A new request counts its kiosk's open ones (the per-kiosk cap) over this index.
     Index("ix_requests_kiosk_state", "kiosk_id", "state"),
 )
