@@ -30,6 +30,17 @@ _HEADERS = [
 ]
 
 
+def security_headers(path: str, hsts: bytes | None) -> list[tuple[bytes, bytes]]:
+    """The headers every response to ``path`` gets (unless it sets one itself); ``hsts``:
+    the Strict-Transport-Security value, on https only."""
+    headers = list(_HEADERS)
+    if path.startswith(("/api/", "/staff")):
+        headers.append((b"cache-control", b"no-store"))
+    if hsts is not None:
+        headers.append((b"strict-transport-security", hsts))
+    return headers
+
+
 class SecurityHeaders:
     def __init__(self, app: ASGIApp, settings: ServerSettings) -> None:
         self.app = app
@@ -47,14 +58,8 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
-                headers.extend(h for h in _HEADERS if h[0] not in present)
-                if (
-                    scope["path"].startswith(("/api/", "/staff"))
-                    and b"cache-control" not in present
-                ):
-                    headers.append((b"cache-control", b"no-store"))
-                if hsts:
-                    headers.append((b"strict-transport-security", self.hsts))
+                extra = security_headers(scope["path"], self.hsts if hsts else None)
+                headers.extend(h for h in extra if h[0] not in present)
                 message = {**message, "headers": headers}
             await send(message)
 

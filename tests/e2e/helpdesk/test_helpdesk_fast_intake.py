@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 
 import httpx
 import pytest
-from starlette.middleware import Middleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kiosk.helpdesk.server.fast_intake import PATH, FastIntake
@@ -30,6 +29,11 @@ HEADERS = (
     "cache-control",
     "content-security-policy",
     "x-content-type-options",
+    "referrer-policy",
+    "x-frame-options",
+    "cross-origin-opener-policy",
+    "permissions-policy",
+    "strict-transport-security",
 )
 
 
@@ -62,18 +66,19 @@ class Side:
         self.server = LiveServer(
             f"sqlite:///{tmp / f'{name}.sqlite3'}", FakeClock(), max_open_per_kiosk=CAP
         )
-        middleware = self.server.app.user_middleware
-        index = next(i for i, m in enumerate(middleware) if m.cls is FastIntake)
-        if short_path:
-            middleware[index] = Middleware(CountingFastIntake)
-        else:
-            del middleware[index]
+        self.server.app.short_path = CountingFastIntake if short_path else None
         self.server.start()
         self.seeded: Seeded = seed(self.server.url, self.server.state.store)
         self.kiosks = [self.seeded.pair_kiosk(f"kiosk-{n}") for n in (1, 2)]
 
-    def post(self, kiosk: int | None, body: bytes, content_type: str) -> httpx.Response:
-        headers = {"Content-Type": content_type}
+    def post(
+        self,
+        kiosk: int | None,
+        body: bytes | Iterator[bytes],
+        content_type: str,
+        **extra: str,
+    ) -> httpx.Response:
+        headers = {"Content-Type": content_type, **extra}
         if kiosk is not None:
             headers["Authorization"] = f"Bearer {self.kiosks[kiosk]}"
         return client(self.server.url).post(PATH, content=body, headers=headers)
@@ -151,3 +156,41 @@ def test_the_short_path_answers_as_the_endpoint(sides: tuple[Side, Side]) -> Non
     # The two databases hold the same requests.
     for side in sides:
         assert side.server.state.store.count_requests() == 4
+
+
+def test_what_the_middleware_refuses_it_still_refuses(sides: tuple[Side, Side]) -> None:
+    """The short path stands in front of the host check and the body limit: a request
+    they would refuse must meet them, not the short path."""
+    short, framework = sides
+
+    def both(body: Any, **extra: str) -> tuple[httpx.Response, httpx.Response]:
+        content = (lambda: iter([body])) if extra.pop("chunked", "") else (lambda: body)
+        return (
+            short.post(0, content(), "application/json", **extra),
+            framework.post(0, content(), "application/json", **extra),
+        )
+
+    def request(topic: str = "login", pad: int = 0) -> bytes:
+        payload = {"id": str(uuid.uuid4()), "topic": topic, "guide_id": "x" * pad or None}
+        return httpx.Request("POST", "http://x", json=payload).content
+
+    same(*both(request()))  # caches the kiosk's token: from here the short path could answer
+    CountingFastIntake.answered.clear()
+    # A Host the server does not answer to: 400 from the host check, on both.
+    for a, b in (both(request(), Host="evil.example"), both(request(), Host="127.0.0.1.evil")):
+        assert a.status_code == b.status_code == 400
+        assert a.text == b.text == "Invalid host header"
+    # A body over the limit: 413 from the body limit, before anything is stored.
+    a, b = both(request(pad=20_000))
+    assert a.status_code == b.status_code == 413
+    assert a.json() == b.json() == {"detail": "the request body is too large"}
+    assert CountingFastIntake.answered == []
+    # A body of no declared size (chunked) is the stack's to count, and it stores it.
+    created = same(*both(request(), chunked="yes"))
+    assert created["position"] == 2
+    assert CountingFastIntake.answered == []
+    # The short path itself answers with the port in the Host header, and in capitals.
+    same(*both(request(), Host=f"LOCALHOST:{short.server.port}"))
+    assert CountingFastIntake.answered == [PATH]
+    for side in sides:
+        assert side.server.state.store.count_requests() == 3
