@@ -66,7 +66,6 @@ _QUEUED_VALUES = tuple(sorted(s.value for s in model.QUEUED_STATES))
 #: Candidate codes of each length looked up for a new request.
 CODE_PROBES = 8
 _CODE_RANGES = ((10, 99), (100, 999), (1000, 9999))
-_PROBES = range(CODE_PROBES)
 _CODE_KEYS = tuple(f"code_{i}" for i in range(CODE_PROBES * len(_CODE_RANGES)))
 
 # The statements of a new request, built once (their compiled form is cached). Fixed
@@ -183,6 +182,34 @@ def place_in_line(conn: Connection, request: Request) -> int | None:
     return int(ahead) + 1
 
 
+class CodeDeck:
+    """Candidate codes for new requests: each length's codes in one shuffled order, and
+    for each request :data:`CODE_PROBES` in a row of it from a random place.
+
+    A request never gets one candidate twice, and it costs three random draws, not 24
+    (24 took 11 us a request, a third of the lookup they feed). From a random place each
+    time, not dealt in turn: requests that arrive in a steady pattern (one centre's every
+    fifth, say) would otherwise meet the same few candidates round after round, find them
+    all taken and read every open code of their centre instead (measured).
+    """
+
+    def __init__(self, rng: random.Random) -> None:
+        self._randrange = rng.randrange
+        self._decks = [[f"K-{n}" for n in range(low, high + 1)] for low, high in _CODE_RANGES]
+        for deck in self._decks:
+            rng.shuffle(deck)
+
+    def deal(self) -> dict[str, str]:
+        codes: list[str] = []
+        for deck in self._decks:
+            start = self._randrange(len(deck))
+            end = start + CODE_PROBES
+            codes += deck[start:end]
+            if end > len(deck):  # the rest from the top
+                codes += deck[: end - len(deck)]
+        return dict(zip(_CODE_KEYS, codes, strict=True))
+
+
 class RequestIntake:
     """New requests, the group commit and the event loop's PostgreSQL path; with the
     state that :class:`~kiosk.helpdesk.server.store.Store` sets up."""
@@ -199,6 +226,7 @@ class RequestIntake:
     _names: dict[tuple[str, int], str]
     _group: GroupCommit | None
     _random: random.Random
+    _code_deck: CodeDeck | None
     _pg_sql: Compiled | None
     _pg_insert: str | None
     _sqlite_sql: tuple[DriverStatement, DriverStatement] | None
@@ -494,14 +522,11 @@ class RequestIntake:
         )
 
     def _code_candidates(self) -> dict[str, str]:
-        """A few random codes of each length, shortest first, to look up."""
-        randrange = self._random.randrange
-        codes = [
-            f"K-{randrange(low, high + 1)}"
-            for low, high in _CODE_RANGES
-            for _ in range(CODE_PROBES)
-        ]
-        return dict(zip(_CODE_KEYS, codes, strict=True))
+        """A few codes of each length, shortest first, to look up (:class:`CodeDeck`)."""
+        deck = self._code_deck
+        if deck is None:
+            deck = self._code_deck = CodeDeck(self._random)
+        return deck.deal()
 
     @staticmethod
     def _free_code(

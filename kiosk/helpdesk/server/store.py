@@ -107,6 +107,7 @@ class Store(RequestIntake):
         self.postgres_batches: PostgresBatches | None = None
         self._pg_insert: str | None = None
         self._random = random.Random()  # request codes: short and unused, not secret
+        self._code_deck = None
         self._pg_sql: Compiled | None = None
         self._sqlite_sql = None
 
