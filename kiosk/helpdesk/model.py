@@ -168,10 +168,11 @@ class Request:
 
     def to_wire(self) -> dict[str, Any]:
         """JSON-ready mapping (ISO times)."""
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            out[f.name] = value.isoformat() if isinstance(value, datetime) else value
+        out = {name: getattr(self, name) for name in REQUEST_FIELDS}
+        for name in _REQUEST_TIMES:
+            value = out[name]
+            if value is not None:
+                out[name] = value.isoformat()
         return out
 
     @classmethod
@@ -189,6 +190,14 @@ class Request:
         if kwargs.get("outcome") is not None:
             kwargs["outcome"] = Outcome(kwargs["outcome"])
         return cls(**kwargs)
+
+
+#: A request's fields in order, and those that hold times: looked up once, not at every
+#: request (``dataclasses.fields`` builds its answer anew each time it is asked).
+REQUEST_FIELDS = tuple(f.name for f in dataclasses.fields(Request))
+_REQUEST_TIMES = tuple(
+    f.name for f in dataclasses.fields(Request) if str(f.type).startswith("datetime")
+)
 
 
 def new_request_id() -> str:

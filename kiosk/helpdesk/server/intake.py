@@ -20,10 +20,10 @@ import dataclasses
 import json
 import random
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
     Connection,
@@ -59,6 +59,8 @@ from kiosk.helpdesk.server.records import (
     load_request,
     row_values,
 )
+
+T = TypeVar("T")
 
 NOTIFY_CHANNEL = "kiosk_helpdesk"
 _OPEN_VALUES = tuple(sorted(s.value for s in model.OPEN_STATES))
@@ -113,9 +115,7 @@ _PROBE_SQLITE = select(
 )
 _KIOSK_OPEN_PG = select(_KIOSK_OPEN)
 _EXISTS = select(_r.id).where(_r.id == bindparam("id"))
-_INSERT_SQLITE = (
-    sqlite.insert(db.requests).on_conflict_do_nothing(index_elements=["id"]).returning(_r.id)
-)
+_INSERT_SQLITE = sqlite.insert(db.requests).on_conflict_do_nothing(index_elements=["id"])
 # PostgreSQL: the row, its notification and its place in line in one statement, run on
 # its own (autocommit); with the code lookup before it, two round trips where there were
 # seven. The count does not see the new row (a statement's snapshot): the ones before it.
@@ -155,6 +155,15 @@ class DriverStatement:
         ]
 
     def rows(self, conn: Connection, params: Mapping[str, Any]) -> list[Any]:
+        """The statement's rows."""
+        return self._run(conn, params, lambda cursor: list(cursor.fetchall()))
+
+    def changed(self, conn: Connection, params: Mapping[str, Any]) -> int:
+        """How many rows the statement changed (an insert without RETURNING, which costs
+        SQLite a temporary table of its own)."""
+        return self._run(conn, params, lambda cursor: int(cursor.rowcount))
+
+    def _run(self, conn: Connection, params: Mapping[str, Any], result: Callable[[Any], T]) -> T:
         values = []
         for name, process in self._order:
             value = params[name] if name in params else self._defaults[name]
@@ -162,7 +171,7 @@ class DriverStatement:
         try:
             cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
             try:
-                return list(cursor.execute(self.sql, values).fetchall())
+                return result(cursor.execute(self.sql, values))
             finally:
                 cursor.close()
         except self._dbapi_error as exc:
@@ -483,7 +492,7 @@ class RequestIntake:
         code = self._free_code(conn, kiosk.centre_id, candidates, taken)
         request = self._new_request(kiosk, new, now, code)
         event = self._event(request, queue_changed=True)
-        if not insert_sql.rows(conn, row_values(request)):
+        if not insert_sql.changed(conn, row_values(request)):
             return self._existing(conn, kiosk, new.id)  # sent before: a retry
         events.append(event)
         return request, True, int(ahead) + 1

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -60,7 +59,7 @@ def load_request(conn: Connection, request_id: str, *, lock: bool = False) -> Re
 
 
 def row_values(request: Request) -> dict[str, Any]:
-    values = {f.name: getattr(request, f.name) for f in dataclasses.fields(request)}
+    values = {name: getattr(request, name) for name in model.REQUEST_FIELDS}
     values["topic"] = request.topic.value
     values["state"] = request.state.value
     values["outcome"] = request.outcome.value if request.outcome else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import random
 from datetime import UTC, datetime, timedelta
 
@@ -99,6 +101,18 @@ def test_codes_are_short_and_unused() -> None:
     used = {f"K-{n}" for n in range(10, 99)}
     assert model.pick_code(used, random.Random(1)) == "K-99"
     assert model.pick_code({f"K-{n}" for n in range(10, 100)}, random.Random(1)).startswith("K-")
+
+
+def test_every_time_goes_on_the_wire_as_text() -> None:
+    """``to_wire`` knows the time fields by their type: a new one must be found too."""
+    times = {f.name: NOW for f in dataclasses.fields(Request) if f.name.endswith("_at")}
+    r = dataclasses.replace(request(), **times)
+    wire = r.to_wire()
+    assert sorted(wire) == sorted(f.name for f in dataclasses.fields(Request))
+    assert all(wire[name] == NOW.isoformat() for name in times)
+    assert len(times) == 6
+    json.dumps(wire)  # nothing left that JSON cannot hold
+    assert Request.from_wire(wire) == r
 
 
 def test_wire_round_trip_and_visitor_status() -> None:
