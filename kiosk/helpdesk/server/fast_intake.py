@@ -142,8 +142,10 @@ class _Checks:
             return False
         host = value.decode("latin-1").lower()
         name, colon, port = host.rpartition(":")
-        if colon and port.isdigit() and not name.endswith(":"):
+        if colon and port.isdigit():
             host = name
+        if ":" in host and not host.startswith("["):
+            return False  # an address without brackets: not a valid Host
         return host in self._exact or host.endswith(self._suffixes)
 
     def length_allowed(self, value: bytes | None) -> bool:

@@ -46,6 +46,7 @@ from starlette.concurrency import run_in_threadpool
 from kiosk.helpdesk import model
 from kiosk.helpdesk.model import Request
 from kiosk.helpdesk.server import db
+from kiosk.helpdesk.server.codes import CODE_KEYS, CodeDeck
 from kiosk.helpdesk.server.group_commit import GroupCommit
 from kiosk.helpdesk.server.pg_async import AsyncPostgres
 from kiosk.helpdesk.server.pg_batch import PROBE, Pending, PostgresBatches, chunks, insert_sql
@@ -65,10 +66,6 @@ T = TypeVar("T")
 NOTIFY_CHANNEL = "kiosk_helpdesk"
 _OPEN_VALUES = tuple(sorted(s.value for s in model.OPEN_STATES))
 _QUEUED_VALUES = tuple(sorted(s.value for s in model.QUEUED_STATES))
-#: Candidate codes of each length looked up for a new request.
-CODE_PROBES = 8
-_CODE_RANGES = ((10, 99), (100, 999), (1000, 9999))
-_CODE_KEYS = tuple(f"code_{i}" for i in range(CODE_PROBES * len(_CODE_RANGES)))
 
 # The statements of a new request, built once (their compiled form is cached). Fixed
 # lists (states, candidates) are written out, not expanded at every execution.
@@ -78,7 +75,7 @@ _is_open = _r.state.in_([literal_column(f"'{value}'") for value in _OPEN_VALUES]
 _is_queued = _r.state.in_([literal_column(f"'{value}'") for value in _QUEUED_VALUES])
 _taken = (
     _r.centre_id == _centre,
-    _r.code.in_([bindparam(key, type_=String) for key in _CODE_KEYS]),
+    _r.code.in_([bindparam(key, type_=String) for key in CODE_KEYS]),
     _is_open,
 )
 _CODES_TAKEN = select(_r.code).where(*_taken)
@@ -189,34 +186,6 @@ def place_in_line(conn: Connection, request: Request) -> int | None:
     params = {"centre_id": request.centre_id, "created_at": request.created_at}
     ahead = conn.execute(_AHEAD, {**params, "id": request.id}).scalar_one()
     return int(ahead) + 1
-
-
-class CodeDeck:
-    """Candidate codes for new requests: each length's codes in one shuffled order, and
-    for each request :data:`CODE_PROBES` in a row of it from a random place.
-
-    A request never gets one candidate twice, and it costs three random draws, not 24
-    (24 took 11 us a request, a third of the lookup they feed). From a random place each
-    time, not dealt in turn: requests that arrive in a steady pattern (one centre's every
-    fifth, say) would otherwise meet the same few candidates round after round, find them
-    all taken and read every open code of their centre instead (measured).
-    """
-
-    def __init__(self, rng: random.Random) -> None:
-        self._randrange = rng.randrange
-        self._decks = [[f"K-{n}" for n in range(low, high + 1)] for low, high in _CODE_RANGES]
-        for deck in self._decks:
-            rng.shuffle(deck)
-
-    def deal(self) -> dict[str, str]:
-        codes: list[str] = []
-        for deck in self._decks:
-            start = self._randrange(len(deck))
-            end = start + CODE_PROBES
-            codes += deck[start:end]
-            if end > len(deck):  # the rest from the top
-                codes += deck[: end - len(deck)]
-        return dict(zip(_CODE_KEYS, codes, strict=True))
 
 
 class RequestIntake:

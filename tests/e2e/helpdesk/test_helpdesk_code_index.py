@@ -18,7 +18,8 @@ from sqlalchemy import inspect
 
 from kiosk.helpdesk import model
 from kiosk.helpdesk.server import db, pg_batch
-from kiosk.helpdesk.server.intake import _CODE_KEYS, _CODES_TAKEN, _PROBE_SQLITE, DriverStatement
+from kiosk.helpdesk.server.codes import CODE_KEYS
+from kiosk.helpdesk.server.intake import _CODES_TAKEN, _PROBE_SQLITE, DriverStatement
 from kiosk.helpdesk.server.store import Kiosk, NewRequest, Store
 
 INDEX = "ix_requests_open_code"
@@ -101,8 +102,8 @@ def test_a_closed_request_frees_its_code_and_an_open_one_keeps_it(store: Store) 
     second, _, _ = store.create_request(kiosk, NewRequest(str(uuid.uuid4()), model.Topic.LOGIN))
     store.staff_action(None, first.id, model.Action.RESOLVE, outcome=model.Outcome.DONE)
     # The lookup a new request makes, with both codes among its candidates.
-    candidates = dict.fromkeys(_CODE_KEYS, first.code)
-    candidates[_CODE_KEYS[-1]] = second.code
+    candidates = dict.fromkeys(CODE_KEYS, first.code)
+    candidates[CODE_KEYS[-1]] = second.code
     with store.engine.connect() as conn:
         taken = set(
             conn.execute(_CODES_TAKEN, {"centre_id": kiosk.centre_id, **candidates}).scalars()

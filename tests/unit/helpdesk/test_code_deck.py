@@ -1,11 +1,11 @@
-"""Candidate codes for new requests (``intake.CodeDeck``): eight of each length a request,
+"""Candidate codes for new requests (``codes.CodeDeck``): eight of each length a request,
 never one twice in a request, and every code of a length offered about as often."""
 
 from __future__ import annotations
 
 import random
 
-from kiosk.helpdesk.server.intake import CODE_PROBES, CodeDeck
+from kiosk.helpdesk.server.codes import CODE_PROBES, CodeDeck
 
 
 def lengths(codes: list[str]) -> list[int]:
