@@ -1,7 +1,8 @@
 """A help-desk worker that has its process to itself (``create_app_from_env``, what
-uvicorn's workers run) freezes its start-up objects out of garbage collection and looks
-at young objects less often; an app made inside another program (the tests, a kiosk's
-embedded help desk) leaves that program's collector alone. Run in fresh interpreters:
+uvicorn's workers run, also for a kiosk's embedded help desk, a process of its own)
+freezes its start-up objects out of garbage collection and looks at young objects less
+often; an app made inside another program (the tests' live servers) leaves that
+program's collector alone. Run in fresh interpreters:
 freezing this test process's objects would keep them for the rest of the suite."""
 
 from __future__ import annotations
