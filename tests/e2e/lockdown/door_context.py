@@ -103,6 +103,9 @@ class DoorContext:
         self.view.setFocus()
         proxy = self.view.focusProxy()
         self.wait(lambda: proxy is not None and proxy.hasFocus())
+        # Qt's focus is set at once, the page's arrives from Chromium's browser side a
+        # moment later: keys sent in between could be lost (seen once in six runs).
+        self.wait(lambda: self.js("document.hasFocus() && document.activeElement.id === 'field'"))
 
     def press(self, chord: str, target: str) -> None:
         """Press ``chord`` ("Ctrl+Shift+I"): on the page through the window as the OS
