@@ -195,3 +195,26 @@ def test_what_the_middleware_refuses_it_still_refuses(sides: tuple[Side, Side]) 
     assert CountingFastIntake.answered == [PATH]
     for side in sides:
         assert side.server.state.store.count_requests() == 3
+
+
+def test_a_failure_on_the_short_path_is_a_plain_500_with_the_headers(
+    sides: tuple[Side, Side], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The short path stands outside Starlette's error layer: an unexpected failure must
+    still answer (500, the security headers, nothing of the request) and be logged."""
+    short, _ = sides
+    body = httpx.Request("POST", "http://x", json={"id": str(uuid.uuid4()), "topic": "login"})
+    assert short.post(0, body.content, "application/json").status_code == 201  # token cached
+
+    async def broken(*_: object) -> object:
+        raise RuntimeError("the disk caught fire")
+
+    monkeypatch.setattr(short.server.state.store, "create_request_async", broken)
+    again = httpx.Request("POST", "http://x", json={"id": str(uuid.uuid4()), "topic": "login"})
+    answer = short.post(0, again.content, "application/json")
+    assert answer.status_code == 500
+    assert answer.json() == {"detail": "internal error"}
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert answer.headers["cache-control"] == "no-store"
+    assert CountingFastIntake.answered == [PATH]  # the short path's own answer
+    assert any("a new request failed" in r.getMessage() for r in caplog.records)
