@@ -6,6 +6,22 @@ import { button, clock, el, lookup, QUEUED_STATES } from "./ui.js";
 import { shareButton } from "./share.js";
 
 const openPanels = new Set();  // cards whose "More" is open, kept across re-renders
+// What a staff member chose or typed on a card and not yet sent (minutes, a message, a
+// note), by request id: a card is rebuilt whenever anything in the queue changes, and a
+// new request from another kiosk must not undo "5 minutes" between the pick and the tap.
+const drafts = new Map();
+
+function draft(id) {
+  if (!drafts.has(id)) drafts.set(id, {});
+  return drafts.get(id);
+}
+
+function forget(id, key) {
+  const kept = drafts.get(id);
+  if (!kept) return;
+  delete kept[key];
+  if (!Object.keys(kept).length) drafts.delete(id);
+}
 
 function codeMatches(request, search) {
   if (!search) return true;
@@ -87,7 +103,15 @@ function actions(ctx, request) {
       option.value = m;
       minutes.append(option);
     }
-    row.append(button(t("coming"), () => act(request, "take", minutes.value ? { minutes: Number(minutes.value) } : {}), "primary"), minutes);
+    minutes.value = drafts.get(request.id)?.minutes || "";
+    minutes.addEventListener("change", () => {
+      if (minutes.value) draft(request.id).minutes = minutes.value; else forget(request.id, "minutes");
+    });
+    const take = () => {
+      forget(request.id, "minutes");
+      act(request, "take", minutes.value ? { minutes: Number(minutes.value) } : {});
+    };
+    row.append(button(t("coming"), take, "primary"), minutes);
     if (request.state === "waiting") {
       const seen = button(t("seen"), () => act(request, "see"));
       seen.title = t("seen") + " — " + t("seen_help");  // also in the menu, for a phone
@@ -122,18 +146,24 @@ let fields = 0;
 // A one-line form whose label stays in sight above its field: a saved private note fills
 // its field, and a placeholder alone would leave it looking like the message to the
 // visitor's screen.
-function form(className, label, value, submitLabel, onSubmit) {
-  const row = el("form", "line-form " + className);
+function form(request, key, label, value, submitLabel, onSubmit) {
+  const row = el("form", "line-form " + key + "-row");
   const input = el("input");
   input.id = "line-field-" + (++fields);
   input.maxLength = 200;
-  input.value = value || "";
+  const kept = drafts.get(request.id)?.[key];
+  input.value = kept ?? (value || "");
+  input.addEventListener("input", () => { draft(request.id)[key] = input.value; });
   const caption = el("label", "line-label", label);
   caption.htmlFor = input.id;
   const submit = button(submitLabel, () => {});
   submit.type = "submit";
   row.append(caption, input, submit);
-  row.addEventListener("submit", (event) => { event.preventDefault(); onSubmit(input.value.trim()); });
+  row.addEventListener("submit", (event) => {
+    event.preventDefault();
+    forget(request.id, key);
+    onSubmit(input.value.trim());
+  });
   return row;
 }
 
@@ -157,8 +187,8 @@ function morePanel(ctx, request) {
     row.append(who, button(t("hand_over"), () => act(request, "hand_over", { to: Number(who.value) })));
     panel.append(row);
   }
-  panel.append(form("message-row", t("message"), "", t("send"), (text) => { if (text) act(request, "message", { message: text }); }));
-  panel.append(form("note-row", t("note_label"), request.note, t("save_note"), (text) => act(request, "note", { note: text })));
+  panel.append(form(request, "message", t("message"), "", t("send"), (text) => { if (text) act(request, "message", { message: text }); }));
+  panel.append(form(request, "note", t("note_label"), request.note, t("save_note"), (text) => act(request, "note", { note: text })));
   return panel;
 }
 
@@ -225,6 +255,7 @@ export default {
     const { state, t } = ctx;
     const fresh = chips(ctx);
     this.chipBox.replaceChildren(...fresh.children);
+    for (const id of drafts.keys()) if (!state.open.has(id)) drafts.delete(id);  // closed
     const existing = new Map([...this.list.querySelectorAll("article.card")].map((node) => [node.dataset.id, node]));
     const requests = ctx.visibleOpen().filter((r) => codeMatches(r, state.search))
       .sort((a, b) => a.created_at.localeCompare(b.created_at));
