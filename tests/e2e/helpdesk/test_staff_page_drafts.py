@@ -15,7 +15,6 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.helpers.helpdesk_page import (  # noqa: F401 - fixtures
-    browser,
     card,
     sign_in,
     sqlite_database_url,
@@ -42,6 +41,12 @@ def mark(page: Page, request_id: str) -> None:
 def rebuilt(page: Page, request_id: str) -> bool:
     return not page.locator(f'article.card[data-id="{request_id}"]').evaluate(
         "(node) => node.__old === true"
+    )
+
+
+def wait_rebuilt(page: Page, request_id: str) -> None:
+    page.wait_for_function(
+        "(id) => !document.querySelector(`article.card[data-id='${id}']`).__old", arg=request_id
     )
 
 
@@ -99,7 +104,7 @@ def test_a_cleared_choice_is_not_brought_back(context: BrowserContext, seeded: S
     page.locator("#search").focus()
     mark(page, mine)
     KioskApi(seeded.url, seeded.pair_kiosk("Hallway")).send(rid())
-    page.wait_for_function(f"() => !document.querySelector('article.card[data-id=\"{mine}\"]').__old")
+    wait_rebuilt(page, mine)
     expect(found.locator("select.minutes")).to_have_value("")
     found.get_by_role("button", name="I'm coming").click()
     expect(found.locator(".badge")).to_have_text("Someone is coming")
