@@ -7,8 +7,9 @@ import { shareButton } from "./share.js";
 
 const openPanels = new Set();  // cards whose "More" is open, kept across re-renders
 // What a staff member chose or typed on a card and not yet sent (minutes, a message, a
-// note), by request id: a card is rebuilt whenever anything in the queue changes, and a
-// new request from another kiosk must not undo "5 minutes" between the pick and the tap.
+// note, a colleague to hand over to, the outcomes opened by "Close"), by request id: a
+// card is rebuilt whenever anything in the queue changes, and a new request from another
+// kiosk must not undo "5 minutes" between the pick and the tap.
 const drafts = new Map();
 
 function draft(id) {
@@ -122,12 +123,20 @@ function actions(ctx, request) {
   if (request.state === "calling") row.append(button(t("no_answer"), () => act(request, "no_answer")));
   const share = shareButton(ctx, request);
   if (share) row.append(share);
+  // "Close" opens the outcomes; they stay open through a rebuild, so that the next tap
+  // lands on the outcome it was aimed at and not on what moved into its place.
   const outcomes = el("div", "outcomes");
-  outcomes.hidden = true;
+  outcomes.hidden = !drafts.get(request.id)?.outcomes;
   for (const outcome of ["done", "partly", "not_done", "unreachable"]) {
-    outcomes.append(button(t(outcome), () => act(request, "resolve", { outcome })));
+    outcomes.append(button(t(outcome), () => {
+      forget(request.id, "outcomes");
+      act(request, "resolve", { outcome });
+    }));
   }
-  row.append(button(t("resolve"), () => { outcomes.hidden = !outcomes.hidden; }, "danger"));
+  row.append(button(t("resolve"), () => {
+    outcomes.hidden = !outcomes.hidden;
+    if (outcomes.hidden) forget(request.id, "outcomes"); else draft(request.id).outcomes = true;
+  }, "danger"));
   const more = button(t("more"), () => {
     panel.hidden = !panel.hidden;
     if (panel.hidden) openPanels.delete(request.id); else openPanels.add(request.id);
@@ -184,7 +193,13 @@ function morePanel(ctx, request) {
       option.value = String(colleague.id);
       who.append(option);
     }
-    row.append(who, button(t("hand_over"), () => act(request, "hand_over", { to: Number(who.value) })));
+    const chosen = drafts.get(request.id)?.handOver;
+    if (chosen && [...who.options].some((option) => option.value === chosen)) who.value = chosen;
+    who.addEventListener("change", () => { draft(request.id).handOver = who.value; });
+    row.append(who, button(t("hand_over"), () => {
+      forget(request.id, "handOver");
+      act(request, "hand_over", { to: Number(who.value) });
+    }));
     panel.append(row);
   }
   panel.append(form(request, "message", t("message"), "", t("send"), (text) => { if (text) act(request, "message", { message: text }); }));
