@@ -1,5 +1,11 @@
 """The composition root: config -> services -> main window. The one place things are wired.
 
+Its larger parts live beside it, one a module: kiosk/app_admin.py (what admin mode asks),
+app_choices.py (the visitor's language, text size and contrast on every screen),
+app_keyboard.py, app_packs.py (guide packs), app_remote.py (the staff page's commands),
+app_servers.py (the practice site and an embedded help desk), app_share.py (screen share)
+and app_stats.py (the statistics).
+
 ``create(config)`` builds the whole kiosk without showing or running it, so end-to-end
 tests drive it in-process (pytest-qt's QApplication is reused when there is one).
 """
@@ -9,21 +15,22 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import replace
-from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 import kiosk._pyside_first  # noqa: F401 - first: importing it applies a workaround
-from kiosk import __version__, app_keyboard, exit_codes, paths
+from kiosk import __version__, app_keyboard, app_servers, exit_codes, paths
 from kiosk.admin import layout as admin_layout
 from kiosk.admin.qt.i18n import AdminTranslations
 from kiosk.admin.qt.mode import AdminMode
 from kiosk.admin.transport import VerifierClient
 from kiosk.app_admin import AdminHost
+from kiosk.app_choices import VisitorChoices
 from kiosk.app_packs import GuidePackUpdates
 from kiosk.app_remote import RemoteCommands
+from kiosk.app_share import ShareHost
+from kiosk.app_stats import VisitStats
 from kiosk.browser.policy import AllowList
 
 # Importing the webengine package loads QtWebEngine, which must happen before the
@@ -32,21 +39,16 @@ from kiosk.browser.webengine.desktop_guard import DesktopGuard
 from kiosk.config import Config
 from kiosk.guides.installed import InstalledPacks
 from kiosk.guides.model import Guide, Library
-from kiosk.guides.progress import GuideProgress, PageKind
+from kiosk.guides.progress import GuideProgress
 from kiosk.guides.updater import Shown, Updater
 from kiosk.helpdesk.qt.helpdesk import create_helpdesk
-from kiosk.helpdesk.qt.share.screen_share import create_screen_share
 from kiosk.helpdesk.share_model import EndReason as ShareEnd
-from kiosk.helpdesk.share_model import Phase as SharePhase
-from kiosk.helpdesk.status import Phase, VisitorStatus
 from kiosk.lockdown.event_filter import LockdownFilter
 from kiosk.lockdown.window_guard import WindowGuard
-from kiosk.practice.listener import PracticeListener
 from kiosk.session import recovery
 from kiosk.session.keeper import SessionKeeper
 from kiosk.session.lifecycle import State
 from kiosk.session.parts import Part
-from kiosk.session.preferences import Choices
 from kiosk.session.receipts import WipeReceipt
 from kiosk.session.session import Session
 from kiosk.shell.i18n import Translations
@@ -54,14 +56,7 @@ from kiosk.shell.main_window import MainWindow
 from kiosk.shell.page_crashed import PageCrashed
 from kiosk.shell.rooms.safe_rooms import SafeRooms
 from kiosk.speech.speaker import Speaker
-from kiosk.stats.events import EndReason, GuideCatalogue, Outcome
-from kiosk.stats.qt.outcome import OutcomeQuestion
-from kiosk.stats.recorder import SessionStats
-from kiosk.stats.store import StatsStore
-
-if TYPE_CHECKING:
-    from kiosk.helpdesk.embedded import EmbeddedHelpdesk
-    from kiosk.stats.uploader import StatsUploader
+from kiosk.stats.events import EndReason
 
 log = logging.getLogger("kiosk.app")
 
@@ -103,13 +98,14 @@ class KioskApp(QObject):
         self.out_of_order_shown = False
         #: A wipe that fails its checks makes the kiosk exit for a clean restart.
         self.restart_on_wipe_failure = True
-        self._shown_choices: Choices | None = None
+        #: The visitor's language, text size and contrast, on every screen.
+        self.visitor_choices = VisitorChoices(self)
         #: The visitor asked to end the session (else the wipe that comes is the idle one).
         self._ending = False
         # Before anything is shown: remove what an interrupted session left behind.
         self.recovered = recovery.sweep(paths.runtime_dir())
         self.identification = AllowList.parse(config.browser.identification_hosts)
-        self.practice = self._start_practice_site()
+        self.practice = app_servers.start_practice_site(config)
         substitutions = {"practice": self.practice.base_url} if self.practice else None
         # The guides: the guide pack in use (issue 15), else guides.dir or the shipped ones.
         self.guide_updater = Updater(
@@ -137,7 +133,7 @@ class KioskApp(QObject):
         # The on-screen keyboard (issue 17), when keyboard.on_screen turned it on.
         self.keyboard = app_keyboard.install(self)
         if self.practice is not None:
-            self.window.service.set_practice_host(urlsplit(self.practice.base_url).netloc)
+            self.window.service.set_practice_host(app_servers.practice_host(self.practice))
         # A page whose renderer died: "This page stopped working", never a grey area.
         self.page_crashed = PageCrashed.install(self.window.service)
         self.keeper = SessionKeeper(
@@ -147,7 +143,9 @@ class KioskApp(QObject):
             config.session.warning_s,
             help_wait_s=config.session.help_wait_s,
         )
-        self.embedded_helpdesk = self._start_embedded_helpdesk()
+        self.embedded_helpdesk = app_servers.start_embedded_helpdesk(
+            config, self.keeper.allowed_processes
+        )
         self.helpdesk = create_helpdesk(config, url=self._helpdesk_url(), parent=self)
         self.guide_packs = self._guide_pack_updates()
         self.window.add_banner(self.helpdesk.status_banner())
@@ -162,17 +160,8 @@ class KioskApp(QObject):
         self.speaker = Speaker(config.speech.engine)
         self.window.service.guide_panel.set_speaker(self.speaker)
         # Remote help that can see (with the visitor's yes, every time).
-        self.screen_share = create_screen_share(
-            self.window,
-            self.helpdesk.client.connection if self.helpdesk.client is not None else None,
-            sensitive_origin=self._sensitive_origin,
-            say=self.speaker.say,
-            hush=self.speaker.stop,
-            go_to_step=self._go_to_step,
-        )
-        self.window.add_banner(self.screen_share.banner)
-        self.helpdesk.status_changed.connect(self.screen_share.follow)
-        self.screen_share.phase_changed.connect(self._on_share_phase)
+        self.share_host = ShareHost(self)
+        self.screen_share = self.share_host.share
         # The speech engine starts in a process of its own when the first visit begins
         # (the first screen neither waits for it nor shares the processor with its
         # start); every wipe starts it again if it has died.
@@ -189,17 +178,26 @@ class KioskApp(QObject):
         self.window.end_confirm.confirmed.connect(self._on_end_confirmed)
         self.window.end_confirm.cancelled.connect(self.window.end_confirm.hide)
 
-        bar = self.window.top_bar
-        # The session (and its preferences) is replaced at every wipe: look it up each time.
-        bar.text_bigger.connect(self._on_text_bigger)
-        bar.text_smaller.connect(self._on_text_smaller)
-        bar.contrast_toggled.connect(self._on_contrast_toggled)
-        bar.language_chosen.connect(self._on_language_chosen)
-        self.window.language_chooser.language_chosen.connect(self._on_language_chosen)
+        self.visitor_choices.connect_buttons()
         self.window.home.tile_chosen.connect(self.open_guide)
         self.window.service.leave_requested.connect(self.go_home)
-        self._start_stats()
-        self._render_choices(None, self.session.preferences.choices)
+        # Anonymous counting (issue 16); its recorder, store and question stay within
+        # reach as the kiosk's own attributes.
+        self.visit_stats = VisitStats(
+            config.stats,
+            self.library,
+            self.window,
+            self.helpdesk,
+            helpdesk_url=self._helpdesk_url(),
+            session=lambda: self.session,
+            end_session=self._end_session,
+            parent=self,
+        )
+        self.stats = self.visit_stats.recorder
+        self.stats_store = self.visit_stats.store
+        self.outcome_question = self.visit_stats.outcome_question
+        self.stats_uploader = self.visit_stats.uploader
+        self.visitor_choices.show(None, self.session.preferences.choices)
         self.window.show_attract(after_wipe=False)
         log.info("kiosk ready with %d guides", len(self.library.guides))
         self._install_lockdown()
@@ -243,14 +241,15 @@ class KioskApp(QObject):
         register("rooms", Part(self.safe_rooms.reset_for_next_visitor, self.safe_rooms.leftovers))
         register("service", Part(self._reset_service, self.window.service.leftovers))
         register("window", Part(self.window.reset_for_next_visitor, self.window.leftovers))
-        register("choices", Part(self._reset_choices, self._choices_leftovers))
+        choices = self.visitor_choices
+        register("choices", Part(choices.reset_for_next_visitor, choices.leftovers))
         register("speech", Part(self.speaker.reset_for_next_visitor, self.speaker.leftovers))
         # A page waiting for the printer (off, out of paper) would come out for the next
         # visitor: the kiosk user's unfinished jobs are cancelled.
         register("print-queue", Part(self._cancel_print_jobs, self._print_jobs_left))
         if self.practice is not None:
             register("practice-site", Part(self.practice.forget_visitors, self.practice.leftovers))
-        register("stats", Part(self._reset_stats, self._stats_leftovers))
+        register("stats", Part(self.visit_stats.reset_for_next_visitor, self.visit_stats.leftovers))
 
     # -- lockdown (issue 4) ------------------------------------------------------------
     def _install_lockdown(self) -> None:
@@ -307,7 +306,7 @@ class KioskApp(QObject):
             self.window.show_visit()
         elif state is State.HELP_WAIT:
             self.window.idle_warning.hide()
-            self._show_help_wait()
+            self.share_host.show_help_wait()
         elif state is State.WARNING:
             self.window.end_confirm.hide()
             self.window.idle_warning.popup()
@@ -321,25 +320,10 @@ class KioskApp(QObject):
             self.window.end_confirm.hide()
             self.window.show_attract(after_wipe=True)
 
-    def _show_help_wait(self) -> None:
-        # A supporter who sees the screen is helping now: the page stays in sight.
-        if self.screen_share.phase is not SharePhase.SHARING:
-            self.help_wait.popup()
-
-    def _on_share_phase(self, _phase: str) -> None:
-        if self.keeper.lifecycle.state is not State.HELP_WAIT:
-            return
-        if self.screen_share.phase is SharePhase.SHARING:
-            self.help_wait.hide()
-        else:
-            self._show_help_wait()
-
     def _on_end_confirmed(self) -> None:
         self.window.end_confirm.hide()
         self.screen_share.stop(ShareEnd.END_SESSION)
-        if self.outcome_question is not None and self.stats.active:
-            self.outcome_question.popup()  # "Did you get it done?", then the end
-        else:
+        if not self.visit_stats.ask_outcome():  # "Did you get it done?", then the end
             self._end_session()
 
     def _end_session(self) -> None:
@@ -365,154 +349,16 @@ class KioskApp(QObject):
         self._close_service()
         self.window.service.reset_for_next_visitor()
 
-    def _reset_choices(self) -> None:
-        # The screen follows the preferences: back to the defaults, the screen with them.
-        self.session.preferences.reset()
-
-    def _choices_leftovers(self) -> list[str]:
-        """The screen must show the defaults again (the new session brings them)."""
-        shown, defaults = self._shown_choices, self.session.preferences.defaults
-        found = []
-        if shown != defaults:
-            found.append(
-                "the screen still shows the last visitor's language, text size or contrast"
-            )
-        if self.translations.language != defaults.language:
-            found.append("the last visitor's language is still loaded")
-        return found
-
     def _on_wipe_failed(self, receipt: WipeReceipt) -> None:
         log.critical("the wipe could not be verified (%s); restarting", ", ".join(receipt.failed))
         if self.restart_on_wipe_failure:
             self.qapp.exit(EXIT_WIPE_FAILED)
 
-    # -- the visitor's choices -----------------------------------------------------------
-    def _on_text_bigger(self) -> None:
-        self.session.preferences.bigger_text()
-
-    def _on_text_smaller(self) -> None:
-        self.session.preferences.smaller_text()
-
-    def _on_contrast_toggled(self) -> None:
-        self.session.preferences.toggle_contrast()
-
-    def _on_language_chosen(self, language: str) -> None:
-        self.session.preferences.set_language(language)
-
     # -- session ---------------------------------------------------------------------
     def _new_session(self) -> Session:
         session = Session(self.config.kiosk.default_language, tuple(self.config.kiosk.languages))
-        session.preferences.on_change(self._render_choices)
+        session.preferences.on_change(self.visitor_choices.show)
         return session
-
-    # -- remote help -------------------------------------------------------------------
-    def _sensitive_origin(self, origin: str) -> bool:
-        """A page a remote supporter must never see: identification, a bank, or a host
-        the visitor's guide names in ``sensitive_hosts``."""
-        if self.identification.allows_origin(origin):
-            return True
-        progress = self.session.guide_progress
-        if progress is None or not progress.guide.sensitive_hosts:
-            return False
-        return AllowList.parse(progress.guide.sensitive_hosts).allows_origin(origin)
-
-    def _go_to_step(self, index: int) -> bool:
-        """ "Look at step N" from the supporter: the guide panel shows that step."""
-        progress = self.session.guide_progress
-        if progress is None or not 0 <= index < progress.step_count:
-            return False
-        return progress.go_to_step(index)
-
-    def _render_choices(self, _old: Choices | None, new: Choices) -> None:
-        """Show ``new`` (the visitor's choices), redrawing only what differs from what
-        the window shows now (after a wipe, usually nothing)."""
-        shown = self._shown_choices
-        admin = getattr(self, "admin", None)
-        if shown is None or shown.language != new.language:
-            self.translations.switch(new.language)
-            self.admin_translations.switch(new.language)
-            self.window.retranslate_ui()
-            if admin is not None:
-                admin.show_language(new.language)
-        prefs = self.session.preferences if hasattr(self, "keeper") else None
-        self.window.apply_choices(
-            new,
-            prefs.can_grow if prefs else True,
-            prefs.can_shrink if prefs else False,
-            shown,
-        )
-        self.helpdesk.apply_theme(new.text_scale, new.high_contrast, new.language)
-        if shown is None or (shown.text_scale, shown.high_contrast) != (
-            new.text_scale,
-            new.high_contrast,
-        ):
-            self.page_crashed.apply_theme(new.text_scale, new.high_contrast)
-            if hasattr(self, "safe_rooms"):  # the rooms made later are drawn so too
-                self.safe_rooms.apply_theme(new.text_scale, new.high_contrast)
-            if admin is not None:
-                admin.apply_theme(new.high_contrast)
-        if hasattr(self, "screen_share"):
-            self.screen_share.set_language(new.language)
-        if self.keyboard is not None:
-            self.keyboard.show_choices(new)
-        self._shown_choices = new
-
-    # -- statistics (issue 16) -----------------------------------------------------------
-    def _start_stats(self) -> None:
-        """Anonymous counting: the session's events, the end-of-session question, and the
-        uploader of finished days (only with a help desk)."""
-        settings = self.config.stats
-        self.stats_store = StatsStore()
-        catalogue = GuideCatalogue(guide.id for guide in self.library.guides)
-        self.stats: SessionStats = SessionStats(
-            self.stats_store, catalogue, enabled=settings.enabled
-        )
-        self.stats.recover()
-        self.outcome_question: OutcomeQuestion | None = None
-        if settings.enabled and settings.outcome_question:
-            self.outcome_question = OutcomeQuestion(self.window.root)
-            self.outcome_question.answered.connect(self._on_outcome_answered)
-            self.outcome_question.skipped.connect(self._end_session)
-        self.window.service.guide_panel.check_answered.connect(self._on_check_answered)
-        self.helpdesk.status_changed.connect(self._on_help_status)
-        url = self._helpdesk_url()
-        self.stats_uploader: StatsUploader | None = None
-        if settings.enabled and url:
-            from kiosk.stats.uploader import StatsUploader  # noqa: PLC0415 - needs the client
-
-            self.stats_uploader = StatsUploader(url, self.stats_store)
-            self.stats_uploader.start()
-
-    def _on_outcome_answered(self, outcome: Outcome) -> None:
-        self.stats.outcome_answered(outcome)
-        self._end_session()
-
-    def _on_check_answered(self, step_index: int, seen: bool) -> None:
-        progress = self.session.guide_progress
-        if progress is not None:
-            self.stats.check_answered(progress.guide.id, step_index, seen)
-
-    def _on_help_status(self, status: VisitorStatus | None) -> None:
-        if status is not None and status.phase is Phase.SENDING and status.topic is not None:
-            self.stats.help_requested(status.topic)
-
-    def _count_guide_page(self, progress: GuideProgress) -> None:
-        last_step = progress.step_index is not None and progress.step_index + 1 == len(
-            progress.guide.steps
-        )
-        at_end = progress.page.kind is PageKind.DONE or (progress.guide.done is None and last_step)
-        self.stats.page_shown(progress.guide.id, progress.step_index, finished=at_end)
-
-    def _reset_stats(self) -> None:
-        if self.outcome_question is not None:
-            self.outcome_question.reset_for_next_visitor()
-        self.stats.reset()
-
-    def _stats_leftovers(self) -> list[str]:
-        found = self.stats.verify()
-        if self.outcome_question is not None:
-            found += self.outcome_question.leftovers()
-        return found
 
     # -- guides and guide packs (issue 15) ------------------------------------------------
     def load_guides(self) -> Shown:
@@ -545,8 +391,7 @@ class KioskApp(QObject):
         """Tiles for other guides: a guide pack went in (or back out). Between visitors."""
         self.library = self.without_unavailable(library)
         self.guide_pack = version
-        # A new guide is counted in the statistics from the next visitor on.
-        self.stats.catalogue = GuideCatalogue(guide.id for guide in self.library.guides)
+        self.visit_stats.show_guides(self.library)
         self.window.home.set_guides(self.shown_guides())
         log.info(
             "tiles: %d guides from %s",
@@ -554,42 +399,7 @@ class KioskApp(QObject):
             f"guide pack {version}" if version else "the installed guides",
         )
 
-    # -- practice ----------------------------------------------------------------------
-    def _start_practice_site(self) -> PracticeListener | None:
-        """The local practice pages on 127.0.0.1 for the practice tiles: the address now,
-        the pages' code when a practice tile is first opened."""
-        if not self.config.practice.enabled:
-            return None
-        site = PracticeListener(port=self.config.practice.port)
-        try:
-            site.start()
-        except OSError as exc:
-            log.error("the practice site could not start: %s", exc)
-            return None
-        return site
-
     # -- help ------------------------------------------------------------------------
-    def _start_embedded_helpdesk(self) -> EmbeddedHelpdesk | None:
-        """A centre with one PC: the help desk runs as a process beside the kiosk."""
-        if not self.config.helpdesk.embedded:
-            return None
-        from kiosk.helpdesk.availability import NOT_HERE, server_available  # noqa: PLC0415
-
-        if not server_available():  # the kiosk's bundle: no server in it
-            log.error("helpdesk.embedded is set, but %s", NOT_HERE)
-            return None
-        # Imported only here: the server's libraries (and psutil) cost start-up time on
-        # every kiosk.
-        import psutil  # noqa: PLC0415
-
-        from kiosk.helpdesk.embedded import start_embedded_helpdesk  # noqa: PLC0415
-
-        embedded = start_embedded_helpdesk(self.config)
-        if embedded.process is not None:
-            # It lives as long as the kiosk; the wipe's process check must allow it.
-            self.keeper.allowed_processes.add(psutil.Process(embedded.process.pid).name())
-        return embedded
-
     def _helpdesk_url(self) -> str:
         if self.embedded_helpdesk is not None:
             return self.embedded_helpdesk.url
@@ -609,13 +419,13 @@ class KioskApp(QObject):
             log.error("no guide %s", guide_id)
             return
         self._close_service()
-        if self.practice is not None and self._uses_practice(guide):
+        if self.practice is not None and app_servers.uses_practice(self.practice, guide):
             self.practice.serve()  # the practice pages, loaded at their first use
         progress = GuideProgress(guide)
         self.session.guide_progress = progress
         self.stats.guide_opened(guide.id)
-        progress.on_change(lambda: self._count_guide_page(progress))
-        self._count_guide_page(progress)
+        progress.on_change(lambda: self.visit_stats.count_page(progress))
+        self.visit_stats.count_page(progress)
         allow = AllowList.parse(guide.allowed_hosts, self.config.browser.identification_hosts)
         view = self.session.browser.new_view(allow)
         self.window.service.show_service(view, progress, guide.start_url)
@@ -625,11 +435,6 @@ class KioskApp(QObject):
         )
         self.window.show_service()
         log.info("guide opened: %s", guide.id)
-
-    def _uses_practice(self, guide: Guide) -> bool:
-        assert self.practice is not None
-        where = urlsplit(self.practice.base_url).netloc
-        return where in guide.start_url or any(where in host for host in guide.allowed_hosts)
 
     def go_home(self) -> None:
         self._close_service()
@@ -649,13 +454,7 @@ class KioskApp(QObject):
         return self.session.browser.problems()
 
     def shutdown(self) -> None:
-        if self.stats.active:  # the kiosk closes during a session: count it as such
-            language = self.session.preferences.choices.language
-            self.stats.session_ended(EndReason.CLOSING, language)
-        self.stats.reset()
-        if self.stats_uploader is not None:
-            self.stats_uploader.stop()
-        self.stats_store.close()
+        self.visit_stats.shutdown()  # a session going on is counted as closed
         self._close_service()
         self.screen_share.shutdown()
         if self.keyboard is not None:
