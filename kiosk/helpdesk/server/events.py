@@ -56,8 +56,7 @@ class Broker:
                 queue.put_nowait(event)
             except asyncio.QueueFull:
                 self._subscribers.discard(queue)
-                with contextlib.suppress(asyncio.QueueFull):
-                    queue.put_nowait(None)
+                _end(queue)
 
     @contextlib.asynccontextmanager
     async def subscribe(self) -> AsyncIterator[asyncio.Queue[dict[str, Any] | None]]:
@@ -71,9 +70,18 @@ class Broker:
     def close(self) -> None:
         """Ends every stream (server shutdown)."""
         for queue in list(self._subscribers):
-            with contextlib.suppress(asyncio.QueueFull):
-                queue.put_nowait(None)
+            _end(queue)
         self._subscribers.clear()
+
+
+def _end(queue: asyncio.Queue[dict[str, Any] | None]) -> None:
+    """End a stream at its next read: what it has not read yet is dropped (it was too far
+    behind, or the server stops); its client reconnects and gets the full state again.
+    (A full queue has no room for the end itself: before, such a stream waited forever,
+    sending keep-alives and no news.)"""
+    while not queue.empty():
+        queue.get_nowait()
+    queue.put_nowait(None)
 
 
 async def listen_postgres(url: str, broker: Broker, ready: asyncio.Event | None = None) -> None:
