@@ -3,6 +3,7 @@ errors, and signing in."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from tests.helpers import chromium
-from tests.helpers.helpdesk_servers import REPO, STAFF_PASSWORD
+from tests.helpers.helpdesk_servers import REPO, STAFF_PASSWORD, Seeded
 
 SHOTS = REPO / "test-artifacts" / "helpdesk"
 
@@ -87,3 +88,15 @@ def sign_in(page: Page, url: str, username: str = "anna", password: str = STAFF_
 
 def card(page: Page, request_id: str) -> Any:
     return page.locator(f"article[data-id='{request_id}']")
+
+
+@pytest.fixture(name="context")
+def staff_page_context(browser: Browser, seeded: Seeded) -> Iterator[BrowserContext]:
+    """The staff page's context, in English on a phone's screen (import it as a fixture)."""
+    with staff_context(browser, seeded.url) as context:
+        yield context
+
+
+def rid() -> str:
+    """A new request id."""
+    return str(uuid.uuid4())

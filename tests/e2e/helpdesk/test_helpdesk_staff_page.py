@@ -5,19 +5,18 @@ from __future__ import annotations
 import http.server
 import re
 import threading
-import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 
-import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
 
 from tests.helpers.helpdesk_page import (  # noqa: F401 - fixtures
     SHOTS,
     card,
+    rid,
     sign_in,
     sqlite_database_url,
     staff_context,
+    staff_page_context,
 )
 from tests.helpers.helpdesk_servers import (
     STAFF_PASSWORD,
@@ -38,16 +37,6 @@ window.Notification = class {
   static requestPermission() { return Promise.resolve("granted"); }
 };
 """
-
-
-@pytest.fixture
-def context(browser: Browser, seeded: Seeded) -> Iterator[BrowserContext]:
-    with staff_context(browser, seeded.url) as context:
-        yield context
-
-
-def rid() -> str:
-    return str(uuid.uuid4())
 
 
 def test_login_then_a_request_arrives_live_with_sound_and_notification(

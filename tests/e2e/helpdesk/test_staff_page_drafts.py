@@ -8,29 +8,16 @@ in between; a half-typed message or note must still be there.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-
-import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.helpers.helpdesk_page import (  # noqa: F401 - fixtures
     card,
+    rid,
     sign_in,
     sqlite_database_url,
-    staff_context,
+    staff_page_context,
 )
 from tests.helpers.helpdesk_servers import KioskApi, Seeded
-
-
-@pytest.fixture
-def context(browser: Browser, seeded: Seeded) -> Iterator[BrowserContext]:
-    with staff_context(browser, seeded.url) as context:
-        yield context
-
-
-def rid() -> str:
-    return str(uuid.uuid4())
 
 
 def mark(page: Page, request_id: str) -> None:
