@@ -7,15 +7,20 @@ can choose one), so they live in this table, not in the Qt catalogues.
 Eight languages would not fit a 1024x768 screen at full size: the default language and
 Finnish, Swedish and English (up to three) are large; the others sit in a calm grid
 below, smaller. Each says the promise; after a wipe, the thanks in its place.
+
+Old PCs bring small screens (netbooks at 1024x600, 800x600 monitors): where the card
+does not fit the screen's height at the window's text size, its text is made smaller in
+steps until it does (``kiosk.ui.text_fit``), rather than cut off in the middle.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.controls import label, set_role
+from kiosk.ui.text_fit import TextFit
 
 #: language -> (touch to start, privacy promise, after a wipe)
 ATTRACT_TEXTS: dict[str, tuple[str, str, str]] = {
@@ -89,6 +94,8 @@ class AttractScreen(QWidget):
         default_language: str | None = None,
     ) -> None:
         super().__init__()
+        #: Smaller text where the screen is too small for it (old PCs' 1024x600).
+        self.text_fit = TextFit(self, lambda: self.card)
         self.setObjectName("attract-screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -177,6 +184,21 @@ class AttractScreen(QWidget):
             widget.setVisible(visible)
         for widget in self._swapped:
             widget.setVisible(not visible)
+        self.text_fit.again(from_full=False)
+
+    # -- fitting a small screen ---------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.text_fit.again(from_full=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.text_fit.again(from_full=False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:  # the window's text size or contrast
+            self.text_fit.restyled()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()  # the release starts the visit (see below)

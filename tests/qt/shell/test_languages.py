@@ -20,7 +20,7 @@ from kiosk.shell.attract import ATTRACT_TEXTS
 from kiosk.shell.i18n import catalogue
 from kiosk.ui import icons
 from kiosk.ui.controls import BigButton
-from kiosk.ui.theme import Sizes, palette
+from kiosk.ui.theme import Sizes, palette, stylesheet
 from tests.helpers.guides import service_guide
 from tests.helpers.screens import save_screenshot
 from tests.helpers.webserver import LocalServer
@@ -249,18 +249,21 @@ def test_arabic_help_dialog_is_right_to_left(
     save_screenshot(dialog, "help-dialog-ar")
 
 
-@pytest.mark.parametrize("width", [1366, 1024])
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1024, 768), (1024, 600), (800, 600)])
 def test_attract_screen_shows_all_eight_languages_and_fits(
-    qtbot: QtBot, make_kiosk: MakeKiosk, width: int
+    qtbot: QtBot, make_kiosk: MakeKiosk, width: int, height: int
 ) -> None:
-    # The worst case: a centre name above the card, and the thanks after a wipe.
+    """Old PCs bring small screens (a netbook's 1024x600): the text gets smaller, no
+    sentence is cut off. The worst case: a centre name above the card, and the thanks
+    after a wipe."""
     kiosk = make_kiosk(start=False, kiosk={"windowed": True, "centre_name": "Päiväkeskus Kalliola"})
     window = kiosk.window
-    window.resize(width, 768)
+    window.resize(width, height)
     attract = window.attract
-    qtbot.waitUntil(lambda: attract.width() == width)
+    qtbot.waitUntil(lambda: attract.width() == width and attract.height() == height)
     for after_wipe in (False, True):
         window.show_attract(after_wipe=after_wipe)
+        qtbot.waitUntil(lambda: not attract.text_fit.busy)
         QApplication.processEvents()
         shown = {label.text() for label in attract.starts if label.isVisible()}
         assert shown == {texts[0] for texts in ATTRACT_TEXTS.values()}
@@ -274,11 +277,46 @@ def test_attract_screen_shows_all_eight_languages_and_fits(
             and label.wordWrap()
             and label.height() < label.heightForWidth(label.width())
         ]
-        assert not clipped, f"clipped at {width}x768: {clipped}"
+        assert not clipped, f"clipped at {width}x{height}: {clipped}"
         card = attract.card
         assert card.mapTo(window, QPoint(0, card.height())).y() <= window.height()
         assert card.mapTo(window, QPoint(card.width(), 0)).x() <= window.width()
-        save_screenshot(window, f"attract-{width}{'-after-wipe' if after_wipe else ''}")
+        # Full size wherever it fits; smaller only where it must.
+        assert (attract.text_fit.scale == 1.0) == (height >= 768), attract.text_fit.scale
+        save_screenshot(window, f"attract-{width}x{height}{'-after-wipe' if after_wipe else ''}")
+
+
+def test_a_small_screen_fits_again_when_the_look_changes(
+    qtbot: QtBot, make_kiosk: MakeKiosk
+) -> None:
+    """Bigger text (a visitor's choice, or a centre's default) on a 1024x600 screen: the
+    attract screen's texts shrink further and nothing is cut off; back to the usual look,
+    they grow back (Qt's layout depends a little on its history: within a step)."""
+    kiosk = make_kiosk(start=False, kiosk={"windowed": True, "centre_name": "Päiväkeskus Kalliola"})
+    window = kiosk.window
+    window.resize(1024, 600)
+    attract = window.attract
+    qtbot.waitUntil(lambda: attract.size() == QSize(1024, 600))
+    window.show_attract(after_wipe=False)
+
+    def fitted() -> float:
+        qtbot.waitUntil(lambda: not attract.text_fit.busy)
+        QApplication.processEvents()
+        cut = [
+            label.objectName()
+            for label in attract.findChildren(QLabel)
+            if label.isVisible() and label.wordWrap()
+            and label.height() < label.heightForWidth(label.width())
+        ]  # fmt: skip
+        assert not cut, cut
+        return attract.text_fit.scale
+
+    usual = fitted()
+    assert usual < 1.0
+    window.setStyleSheet(stylesheet(1.5, False))
+    assert fitted() < usual
+    window.setStyleSheet(stylesheet(1.0, False))
+    assert abs(fitted() - usual) <= 0.1 + 1e-9
 
 
 def test_top_bar_stays_one_row_at_1366_in_every_translation(
