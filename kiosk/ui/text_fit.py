@@ -8,9 +8,9 @@ down to :data:`MIN_PX`), until none is cut off.
 It looks at the laid-out screen, between turns of the event loop: right after a text's
 size changes, Qt's size hints are not up to date yet, and a layout still settling can
 look cut off (or not) for a moment, so it decides only once it has seen the same layout
-twice in a row (settled). The sizes are the window's style
-sheet's, scaled by a style sheet on each text; a change of the window's look (the
-visitor's text size or contrast) starts again from it.
+twice in a row (settled). The sizes are the window's style sheet's, scaled by a style
+sheet on each text; a change of the window's look (the visitor's text size or contrast)
+starts again from it.
 """
 
 from __future__ import annotations
@@ -18,14 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel, QLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 #: The sizes tried, as parts of the window's text size.
 STEPS = (1.0, 0.9, 0.8, 0.7, 0.6)
 #: No text gets smaller than this (pixels).
 MIN_PX = 13
-
-
 #: Turns of the event loop a layout is given to settle before a step is taken anyway.
 SETTLE_TURNS = 20
 
@@ -62,7 +60,7 @@ class TextFit(QObject):
         self._bottom = bottom
         self._step = 0
         self._base: dict[QLabel, int] | None = None  # the window's size of each text
-        self._seen: tuple[object, ...] | None = None  # the layout when a cut was seen
+        self._seen: tuple[object, ...] | None = None  # the layout last looked at
         self._turns = 0
         self.busy = False
         self._timer = QTimer(self)
@@ -120,7 +118,4 @@ class TextFit(QObject):
             else:
                 text.setStyleSheet(f"font-size: {max(MIN_PX, round(size * STEPS[step]))}px;")
             text.updateGeometry()
-        # A text's new size does not always reach the layouts' cached sizes by itself.
-        for layout in self._screen.findChildren(QLayout):
-            layout.invalidate()
         self._step = step
