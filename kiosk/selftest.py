@@ -203,10 +203,14 @@ class _QuietServer(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
+def _pages_server(marker: str, pdf: bytes) -> _QuietServer:
+    handler = type("Pages", (_Pages,), {"marker": marker, "pdf": pdf})
+    return _QuietServer(("127.0.0.1", 0), handler)
+
+
 @contextmanager
 def _serve(marker: str, pdf: bytes) -> Iterator[str]:
-    handler = type("Pages", (_Pages,), {"marker": marker, "pdf": pdf})
-    server = _QuietServer(("127.0.0.1", 0), handler)
+    server = _pages_server(marker, pdf)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

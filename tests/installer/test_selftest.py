@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -61,22 +62,26 @@ def test_a_browser_hanging_up_is_not_reported_but_a_fault_is(
     """The pages' server: a browser that closes a page before its answer is written (the
     wipe does) is not the kiosk's fault and leaves stderr clean; anything else is printed
     and fails the report. (A bundle build once failed on a favicon's broken pipe.)"""
-    with selftest._serve("marker", b"%PDF") as url:
-        server = selftest._QuietServer(("127.0.0.1", 0), selftest._Pages)
-        try:
-            for hung_up in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError()):
-                try:
-                    raise hung_up
-                except ConnectionError:
-                    server.handle_error(None, ("127.0.0.1", 1))
-            assert capsys.readouterr().err == ""
+    server = selftest._pages_server("marker", b"%PDF")  # the one the self-test serves
+    try:
+        for hung_up in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError()):
             try:
-                raise ValueError("a fault of the pages")
-            except ValueError:
+                raise hung_up
+            except ConnectionError:
                 server.handle_error(None, ("127.0.0.1", 1))
-            assert "ValueError: a fault of the pages" in capsys.readouterr().err
-        finally:
-            server.server_close()
-        # The pages are still served after a client hung up.
-        with urllib.request.urlopen(f"{url}/tile/one", timeout=10) as answer:
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a fault of the pages")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 1))
+        assert "ValueError: a fault of the pages" in capsys.readouterr().err
+        # And it serves the pages as before.
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/tile/one"
+        with urllib.request.urlopen(url, timeout=10) as answer:
             assert b"<h1>one</h1>" in answer.read()
+        server.shutdown()
+        thread.join()
+    finally:
+        server.server_close()

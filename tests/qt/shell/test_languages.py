@@ -249,6 +249,17 @@ def test_arabic_help_dialog_is_right_to_left(
     save_screenshot(dialog, "help-dialog-ar")
 
 
+def _cut_texts(screen: QWidget) -> list[str]:
+    """The shown wrapped texts given less height than their lines need (cut off)."""
+    return [
+        label.objectName()
+        for label in screen.findChildren(QLabel)
+        if label.isVisible()
+        and label.wordWrap()
+        and label.height() < label.heightForWidth(label.width())
+    ]
+
+
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1024, 768), (1024, 600), (800, 600)])
 def test_attract_screen_shows_all_eight_languages_and_fits(
     qtbot: QtBot, make_kiosk: MakeKiosk, width: int, height: int
@@ -270,13 +281,7 @@ def test_attract_screen_shows_all_eight_languages_and_fits(
         assert len(shown) == len(UI_LANGUAGES) == 8
         thanks = {label.text() for label in attract.thanks if label.isVisible()}
         assert thanks == ({texts[2] for texts in ATTRACT_TEXTS.values()} if after_wipe else set())
-        clipped = [
-            label.objectName()
-            for label in attract.findChildren(QLabel)
-            if label.isVisible()
-            and label.wordWrap()
-            and label.height() < label.heightForWidth(label.width())
-        ]
+        clipped = _cut_texts(attract)
         assert not clipped, f"clipped at {width}x{height}: {clipped}"
         card = attract.card
         assert card.mapTo(window, QPoint(0, card.height())).y() <= window.height()
@@ -302,12 +307,7 @@ def test_a_small_screen_fits_again_when_the_look_changes(
     def fitted() -> float:
         qtbot.waitUntil(lambda: not attract.text_fit.busy)
         QApplication.processEvents()
-        cut = [
-            label.objectName()
-            for label in attract.findChildren(QLabel)
-            if label.isVisible() and label.wordWrap()
-            and label.height() < label.heightForWidth(label.width())
-        ]  # fmt: skip
+        cut = _cut_texts(attract)
         assert not cut, cut
         return attract.text_fit.scale
 
