@@ -42,3 +42,14 @@ class CodeDeck:
             if end > len(deck):  # the rest from the top
                 codes += deck[: end - len(deck)]
         return dict(zip(CODE_KEYS, codes, strict=True))
+
+    def first_free(self, taken: set[str]) -> str | None:
+        """The candidate :meth:`deal` would have given first among those not in
+        ``taken`` (None: every one is taken), without making all 24 of them."""
+        for deck in self._decks:
+            start = self._randrange(len(deck))
+            for i in range(start, start + CODE_PROBES):
+                code = deck[i % len(deck)]
+                if code not in taken:
+                    return code
+        return None

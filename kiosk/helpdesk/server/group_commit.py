@@ -23,7 +23,11 @@ Where the work runs, and why (measured, see the README's benchmark notes):
   one that meets another process's write lock.
 
 ``before_commit`` runs on the writer thread after a batch's jobs and before its commit
-(tests use it to look at that moment).
+(tests use it to look at that moment). ``forget`` is called whenever what the jobs
+learned while they ran may no longer hold: a batch's changes were rolled back, its commit
+failed, or it ran on a pooled connection that others use too (the intake's
+:class:`~kiosk.helpdesk.server.open_requests.OpenRequests` then reads the open requests
+again: it trusts only what it read on the writer's own connection).
 """
 
 from __future__ import annotations
@@ -96,12 +100,14 @@ class GroupCommit:
         *,
         max_batch: int = 64,
         before_commit: Callable[[int], None] | None = None,
+        forget: Callable[[], None] | None = None,
     ) -> None:
         self._engine = engine
         self._lock = lock
         self._publish = publish
         self._max_batch = max_batch
         self.before_commit = before_commit
+        self._forget_known = forget
         self._work: queue.SimpleQueue[_Commit | _Whole | None] = queue.SimpleQueue()
         self._waiting: deque[_Pending] = deque()
         self._busy = False  # a batch is between its first statement and its settling
@@ -242,10 +248,16 @@ class GroupCommit:
             if commit:
                 conn.commit()
             else:
+                self._forget_known_now()
                 conn.rollback()
         except Exception:
+            self._forget_known_now()
             self._forget(conn)
             raise
+
+    def _forget_known_now(self) -> None:
+        if self._forget_known is not None:
+            self._forget_known()
 
     def _settle(self, batch: list[_Pending]) -> None:
         try:
@@ -341,6 +353,7 @@ class GroupCommit:
                     self._whole(work.batch)
             except BaseException as exc:  # never leave a batch, or the writer, hanging
                 log.exception("the writer failed")
+                self._forget_known_now()
                 self._failed(work.batch, exc)
             loop = self._loop
             if loop is not None:
@@ -367,9 +380,13 @@ class GroupCommit:
         try:
             with self._lock, self._engine.begin() as conn:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")  # as in _flush
-                self._run_jobs(conn, batch)
-                if self.before_commit is not None:
-                    self.before_commit(len(batch))
+                self._forget_known_now()  # what was learned elsewhere: read it on this one
+                try:
+                    self._run_jobs(conn, batch)
+                    if self.before_commit is not None:
+                        self.before_commit(len(batch))
+                finally:
+                    self._forget_known_now()  # others use this connection: forget it
         except _RolledBackError:
             return
         except Exception as exc:

@@ -2,7 +2,9 @@
 allows without giving up "confirmed only after its commit":
 
 - SQLite: through :class:`~kiosk.helpdesk.server.group_commit.GroupCommit` (several
-  requests, one transaction, one fsync), two statements a request.
+  requests, one transaction, one fsync), one insert a request: what it needs to know of
+  the open requests is kept in memory by the writer (``open_requests``). Outside the
+  event loop: a statement reads that first.
 - PostgreSQL: from the event loop's own connections (``pg_async``), the new requests of
   one turn of the loop in a batch (``pg_batch``): one statement checks them all, one
   autocommit statement stores the rows, sends their events in one notification and
@@ -20,14 +22,12 @@ import dataclasses
 import json
 import random
 import threading
-from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
     Connection,
-    Dialect,
     Engine,
     Integer,
     String,
@@ -38,16 +38,16 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.sql.compiler import Compiled, SQLCompiler
-from sqlalchemy.sql.elements import ClauseElement
+from sqlalchemy.sql.compiler import Compiled
 from starlette.concurrency import run_in_threadpool
 
 from kiosk.helpdesk import model
 from kiosk.helpdesk.model import Request
 from kiosk.helpdesk.server import db
 from kiosk.helpdesk.server.codes import CODE_KEYS, CodeDeck
+from kiosk.helpdesk.server.driver_statement import DriverStatement
 from kiosk.helpdesk.server.group_commit import GroupCommit
+from kiosk.helpdesk.server.open_requests import OpenRequests
 from kiosk.helpdesk.server.pg_async import AsyncPostgres
 from kiosk.helpdesk.server.pg_batch import PROBE, Pending, PostgresBatches, chunks, insert_sql
 from kiosk.helpdesk.server.records import (
@@ -130,51 +130,6 @@ _INSERT_NOTIFY_PG = select(
 ).select_from(_INSERTED_PG)
 
 
-class DriverStatement:
-    """A statement compiled once for SQLite's own driver: its SQL, and its parameters'
-    order and conversions (the work SQLAlchemy repeats at every execution, done once).
-
-    A new request's two statements run thousands of times a second under load; through
-    SQLAlchemy's execution path their Python cost was about twice the database's own.
-    Errors come out as SQLAlchemy's (``DBAPIError``), as from any other statement.
-    """
-
-    def __init__(self, statement: ClauseElement, dialect: Dialect) -> None:
-        compiled = statement.compile(dialect=dialect)
-        assert isinstance(compiled, SQLCompiler)  # a select or an insert
-        self.sql = compiled.string
-        self._dbapi_error = dialect.loaded_dbapi.Error
-        binds = compiled.binds
-        self._defaults = {n: b.effective_value for n, b in binds.items() if not b.required}
-        self._order = [
-            (name, binds[name].type.dialect_impl(dialect).bind_processor(dialect))
-            for name in compiled.positiontup or ()
-        ]
-
-    def rows(self, conn: Connection, params: Mapping[str, Any]) -> list[Any]:
-        """The statement's rows."""
-        return self._run(conn, params, lambda cursor: list(cursor.fetchall()))
-
-    def changed(self, conn: Connection, params: Mapping[str, Any]) -> int:
-        """How many rows the statement changed (an insert without RETURNING, which costs
-        SQLite a temporary table of its own)."""
-        return self._run(conn, params, lambda cursor: int(cursor.rowcount))
-
-    def _run(self, conn: Connection, params: Mapping[str, Any], result: Callable[[Any], T]) -> T:
-        values = []
-        for name, process in self._order:
-            value = params[name] if name in params else self._defaults[name]
-            values.append(value if process is None else process(value))
-        try:
-            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-            try:
-                return result(cursor.execute(self.sql, values))
-            finally:
-                cursor.close()
-        except self._dbapi_error as exc:
-            raise DBAPIError.instance(self.sql, values, exc, self._dbapi_error) from exc
-
-
 #: Every queued request of a centre in line order: its places in line, in one query.
 QUEUED_IDS = select(_r.id).where(_r.centre_id == _centre, _is_queued).order_by(_r.created_at, _r.id)
 
@@ -203,6 +158,8 @@ class RequestIntake:
     _write_lock: threading.Lock | None
     _names: dict[tuple[str, int], str]
     _group: GroupCommit | None
+    #: SQLite: what new requests need to know of the open ones, kept by the writer.
+    _open_requests: OpenRequests
     _random: random.Random
     _code_deck: CodeDeck | None
     _pg_sql: Compiled | None
@@ -264,7 +221,8 @@ class RequestIntake:
         """On SQLite, new requests from the event loop are then committed in groups."""
         if self._write_lock is None:
             return None  # PostgreSQL commits concurrently and groups its own WAL flushes
-        self._group = GroupCommit(self.engine, self._write_lock, self._publish)
+        known = self._open_requests = OpenRequests(self.engine.dialect)
+        self._group = GroupCommit(self.engine, self._write_lock, self._publish, forget=known.forget)
         self._group.start(loop)
         return self._group
 
@@ -318,8 +276,10 @@ class RequestIntake:
         (settles after the commit that holds it), elsewhere in the thread pool."""
         group = self._group
         if group is not None and group.running:
+            known = self._open_requests
             created: Created = await group.submit(
-                lambda conn, events: self._create(conn, events, kiosk, new), single_change=True
+                lambda conn, events: self._create(conn, events, kiosk, new, known),
+                single_change=True,
             )
             return created
         batches = self.postgres_batches
@@ -442,27 +402,45 @@ class RequestIntake:
             return self._existing(conn, kiosk, request_id)
 
     def _create(
-        self, conn: Connection, events: list[dict[str, Any]], kiosk: Kiosk, new: NewRequest
+        self,
+        conn: Connection,
+        events: list[dict[str, Any]],
+        kiosk: Kiosk,
+        new: NewRequest,
+        known: OpenRequests | None = None,
     ) -> Created:
-        """SQLite: two statements. Nothing can fail after the insert, the only change."""
+        """SQLite: what the insert needs to know (the taken candidates, the place in
+        line, the kiosk's open requests) from one statement, or from ``known`` (which the
+        group commit's writer keeps), then the insert, the only change."""
         if self._sqlite_sql is None:
             dialect = self.engine.dialect
             self._sqlite_sql = (DriverStatement(_PROBE_SQLITE, dialect),
                                 DriverStatement(_INSERT_SQLITE, dialect))  # fmt: skip
         probe_sql, insert_sql = self._sqlite_sql
         now = self.clock()
-        candidates = self._code_candidates()
-        params = {"centre_id": kiosk.centre_id, "created_at": now, "id": new.id}
-        params["kiosk_id"] = kiosk.id
-        taken_codes, ahead, kiosk_open = probe_sql.rows(conn, {**params, **candidates})[0]
+        if known is None:
+            candidates = self._code_candidates()
+            params = {"centre_id": kiosk.centre_id, "created_at": now, "id": new.id}
+            params["kiosk_id"] = kiosk.id
+            taken_codes, ahead, kiosk_open = probe_sql.rows(conn, {**params, **candidates})[0]
+            taken = set(taken_codes.split(" ")) if taken_codes else set()
+        else:
+            known.check(conn)
+            taken = known.codes(kiosk.centre_id)
+            ahead = known.ahead(kiosk.centre_id, now, new.id)
+            kiosk_open = known.kiosk_open(kiosk.id)
         if kiosk_open >= self.max_open_per_kiosk and not self._stored(conn, new.id):
             raise TooManyOpenError
-        taken = set(taken_codes.split(" ")) if taken_codes else set()
-        code = self._free_code(conn, kiosk.centre_id, candidates, taken)
+        if known is None:
+            code = self._free_code(conn, kiosk.centre_id, candidates, taken)
+        else:  # every open code of the centre is known: no lookup
+            code = self._deck().first_free(taken) or model.pick_code(taken)
         request = self._new_request(kiosk, new, now, code)
         event = self._event(request, queue_changed=True)
         if not insert_sql.changed(conn, row_values(request)):
             return self._existing(conn, kiosk, new.id)  # sent before: a retry
+        if known is not None:
+            known.add(request)
         events.append(event)
         return request, True, int(ahead) + 1
 
@@ -501,10 +479,13 @@ class RequestIntake:
 
     def _code_candidates(self) -> dict[str, str]:
         """A few codes of each length, shortest first, to look up (:class:`CodeDeck`)."""
+        return self._deck().deal()
+
+    def _deck(self) -> CodeDeck:
         deck = self._code_deck
         if deck is None:
             deck = self._code_deck = CodeDeck(self._random)
-        return deck.deal()
+        return deck
 
     @staticmethod
     def _free_code(

@@ -19,7 +19,8 @@ from sqlalchemy import inspect
 from kiosk.helpdesk import model
 from kiosk.helpdesk.server import db, pg_batch
 from kiosk.helpdesk.server.codes import CODE_KEYS
-from kiosk.helpdesk.server.intake import _CODES_TAKEN, _PROBE_SQLITE, DriverStatement
+from kiosk.helpdesk.server.driver_statement import DriverStatement
+from kiosk.helpdesk.server.intake import _CODES_TAKEN, _PROBE_SQLITE
 from kiosk.helpdesk.server.store import Kiosk, NewRequest, Store
 
 INDEX = "ix_requests_open_code"

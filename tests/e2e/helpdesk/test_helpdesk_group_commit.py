@@ -25,6 +25,7 @@ from sqlalchemy.exc import OperationalError
 
 from kiosk.helpdesk import model
 from kiosk.helpdesk.server import db
+from kiosk.helpdesk.server.records import TooManyOpenError
 from kiosk.helpdesk.server.store import ConflictError, Kiosk, NewRequest, Store
 
 #: One kiosk stands in for many visitors here: no cap on its open requests.
@@ -324,3 +325,138 @@ def test_a_batch_that_meets_another_writer_waits_for_it_off_the_event_loop(
         other.close()
     assert [created for _, created, _ in results] == [True] * 3
     assert stored_count(sqlite_url) == 3
+
+
+# -- what the writer keeps in memory of the open requests (OpenRequests) ---------------
+
+
+def test_places_codes_and_the_cap_follow_what_others_change(store: Store, sqlite_url: str) -> None:
+    """The writer keeps the open requests' codes, counts and lines in memory; a staff
+    action (another connection of this process) and another process's write change the
+    requests behind its back, and every answer must still be what the database says."""
+    kiosk = new_kiosk(store)
+    store.max_open_per_kiosk = 3
+    outside = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), isolation_level=None)
+
+    async def send() -> tuple[model.Request, bool, int | None]:
+        new = NewRequest(str(uuid.uuid4()), model.Topic.LOGIN)
+        return await store.create_request_async(kiosk, new)
+
+    def truth(request: model.Request) -> int:
+        return store.queued_positions(kiosk.centre_id)[request.id]
+
+    async def scenario() -> list[Any]:
+        store.start_group_commit(asyncio.get_running_loop())
+        seen: list[Any] = []
+        first, second, third = [await send() for _ in range(3)]
+        seen.append([place for _, _, place in (first, second, third)])
+        # A supporter takes the first one (it leaves the line, still open), then
+        # resolves it; another process closes the second, as `kiosk helpdesk` could.
+        await asyncio.to_thread(store.staff_action, None, first[0].id, model.Action.TAKE)
+        await asyncio.to_thread(
+            store.staff_action, None, first[0].id, model.Action.RESOLVE,
+            outcome=model.Outcome.DONE,
+        )  # fmt: skip
+        outside.execute("UPDATE requests SET state = 'cancelled' WHERE id = ?", (second[0].id,))
+        fourth = await send()  # one open before it: under the cap, second in line
+        fifth = await send()
+        seen.append([(sent[2], truth(sent[0])) for sent in (third, fourth, fifth)])
+        seen.append(len({request.code for request, _, _ in (third, fourth, fifth)}))
+        seen.append(await asyncio.gather(send(), return_exceptions=True))  # three open
+        await asyncio.to_thread(store.stop_group_commit)
+        return seen
+
+    try:
+        places, after, codes, capped = asyncio.run(scenario())
+    finally:
+        outside.close()
+    assert places == [1, 2, 3]
+    # What each answer said is what the database says (the third moved up meanwhile).
+    assert after == [(3, 1), (2, 2), (3, 3)]
+    assert codes == 3
+    assert isinstance(capped[0], TooManyOpenError)
+
+
+def test_a_batch_reads_the_open_requests_once_when_nobody_else_writes(
+    store: Store, sqlite_url: str
+) -> None:
+    kiosk = new_kiosk(store)
+
+    async def scenario() -> tuple[int, list[int | None]]:
+        store.start_group_commit(asyncio.get_running_loop())
+        results = []
+        for _ in range(5):  # five batches, one after another
+            new = NewRequest(str(uuid.uuid4()), model.Topic.PRINT)
+            results.append(await store.create_request_async(kiosk, new))
+        loads = store._open_requests.loads
+        await asyncio.to_thread(store.stop_group_commit)
+        return loads, [place for _, _, place in results]
+
+    loads, places = asyncio.run(scenario())
+    assert loads == 1  # read once, then kept: not a statement a request
+    assert places == [1, 2, 3, 4, 5]
+
+
+def test_a_failed_commit_is_forgotten_by_what_the_writer_keeps(
+    store: Store, sqlite_url: str
+) -> None:
+    """Requests of a batch whose commit failed do not exist: they must not count against
+    the kiosk's cap, take a code or a place in line afterwards."""
+    kiosk = new_kiosk(store)
+    store.max_open_per_kiosk = 1
+    gate = Gate(sqlite_url)
+    gate.release.set()
+    gate.fail_next = OperationalError("COMMIT", {}, Exception("disk I/O error"))
+
+    async def scenario() -> list[Any]:
+        group = store.start_group_commit(asyncio.get_running_loop())
+        assert group is not None
+        group.before_commit = gate
+        new = NewRequest(str(uuid.uuid4()), model.Topic.LOGIN)
+        failed = await asyncio.gather(
+            store.create_request_async(kiosk, new), return_exceptions=True
+        )
+        other = NewRequest(str(uuid.uuid4()), model.Topic.LOGIN)
+        stored = await store.create_request_async(kiosk, other)
+        await asyncio.to_thread(store.stop_group_commit)
+        return [failed[0], stored]
+
+    failed, (_, created, place) = asyncio.run(scenario())
+    assert isinstance(failed, OperationalError)
+    assert created and place == 1  # not refused by the cap, not second behind a ghost
+    assert stored_count(sqlite_url) == 1
+
+
+def test_what_was_read_on_a_shared_connection_is_not_trusted_later(sqlite_url: str) -> None:
+    """A batch that met another writer runs on a pooled connection; a staff action may
+    commit on that same connection later, which SQLite's data version does not show to
+    it. One pooled connection here, so the two surely share it."""
+    store = Store(db.make_engine(sqlite_url, pool_size=1, max_overflow=0))
+    kiosk = new_kiosk(store)
+    store.warm_up(connections=1)  # names known: a batch needs no second connection
+    lock = store._write_lock
+    assert lock is not None
+
+    async def send_while_locked() -> tuple[model.Request, bool, int | None]:
+        lock.acquire()  # as a staff action's transaction does: the batch runs off the loop
+        sent = asyncio.ensure_future(
+            store.create_request_async(kiosk, NewRequest(str(uuid.uuid4()), model.Topic.LOGIN))
+        )
+        assert await asyncio.to_thread(lambda: "free") == "free"
+        lock.release()
+        return await sent
+
+    async def scenario() -> list[Any]:
+        store.start_group_commit(asyncio.get_running_loop())
+        first = await send_while_locked()
+        for action in (model.Action.TAKE, model.Action.RESOLVE):
+            outcome = model.Outcome.DONE if action is model.Action.RESOLVE else None
+            await asyncio.to_thread(store.staff_action, None, first[0].id, action, outcome=outcome)
+        second = await send_while_locked()
+        await asyncio.to_thread(store.stop_group_commit)
+        return [first[2], second[2]]
+
+    try:
+        assert asyncio.run(scenario()) == [1, 1]  # the first had left the line
+    finally:
+        store.engine.dispose()

@@ -59,3 +59,20 @@ def test_centres_in_a_steady_pattern_keep_finding_free_codes() -> None:
 def test_two_help_desks_deal_in_different_orders() -> None:
     first = [CodeDeck(random.Random(seed)).deal() for seed in (3, 4)]
     assert first[0] != first[1]
+
+
+def test_the_first_free_candidate_is_the_one_the_deal_would_give() -> None:
+    """The writer, which knows every open code, asks only for the first free candidate:
+    the same code as the first free one of the deal, from the same draws."""
+    two = {f"K-{n}" for n in range(10, 100)}
+    three = {f"K-{n}" for n in range(100, 1000)}
+    four = {f"K-{n}" for n in range(1000, 10000)}
+    rng = random.Random(7)
+    cases = [set(), two, two | three, two | three | four]
+    cases += [set(rng.sample(sorted(two | three), 600)) for _ in range(20)]
+    for seed in range(40):
+        for taken in cases:
+            dealt = CodeDeck(random.Random(seed)).deal().values()
+            expected = next((c for c in dealt if c not in taken), None)
+            assert CodeDeck(random.Random(seed)).first_free(taken) == expected
+    assert CodeDeck(random.Random(1)).first_free(two | three | four) is None
