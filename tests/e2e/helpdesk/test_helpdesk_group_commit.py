@@ -460,3 +460,39 @@ def test_what_was_read_on_a_shared_connection_is_not_trusted_later(sqlite_url: s
         assert asyncio.run(scenario()) == [1, 1]  # the first had left the line
     finally:
         store.engine.dispose()
+
+
+def test_one_request_sent_twice_in_one_batch_is_stored_once(store: Store, sqlite_url: str) -> None:
+    """The same id twice in a batch (a resend while the first was queued) is stored once
+    and the second is answered as a resend, with the first one's code and place."""
+    kiosk = new_kiosk(store)
+    gate = Gate(sqlite_url)
+
+    async def scenario() -> list[tuple[model.Request, bool, int | None]]:
+        group = store.start_group_commit(asyncio.get_running_loop())
+        assert group is not None
+        group.before_commit = gate
+        first = asyncio.ensure_future(
+            store.create_request_async(kiosk, NewRequest(str(uuid.uuid4()), model.Topic.LOGIN))
+        )
+        await wait_thread(gate.entered)  # the next three queue behind it: one batch
+        twice = NewRequest(str(uuid.uuid4()), model.Topic.PRINT)
+        other = NewRequest(str(uuid.uuid4()), model.Topic.FORM)
+        batch = [store.create_request_async(kiosk, n) for n in (twice, other, twice)]
+        gate.release.set()
+        results = await asyncio.gather(first, *batch)
+        await asyncio.to_thread(store.stop_group_commit)
+        return results
+
+    results = asyncio.run(scenario())
+    assert gate.seen[1][0] == 3
+    (
+        (_, _, _),
+        (one, created_one, place_one),
+        (_, _, place_other),
+        (again, created_again, place_again),
+    ) = results
+    assert created_one and not created_again
+    assert again.id == one.id and again.code == one.code
+    assert (place_one, place_other, place_again) == (2, 3, 2)
+    assert stored_count(sqlite_url) == 3
