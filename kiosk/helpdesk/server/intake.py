@@ -18,13 +18,12 @@ A request's code is found by looking up a few random candidates (an index lookup
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import json
 import random
 import threading
 from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Connection,
@@ -47,9 +46,10 @@ from kiosk.helpdesk.server import db
 from kiosk.helpdesk.server.codes import CODE_KEYS, CodeDeck
 from kiosk.helpdesk.server.driver_statement import DriverStatement
 from kiosk.helpdesk.server.group_commit import GroupCommit
+from kiosk.helpdesk.server.intake_pg import NOTIFY_CHANNEL, PostgresIntake
 from kiosk.helpdesk.server.open_requests import OpenRequests
 from kiosk.helpdesk.server.pg_async import AsyncPostgres
-from kiosk.helpdesk.server.pg_batch import PROBE, Pending, PostgresBatches, chunks, insert_sql
+from kiosk.helpdesk.server.pg_batch import PostgresBatches
 from kiosk.helpdesk.server.records import (
     ConflictError,
     Created,
@@ -61,9 +61,6 @@ from kiosk.helpdesk.server.records import (
     row_values,
 )
 
-T = TypeVar("T")
-
-NOTIFY_CHANNEL = "kiosk_helpdesk"
 _OPEN_VALUES = tuple(sorted(s.value for s in model.OPEN_STATES))
 _QUEUED_VALUES = tuple(sorted(s.value for s in model.QUEUED_STATES))
 
@@ -143,8 +140,9 @@ def place_in_line(conn: Connection, request: Request) -> int | None:
     return int(ahead) + 1
 
 
-class RequestIntake:
-    """New requests, the group commit and the event loop's PostgreSQL path; with the
+class RequestIntake(PostgresIntake):
+    """New requests, the group commit and the event loop's PostgreSQL path (its batches:
+    :class:`~kiosk.helpdesk.server.intake_pg.PostgresIntake`); with the
     state that :class:`~kiosk.helpdesk.server.store.Store` sets up."""
 
     engine: Engine
@@ -286,99 +284,6 @@ class RequestIntake:
         if batches is not None:
             return await batches.submit(kiosk, new)
         return await run_in_threadpool(self.create_request, kiosk, new)
-
-    async def _postgres_batch(self, batch: list[Pending]) -> None:
-        """New requests of one turn of the event loop, in two round trips for all: what
-        to check before the insert, then the insert with its notification (``pg_batch``).
-        Settles every request's future (the rare cases through the thread pool)."""
-        pg = self.async_postgres
-        if pg is None:  # the server stops: one by one, as outside the event loop
-            for pending in batch:
-                try:
-                    done = await run_in_threadpool(self.create_request, pending.kiosk, pending.new)
-                except Exception as exc:
-                    if not pending.future.done():
-                        pending.future.set_exception(exc)
-                else:
-                    if not pending.future.done():
-                        pending.future.set_result(done)
-            return
-        for pending in batch:
-            kiosk = pending.kiosk
-            for kind, ident in (("centre", kiosk.centre_id), ("kiosk", kiosk.id)):
-                if (kind, ident) not in self._names:  # a kiosk paired since the start
-                    await run_in_threadpool(self.names, kind, ident)
-        candidates = [self._code_candidates() for _ in batch]
-        probe = {
-            "kiosk_ids": [p.kiosk.id for p in batch],
-            "ids": [p.new.id for p in batch],
-            "centre_ids": [p.kiosk.centre_id for p in batch],
-            "codes": [" ".join(c.values()) for c in candidates],
-        }
-        found = await pg.fetch(PROBE, probe)
-        # Decide each request in order, as if they had come one after another.
-        opened: dict[int, int] = {}  # kiosk -> requests of this batch it opens
-        chosen: dict[int, set[str]] = {}  # centre -> codes this batch gives out
-        stored_before: list[Pending] = []
-        to_insert: list[tuple[Pending, Request]] = []
-        for pending, codes, (open_count, stored, taken_codes) in zip(
-            batch, candidates, found, strict=True
-        ):
-            kiosk = pending.kiosk
-            if stored:
-                stored_before.append(pending)
-                continue
-            if open_count + opened.get(kiosk.id, 0) >= self.max_open_per_kiosk:
-                if not pending.future.done():
-                    pending.future.set_exception(TooManyOpenError())
-                continue
-            opened[kiosk.id] = opened.get(kiosk.id, 0) + 1
-            given = chosen.setdefault(kiosk.centre_id, set())
-            taken = set(taken_codes.split(" ")) if taken_codes else set()
-            taken |= given
-            code = next((c for c in codes.values() if c not in taken), None)
-            if code is None:  # every candidate taken: read all the centre's codes (rare)
-                code = await run_in_threadpool(self._pick_code_now, kiosk.centre_id, taken)
-            given.add(code)
-            to_insert.append((pending, self._new_request(kiosk, pending.new, self.clock(), code)))
-        inserted: dict[str, int] = {}
-        if to_insert:
-            rows, payloads = [], []
-            for _, request in to_insert:
-                event = self._event(request, queue_changed=True)
-                rows.append(event["request"])
-                payloads.append(json.dumps(event))
-            params = {
-                "rows": json.dumps(rows),
-                "ids": [request.id for _, request in to_insert],
-                "payloads": payloads,
-                "chunks": chunks(payloads),
-                "channel": NOTIFY_CHANNEL,
-            }
-            result = await pg.fetch(self._pg_insert_sql(), params)
-            inserted = {row[0]: int(row[1]) for row in result}
-        for pending, request in to_insert:
-            ahead = inserted.get(request.id)
-            if ahead is None:  # stored by another worker a moment ago
-                stored_before.append(pending)
-            elif not pending.future.done():
-                pending.future.set_result((request, True, ahead + 1))
-        for pending in stored_before:  # sent before (a retry): the stored one
-            try:
-                created = await run_in_threadpool(self._existing_now, pending.kiosk, pending.new.id)
-            except Exception as exc:
-                if not pending.future.done():
-                    pending.future.set_exception(exc)
-            else:
-                if not pending.future.done():
-                    pending.future.set_result(created)
-
-    def _pg_insert_sql(self) -> str:
-        sql = self._pg_insert
-        if sql is None:
-            columns = [f.name for f in dataclasses.fields(Request)]
-            sql = self._pg_insert = insert_sql(columns)
-        return sql
 
     def _kiosk_full(self, kiosk: Kiosk, request_id: str, conn: Connection | None = None) -> bool:
         """Has the kiosk as many open requests as it may (and is this one not among them)?"""
