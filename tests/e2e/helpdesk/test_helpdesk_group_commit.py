@@ -92,6 +92,19 @@ async def wait_thread(event: threading.Event) -> None:
     assert await asyncio.to_thread(event.wait, WAIT_S)
 
 
+async def hold_first(store: Store, kiosk: Kiosk, gate: Gate) -> asyncio.Future[Any]:
+    """Starts the writer and sends one request, which the writer holds before its commit:
+    what is sent next queues behind it, and goes as one batch once the gate opens."""
+    group = store.start_group_commit(asyncio.get_running_loop())
+    assert group is not None
+    group.before_commit = gate
+    first = asyncio.ensure_future(
+        store.create_request_async(kiosk, NewRequest(str(uuid.uuid4()), model.Topic.LOGIN))
+    )
+    await wait_thread(gate.entered)
+    return first
+
+
 def test_each_request_is_confirmed_only_after_the_commit_that_holds_it(
     store: Store, sqlite_url: str
 ) -> None:
@@ -101,13 +114,7 @@ def test_each_request_is_confirmed_only_after_the_commit_that_holds_it(
     store.on_event = lambda event: published.append((event["request"]["id"], len(gate.seen)))
 
     async def scenario() -> list[tuple[model.Request, bool, int | None]]:
-        group = store.start_group_commit(asyncio.get_running_loop())
-        assert group is not None
-        group.before_commit = gate
-        first = asyncio.ensure_future(
-            store.create_request_async(kiosk, NewRequest(str(uuid.uuid4()), model.Topic.LOGIN))
-        )
-        await wait_thread(gate.entered)  # the writer holds the first one, uncommitted
+        first = await hold_first(store, kiosk, gate)  # the writer holds the first one, uncommitted
         gate.futures.append(first)
         rest = [
             asyncio.ensure_future(
@@ -146,13 +153,7 @@ def test_a_failing_request_fails_alone_in_its_batch(store: Store, sqlite_url: st
     store.on_event = lambda event: published.append(event["request"]["id"])
 
     async def scenario() -> list[Any]:
-        group = store.start_group_commit(asyncio.get_running_loop())
-        assert group is not None
-        group.before_commit = gate
-        first = asyncio.ensure_future(
-            store.create_request_async(kiosk, NewRequest(str(uuid.uuid4()), model.Topic.LOGIN))
-        )
-        await wait_thread(gate.entered)
+        first = await hold_first(store, kiosk, gate)
         ids = [str(uuid.uuid4()), taken, str(uuid.uuid4())]  # the middle one is not ours
         batch = [
             asyncio.ensure_future(
@@ -469,13 +470,7 @@ def test_one_request_sent_twice_in_one_batch_is_stored_once(store: Store, sqlite
     gate = Gate(sqlite_url)
 
     async def scenario() -> list[tuple[model.Request, bool, int | None]]:
-        group = store.start_group_commit(asyncio.get_running_loop())
-        assert group is not None
-        group.before_commit = gate
-        first = asyncio.ensure_future(
-            store.create_request_async(kiosk, NewRequest(str(uuid.uuid4()), model.Topic.LOGIN))
-        )
-        await wait_thread(gate.entered)  # the next three queue behind it: one batch
+        first = await hold_first(store, kiosk, gate)  # the next three queue behind it: one batch
         twice = NewRequest(str(uuid.uuid4()), model.Topic.PRINT)
         other = NewRequest(str(uuid.uuid4()), model.Topic.FORM)
         batch = [store.create_request_async(kiosk, n) for n in (twice, other, twice)]
