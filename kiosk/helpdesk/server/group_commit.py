@@ -380,7 +380,6 @@ class GroupCommit:
         try:
             with self._lock, self._engine.begin() as conn:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")  # as in _flush
-                self._forget_known_now()  # what was learned elsewhere: read it on this one
                 try:
                     self._run_jobs(conn, batch)
                     if self.before_commit is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -64,14 +65,7 @@ class PostgresIntake:
         pg = self.async_postgres
         if pg is None:  # the server stops: one by one, as outside the event loop
             for pending in batch:
-                try:
-                    done = await run_in_threadpool(self.create_request, pending.kiosk, pending.new)
-                except Exception as exc:
-                    if not pending.future.done():
-                        pending.future.set_exception(exc)
-                else:
-                    if not pending.future.done():
-                        pending.future.set_result(done)
+                await _settle(pending, self.create_request, pending.kiosk, pending.new)
             return
         for pending in batch:
             kiosk = pending.kiosk
@@ -134,14 +128,7 @@ class PostgresIntake:
             elif not pending.future.done():
                 pending.future.set_result((request, True, ahead + 1))
         for pending in stored_before:  # sent before (a retry): the stored one
-            try:
-                created = await run_in_threadpool(self._existing_now, pending.kiosk, pending.new.id)
-            except Exception as exc:
-                if not pending.future.done():
-                    pending.future.set_exception(exc)
-            else:
-                if not pending.future.done():
-                    pending.future.set_result(created)
+            await _settle(pending, self._existing_now, pending.kiosk, pending.new.id)
 
     def _pg_insert_sql(self) -> str:
         sql = self._pg_insert
@@ -149,3 +136,15 @@ class PostgresIntake:
             columns = [f.name for f in dataclasses.fields(Request)]
             sql = self._pg_insert = insert_sql(columns)
         return sql
+
+
+async def _settle(pending: Pending, work: Callable[..., Created], *args: Any) -> None:
+    """Settle ``pending`` with what ``work`` gives (or raises) in the thread pool."""
+    try:
+        created = await run_in_threadpool(work, *args)
+    except Exception as exc:
+        if not pending.future.done():
+            pending.future.set_exception(exc)
+    else:
+        if not pending.future.done():
+            pending.future.set_result(created)
