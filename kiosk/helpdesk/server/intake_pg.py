@@ -107,18 +107,9 @@ class PostgresIntake:
             to_insert.append((pending, self._new_request(kiosk, pending.new, self.clock(), code)))
         inserted: dict[str, int] = {}
         if to_insert:
-            rows, payloads = [], []
-            for _, request in to_insert:
-                event = self._event(request, queue_changed=True)
-                rows.append(event["request"])
-                payloads.append(json.dumps(event))
-            params = {
-                "rows": json.dumps(rows),
-                "ids": [request.id for _, request in to_insert],
-                "payloads": payloads,
-                "chunks": chunks(payloads),
-                "channel": NOTIFY_CHANNEL,
-            }
+            payloads = [json.dumps(self._event(r, queue_changed=True)) for _, r in to_insert]
+            pairs = ",".join(f"[{c},{p}]" for c, p in zip(chunks(payloads), payloads, strict=True))
+            params = {"events": f"[{pairs}]", "channel": NOTIFY_CHANNEL}
             result = await pg.fetch(self._pg_insert_sql(), params)
             inserted = {row[0]: int(row[1]) for row in result}
         for pending, request in to_insert:

@@ -97,6 +97,34 @@ def test_postgresql_can_look_codes_up_in_the_open_index(pg_cluster: object) -> N
         engine.dispose()
 
 
+def test_the_postgresql_batch_looks_each_candidate_up_by_centre_and_code(
+    pg_cluster: object,
+) -> None:
+    """The batch's probe finds each candidate with one lookup on both of the index's
+    columns; with the candidates as a filter instead, it read every open code of the
+    centre for every request (a third of PostgreSQL's time under load, measured)."""
+    url = pg_cluster.new_database()  # type: ignore[attr-defined]
+    db.migrate(url)
+    engine = db.make_engine(url)
+    try:
+        raw = engine.raw_connection()
+        try:
+            cursor = raw.driver_connection.cursor()  # type: ignore[union-attr]
+            cursor.execute("SET enable_seqscan = off")
+            params = {"kiosk_ids": [1], "ids": ["x"], "centre_ids": [1], "codes": ["K-12 K-345"]}
+            cursor.execute("EXPLAIN " + pg_batch.PROBE, params)
+            plan = [row[0] for row in cursor.fetchall()]
+        finally:
+            raw.close()
+    finally:
+        engine.dispose()
+    lookups = [n for n, line in enumerate(plan) if INDEX in line and "Index" in line]
+    conditions = [plan[n + 1] for n in lookups if n + 1 < len(plan)]
+    assert any("Index Cond" in c and "centre_id =" in c and "code =" in c for c in conditions), (
+        "\n".join(plan)
+    )
+
+
 def test_a_closed_request_frees_its_code_and_an_open_one_keeps_it(store: Store) -> None:
     kiosk = a_kiosk(store)
     first, _, _ = store.create_request(kiosk, NewRequest(str(uuid.uuid4()), model.Topic.LOGIN))

@@ -179,6 +179,71 @@ def test_every_inserted_request_reaches_the_streams_once(store: Store, pg_url: s
         assert event["centre_name"] == "Kalliola"
 
 
+def test_requests_made_at_the_same_instant_still_get_one_place_each(pg_url: str) -> None:
+    """A frozen clock: every request of a centre has the same time, in one batch and
+    across batches, so only the id orders the line. Each batch's places are told once
+    each, and as the line (``queued_positions``) counts them when the batch is stored (a
+    later request with a smaller id goes before them: the line is ordered by time, then
+    id)."""
+    instant = model.utcnow()
+    store = Store(db.make_engine(pg_url), max_open_per_kiosk=CAP, clock=lambda: instant)
+    centre = kiosks(store, "Kalliola", 4)
+
+    async def main() -> list[tuple[list[Any], dict[str, int]]]:
+        await store.start_async_postgres()
+        try:
+            out = []
+            for _ in range(3):
+                answers = await send_together(store, [(k, str(uuid.uuid4())) for k in centre])
+                out.append((answers, store.queued_positions(centre[0].centre_id)))
+            return out
+        finally:
+            await store.stop_async_postgres()
+
+    try:
+        batches = asyncio.run(main())
+        for answers, line in batches:
+            assert {a[0].created_at for a in answers} == {instant}
+            assert {a[0].id: a[2] for a in answers} == {a[0].id: line[a[0].id] for a in answers}
+            assert len({a[2] for a in answers}) == len(answers)
+        assert len(batches[-1][1]) == 12
+    finally:
+        store.engine.dispose()
+
+
+def test_an_event_reaches_the_streams_as_it_was_made(store: Store, pg_url: str) -> None:
+    """The batch's events travel as one JSON text inside the notification: quotes,
+    backslashes and letters outside ASCII in a name come out as they went in."""
+    store.add_centre('Käpylä "itä"')
+    paired = store.pair(store.create_pair_code('Käpylä "itä"', 'Ovi \\ "A" – ä'))
+    assert paired is not None
+    kiosk = paired[0]
+
+    async def main() -> dict[str, Any]:
+        broker = Broker()
+        broker.bind(asyncio.get_running_loop())
+        ready = asyncio.Event()
+        listener = asyncio.create_task(listen_postgres(pg_url, broker, ready))
+        await ready.wait()
+        await store.start_async_postgres()
+        try:
+            async with broker.subscribe() as queue:
+                (answer,) = await send_together(store, [(kiosk, str(uuid.uuid4()))])
+                event = await asyncio.wait_for(queue.get(), 30)
+                assert event is not None
+                assert event["request"]["id"] == answer[0].id
+                return event
+        finally:
+            await store.stop_async_postgres()
+            listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await listener
+
+    event = asyncio.run(main())
+    assert event["centre_name"] == 'Käpylä "itä"'
+    assert event["kiosk_name"] == 'Ovi \\ "A" – ä'
+
+
 def test_payload_chunks_stay_under_the_limit() -> None:
     payloads = ["x" * 900] * 20
     parts = chunks(payloads, 7000)
