@@ -79,7 +79,7 @@ class PostgresIntake:
             "centre_ids": [p.kiosk.centre_id for p in batch],
             "codes": [" ".join(c.values()) for c in candidates],
         }
-        found = await pg.fetch(PROBE, probe)
+        found = await pg.fetch(PROBE, probe, prepare=False)  # see pg_batch.PROBE
         # Decide each request in order, as if they had come one after another.
         opened: dict[int, int] = {}  # kiosk -> requests of this batch it opens
         chosen: dict[int, set[str]] = {}  # centre -> codes this batch gives out

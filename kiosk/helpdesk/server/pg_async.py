@@ -36,8 +36,12 @@ class AsyncPostgres:
         self._idle: list[psycopg.AsyncConnection[Any]] = []
         self._slots = asyncio.Semaphore(size)
 
-    async def fetch(self, sql: str, params: Mapping[str, Any] | None) -> list[tuple[Any, ...]]:
-        """Rows of one statement, committed when this returns."""
+    async def fetch(
+        self, sql: str, params: Mapping[str, Any] | None, *, prepare: bool | None = None
+    ) -> list[tuple[Any, ...]]:
+        """Rows of one statement, committed when this returns. ``prepare=False``: planned
+        for its parameters every time (psycopg otherwise prepares a statement once it has
+        run a few times, and PostgreSQL may then keep one plan for all parameters)."""
         import psycopg  # noqa: PLC0415 - only the PostgreSQL configuration needs it
 
         async with self._slots:
@@ -45,7 +49,7 @@ class AsyncPostgres:
             try:
                 if conn is None:
                     conn = await self._connect()
-                cursor = await conn.execute(sql, params)
+                cursor = await conn.execute(sql, params, prepare=prepare)
                 rows = await cursor.fetchall() if cursor.description else []
             except psycopg.Error as exc:
                 if conn is not None:

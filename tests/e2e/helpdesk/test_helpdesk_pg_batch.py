@@ -244,6 +244,33 @@ def test_an_event_reaches_the_streams_as_it_was_made(store: Store, pg_url: str) 
     assert event["kiosk_name"] == 'Ovi \\ "A" – ä'
 
 
+def test_the_probe_is_planned_for_each_batch_and_the_insert_is_kept(store: Store) -> None:
+    """psycopg prepares a statement once it has run five times, and PostgreSQL may then
+    keep one plan for every batch. The probe must not be kept (a plan made on a nearly
+    empty table read every row later); the insert is (its plan does not depend on it)."""
+    centre = kiosks(store, "Kalliola", 2)
+
+    async def main() -> list[str]:
+        await store.start_async_postgres()
+        try:
+            for _ in range(8):  # one after another: the same connection every time
+                await send_together(store, [(k, str(uuid.uuid4())) for k in centre])
+                for request_id in store.queued_positions(centre[0].centre_id):
+                    store.staff_action(
+                        None, request_id, model.Action.RESOLVE, outcome=model.Outcome.DONE
+                    )
+            pg = store.async_postgres
+            assert pg is not None
+            rows = await pg.fetch("SELECT statement FROM pg_prepared_statements", None)
+            return [str(row[0]) for row in rows]
+        finally:
+            await store.stop_async_postgres()
+
+    prepared = asyncio.run(main())
+    assert any("INSERT INTO requests" in statement for statement in prepared), prepared
+    assert not any("r.kiosk_id = v.kiosk_id" in statement for statement in prepared), prepared
+
+
 def test_payload_chunks_stay_under_the_limit() -> None:
     payloads = ["x" * 900] * 20
     parts = chunks(payloads, 7000)
