@@ -1,7 +1,7 @@
 """Help-desk benchmark: from a kiosk's "send" to the request appearing in staff event
 streams, with 50 simulated kiosks, each holding its own status stream as a real kiosk
 does, and 20 staff streams on loopback; and sustained requests per second. On SQLite
-(1 worker) and PostgreSQL (4 workers), compared in the same run against a bare
+(1 worker) and PostgreSQL (4 workers; ``--pg-workers``), compared in the same run against a bare
 Starlette/uvicorn endpoint that only echoes (the floor).
 
 Run from the repository root:  .venv/bin/python bench/helpdesk_latency.py [--seconds 10]
@@ -708,7 +708,7 @@ def durable_cluster() -> object:
 
 
 async def main_async(
-    seconds: float, kiosk_streams: bool, only: str | None = None
+    seconds: float, kiosk_streams: bool, only: str | None = None, pg_workers: int = 4
 ) -> list[tuple[Result, Result]]:
     results = []
     folder = Path(tempfile.mkdtemp(prefix="helpdesk-bench-"))
@@ -717,7 +717,11 @@ async def main_async(
     try:
         setups = [
             ("SQLite, 1 worker", f"sqlite:///{folder / 'bench.sqlite3'}", 1),
-            ("PostgreSQL, 4 workers", cluster.new_database(), 4),
+            (
+                f"PostgreSQL, {pg_workers} worker{'s' if pg_workers != 1 else ''}",
+                cluster.new_database(),
+                pg_workers,
+            ),
         ]
         for name, database_url, workers in setups:
             if only is not None and not database_url.startswith(only):
@@ -772,6 +776,12 @@ def main() -> int:
         help="run one database's setup (and its floor) only",
     )
     parser.add_argument(
+        "--pg-workers",
+        type=int,
+        default=4,
+        help="worker processes of the PostgreSQL setup (and of its floor); default 4",
+    )
+    parser.add_argument(
         "--no-kiosk-streams",
         action="store_true",
         help="kiosks send without holding their status streams (not the real topology)",
@@ -797,7 +807,9 @@ def main() -> int:
     loads: list[tuple[float, float]] = []
     for number in range(1, args.repeat + 1):
         before = os.getloadavg()[0]
-        pairs = asyncio.run(main_async(args.seconds, not args.no_kiosk_streams, args.only))
+        pairs = asyncio.run(
+            main_async(args.seconds, not args.no_kiosk_streams, args.only, args.pg_workers)
+        )
         after = os.getloadavg()[0]
         loads.append((before, after))
         runs.append(pairs)
