@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
@@ -65,6 +65,28 @@ def stored(url: str) -> int:
             return int(conn.execute(select(func.count()).select_from(db.requests)).scalar_one())
     finally:
         engine.dispose()
+
+
+@contextlib.asynccontextmanager
+async def streaming(
+    store: Store, pg_url: str
+) -> AsyncIterator[asyncio.Queue[dict[str, Any] | None]]:
+    """A stream of this worker's events (as the server's: PostgreSQL's notifications
+    through a broker), with the store taking new requests from the event loop."""
+    broker = Broker()
+    broker.bind(asyncio.get_running_loop())
+    ready = asyncio.Event()
+    listener = asyncio.create_task(listen_postgres(pg_url, broker, ready))
+    await ready.wait()
+    await store.start_async_postgres()
+    try:
+        async with broker.subscribe() as queue:
+            yield queue
+    finally:
+        await store.stop_async_postgres()
+        listener.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await listener
 
 
 async def send_together(store: Store, sends: list[tuple[Kiosk, str]]) -> list[Any]:
@@ -146,31 +168,19 @@ def test_every_inserted_request_reaches_the_streams_once(store: Store, pg_url: s
     many = kiosks(store, "Kalliola", 30)
 
     async def main() -> tuple[list[Any], list[dict[str, Any]]]:
-        broker = Broker()
-        broker.bind(asyncio.get_running_loop())
-        ready = asyncio.Event()
-        listener = asyncio.create_task(listen_postgres(pg_url, broker, ready))
-        await ready.wait()
-        await store.start_async_postgres()
-        try:
-            async with broker.subscribe() as queue:
-                sends = [(k, str(uuid.uuid4())) for k in many for _ in range(2)]
-                answers = await send_together(store, sends)
-                again = await send_together(store, sends[:5])  # resends: no new events
-                assert all(a[1] is False for a in again)
-                events: list[dict[str, Any]] = []
-                while len(events) < len(sends):
-                    event = await asyncio.wait_for(queue.get(), 30)
-                    assert event is not None
-                    events.append(event)
-                await asyncio.sleep(0.2)
-                assert queue.empty()
-                return answers, events
-        finally:
-            await store.stop_async_postgres()
-            listener.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await listener
+        async with streaming(store, pg_url) as queue:
+            sends = [(k, str(uuid.uuid4())) for k in many for _ in range(2)]
+            answers = await send_together(store, sends)
+            again = await send_together(store, sends[:5])  # resends: no new events
+            assert all(a[1] is False for a in again)
+            events: list[dict[str, Any]] = []
+            while len(events) < len(sends):
+                event = await asyncio.wait_for(queue.get(), 30)
+                assert event is not None
+                events.append(event)
+            await asyncio.sleep(0.2)
+            assert queue.empty()
+            return answers, events
 
     answers, events = asyncio.run(main())
     assert sorted(e["request"]["id"] for e in events) == sorted(a[0].id for a in answers)
@@ -220,24 +230,12 @@ def test_an_event_reaches_the_streams_as_it_was_made(store: Store, pg_url: str) 
     kiosk = paired[0]
 
     async def main() -> dict[str, Any]:
-        broker = Broker()
-        broker.bind(asyncio.get_running_loop())
-        ready = asyncio.Event()
-        listener = asyncio.create_task(listen_postgres(pg_url, broker, ready))
-        await ready.wait()
-        await store.start_async_postgres()
-        try:
-            async with broker.subscribe() as queue:
-                (answer,) = await send_together(store, [(kiosk, str(uuid.uuid4()))])
-                event = await asyncio.wait_for(queue.get(), 30)
-                assert event is not None
-                assert event["request"]["id"] == answer[0].id
-                return event
-        finally:
-            await store.stop_async_postgres()
-            listener.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await listener
+        async with streaming(store, pg_url) as queue:
+            (answer,) = await send_together(store, [(kiosk, str(uuid.uuid4()))])
+            event = await asyncio.wait_for(queue.get(), 30)
+            assert event is not None
+            assert event["request"]["id"] == answer[0].id
+            return event
 
     event = asyncio.run(main())
     assert event["centre_name"] == 'Käpylä "itä"'
