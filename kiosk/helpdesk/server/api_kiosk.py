@@ -337,9 +337,10 @@ async def _kiosk_stream(kiosk: Kiosk, state: Helpdesk) -> AsyncIterator[str]:
                 queued = changed.request.state in model.QUEUED_STATES
                 positions = await centre_positions(state, event) if queued else {}
                 yield changed.frame(positions)
-            elif wire["centre_id"] == kiosk.centre_id and event.get("queue_changed"):
-                # A request that joined or left the line moves only those behind it: a
-                # new one (behind everybody) moves nobody, and needs no count.
+            if wire["centre_id"] == kiosk.centre_id and event.get("queue_changed"):
+                # A request that joined or left the line moves only those behind it (this
+                # kiosk's own too): a new one (behind everybody) moves nobody, and needs
+                # no count.
                 key = _line_key(event)
                 behind = [
                     m

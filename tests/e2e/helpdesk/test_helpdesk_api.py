@@ -244,6 +244,32 @@ def test_only_a_request_ahead_in_line_moves_a_kiosks_place(seeded: Seeded) -> No
         stream.close()
 
 
+def test_a_kiosks_own_request_leaving_the_line_moves_its_next_one(seeded: Seeded) -> None:
+    """A kiosk with two requests in line: when staff take the first, the stream says so
+    and then moves the second to the front (it used to say only the first's news). Another
+    centre's requests say nothing to it."""
+    seeded.store.add_centre("Vallila")
+    staff = StaffApi(seeded.url)
+    here = [KioskApi(seeded.url, seeded.pair_kiosk(name)) for name in ("one", "two")]
+    there = KioskApi(seeded.url, seeded.pair_kiosk("Vallila 1", centre="Vallila"))
+    ahead, mine = rid(), rid()
+    there.send(ahead)
+    there.send(mine)
+    stream = EventReader(there.http, "/api/v1/kiosk/events")
+    try:
+        assert stream.next("status", lambda d: d["request"]["id"] == mine)["position"] == 2
+        stream.next("ready")
+        for kiosk in here:  # another centre's line: no word of it
+            kiosk.send(rid())
+        assert staff.act(ahead, "take", minutes=5).status_code == 200
+        taken = stream.next("status")  # its own request first, then the line's move
+        assert (taken["request"]["id"], taken["request"]["minutes"]) == (ahead, 5)
+        status = stream.next("status")
+        assert (status["request"]["id"], status["position"]) == (mine, 1)
+    finally:
+        stream.close()
+
+
 def test_phone_numbers_are_deleted_after_24_hours(seeded: Seeded, clock: FakeClock) -> None:
     kiosk = KioskApi(seeded.url, seeded.pair_kiosk())
     old, fresh = rid(), rid()
