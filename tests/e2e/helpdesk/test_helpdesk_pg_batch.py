@@ -165,7 +165,7 @@ def test_a_batch_never_gives_a_centre_one_code_twice(
 
 
 def test_every_inserted_request_reaches_the_streams_once(store: Store, pg_url: str) -> None:
-    many = kiosks(store, "Kalliola", 30)
+    *many, last = kiosks(store, "Kalliola", 31)
 
     async def main() -> tuple[list[Any], list[dict[str, Any]]]:
         async with streaming(store, pg_url) as queue:
@@ -178,7 +178,12 @@ def test_every_inserted_request_reaches_the_streams_once(store: Store, pg_url: s
                 event = await asyncio.wait_for(queue.get(), 30)
                 assert event is not None
                 events.append(event)
-            await asyncio.sleep(0.2)
+            # Notifications arrive in the order of their commits: an event more of the
+            # batches above would come before the event of a request stored after them.
+            later = str(uuid.uuid4())
+            await send_together(store, [(last, later)])
+            event = await asyncio.wait_for(queue.get(), 30)
+            assert event is not None and event["request"]["id"] == later
             assert queue.empty()
             return answers, events
 
